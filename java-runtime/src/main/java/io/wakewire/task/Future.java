@@ -1,0 +1,31 @@
+package io.wakewire.task;
+
+/**
+ * A value that becomes available later, driven by an executor calling {@link #poll}.
+ *
+ * <p>Contract (the same as Rust's {@code Future}, which this imitates):
+ * <ul>
+ *   <li>{@code poll} returns {@link Poll#ready} once, with the value, or {@link Poll#pending()}.
+ *       A future that returns Pending has arranged for {@code cx.waker()} to be woken when
+ *       progress is possible; the executor will not poll it again before that (spurious
+ *       polls are allowed and must be harmless).</li>
+ *   <li>The Pending path allocates nothing: {@link Poll#pending()} is a shared constant.</li>
+ *   <li>{@code poll} is only ever called from the executor thread that owns the task.</li>
+ *   <li>{@link #cancel} withdraws interest: it releases what the future holds (timers,
+ *       waiter slots, child futures, recursively) and is idempotent. After cancel the
+ *       future is not polled again.</li>
+ * </ul>
+ */
+@FunctionalInterface
+public interface Future<T> {
+
+    Poll<T> poll(Context cx);
+
+    /** Withdraw interest and release resources, recursively into awaited futures. Idempotent. */
+    default void cancel() {}
+
+    /** What this future waits on, for {@code Executor.dump()}; cheap, called only on demand. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+}
