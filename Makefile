@@ -70,7 +70,7 @@ java-test: jdk
 
 include $(ROOT)/avr-firmware/firmware.mk
 include $(ROOT)/native/native.mk
-include $(ROOT)/java-runtime/java.mk
+include $(sort $(wildcard $(ROOT)/java-runtime/*.mk))
 
 test: deps
 	@$(MAKE) --no-print-directory firmware-test size-check vboard-test java-test
