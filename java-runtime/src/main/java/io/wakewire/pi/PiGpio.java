@@ -1,0 +1,203 @@
+package io.wakewire.pi;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.exception.Pi4JException;
+import com.pi4j.io.IO;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The facade over one Pi4J {@link Context}: open inputs whose edges tasks await, and outputs.
+ *
+ * <pre>{@code
+ * try (PiGpio gpio = PiGpio.open()) {
+ *     PiInput button = gpio.input(17, PULL_DOWN, Duration.ofMillis(5));
+ *     PiOutput led = gpio.output(27);
+ *     ... in a task: Edge e = await(button.nextEdge(RISING)); led.write(HIGH);
+ * }
+ * }</pre>
+ *
+ * <p>Pins are named by their BCM number, 0..27 on the 40-pin header of a Pi 4 or Pi 5
+ * (board-configs/pi4.conf and pi5.conf list which of them are free for GPIO).
+ *
+ * <p>{@link #close()} closes every pin still open and shuts the Pi4J context down. That matters:
+ * Pi4J's threads are not daemons, so a program that forgets to close keeps its JVM alive.
+ */
+public final class PiGpio implements AutoCloseable {
+
+    /** BCM numbers on the 40-pin header. */
+    public static final int FIRST_PIN = 0;
+    public static final int LAST_PIN = 27;
+    /** Edges a pin buffers for its task unless told otherwise. */
+    public static final int DEFAULT_BUFFER = 1024;
+
+    private final Context pi4j;
+    private final Map<Integer, AutoCloseable> open = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private PiGpio(Context pi4j) {
+        this.pi4j = Objects.requireNonNull(pi4j, "Pi4J context");
+    }
+
+    /**
+     * A context with Pi4J's auto-detected platform and providers: on a Raspberry Pi that is the
+     * gpiod provider, when pi4j-plugin-gpiod is on the class path.
+     */
+    public static PiGpio open() {
+        try {
+            return new PiGpio(Pi4J.newAutoContext());
+        } catch (Pi4JException e) {
+            throw new IllegalStateException("Pi4J could not start: " + e.getMessage()
+                    + " (on a Raspberry Pi, pi4j-plugin-gpiod must be on the class path)", e);
+        }
+    }
+
+    /** Take over a context built by the caller (for example one with the mock providers); close() shuts it down. */
+    public static PiGpio of(Context pi4j) {
+        return new PiGpio(pi4j);
+    }
+
+    /** An input with no pull resistor, no debounce and the default buffer. */
+    public PiInput input(int bcm) {
+        return input(bcm, Pull.NONE, Duration.ZERO, DEFAULT_BUFFER);
+    }
+
+    /** An input; {@code debounce} is passed to Pi4J (microsecond resolution), {@code Duration.ZERO} for none. */
+    public PiInput input(int bcm, Pull pull, Duration debounce) {
+        return input(bcm, pull, debounce, DEFAULT_BUFFER);
+    }
+
+    /** As {@link #input(int, Pull, Duration)}, buffering up to {@code bufferCapacity} edges while no task takes them. */
+    public PiInput input(int bcm, Pull pull, Duration debounce, int bufferCapacity) {
+        checkPin(bcm);
+        if (pull == null) {
+            throw new IllegalArgumentException("GPIO" + bcm + ": pull must be NONE, PULL_UP or PULL_DOWN, not null");
+        }
+        if (debounce == null || debounce.isNegative()) {
+            throw new IllegalArgumentException("GPIO" + bcm + ": debounce must be zero or positive, got " + debounce);
+        }
+        if (bufferCapacity < 1) {
+            throw new IllegalArgumentException("GPIO" + bcm + ": edge buffer capacity must be at least 1, got " + bufferCapacity);
+        }
+        reserve(bcm);
+        try {
+            DigitalInput in = pi4j.create(DigitalInput.newConfigBuilder(pi4j)
+                    .id(id(bcm))
+                    .name("GPIO" + bcm)
+                    .address(bcm)
+                    .pull(pull.toPi4j())
+                    .debounce(debounce.toNanos() / 1000, TimeUnit.MICROSECONDS)
+                    .build());
+            PiInput pin = new PiInput(this, bcm, in, pull, debounce, bufferCapacity);
+            open.put(bcm, pin);
+            return pin;
+        } catch (RuntimeException e) {
+            open.remove(bcm);
+            throw failure(bcm, "input", e);
+        }
+    }
+
+    /** An output, initially LOW. */
+    public PiOutput output(int bcm) {
+        return output(bcm, Level.LOW);
+    }
+
+    public PiOutput output(int bcm, Level initial) {
+        checkPin(bcm);
+        if (initial == null) {
+            throw new IllegalArgumentException("GPIO" + bcm + ": the initial level must be LOW or HIGH, not null");
+        }
+        reserve(bcm);
+        try {
+            DigitalOutput out = pi4j.create(DigitalOutput.newConfigBuilder(pi4j)
+                    .id(id(bcm))
+                    .name("GPIO" + bcm)
+                    .address(bcm)
+                    .initial(initial.toPi4j())
+                    .shutdown(initial.toPi4j())
+                    .build());
+            PiOutput pin = new PiOutput(this, bcm, out);
+            open.put(bcm, pin);
+            return pin;
+        } catch (RuntimeException e) {
+            open.remove(bcm);
+            throw failure(bcm, "output", e);
+        }
+    }
+
+    /** The Pi4J context, for what this facade does not cover (I2C, SPI, PWM). */
+    public Context pi4j() {
+        return pi4j;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Close every open pin (pending waits end with {@link PinClosedException}), then shut Pi4J down. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (AutoCloseable pin : new ArrayList<>(open.values())) {
+            try {
+                pin.close();
+            } catch (Exception e) {
+                // keep closing the others; Pi4J's shutdown below releases the pin anyway
+            }
+        }
+        if (!pi4j.isShutdown()) {
+            pi4j.shutdown();
+        }
+    }
+
+    /** Called by a pin when it closes: free its number and its Pi4J instance. */
+    void released(int bcm, IO<?, ?, ?> io) {
+        open.remove(bcm);
+        if (!pi4j.isShutdown()) {
+            try {
+                pi4j.shutdown(io);
+            } catch (Pi4JException e) {
+                // already gone from the registry: nothing left to release
+            }
+        }
+    }
+
+    private void reserve(int bcm) {
+        if (closed) {
+            throw new IllegalStateException("GPIO" + bcm + ": this PiGpio is closed");
+        }
+        AutoCloseable previous = open.putIfAbsent(bcm, () -> { });
+        if (previous != null) {
+            throw new IllegalStateException("GPIO" + bcm + " is already open (" + previous + "); close it first");
+        }
+    }
+
+    private static void checkPin(int bcm) {
+        if (bcm < FIRST_PIN || bcm > LAST_PIN) {
+            throw new IllegalArgumentException("BCM pin " + bcm + " is not on the 40-pin header (valid: "
+                    + FIRST_PIN + ".." + LAST_PIN + ")");
+        }
+    }
+
+    private static String id(int bcm) {
+        return "wakewire-gpio" + bcm;
+    }
+
+    private static RuntimeException failure(int bcm, String what, RuntimeException e) {
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            return e;
+        }
+        return new IllegalStateException("GPIO" + bcm + ": Pi4J could not open the pin as an " + what + ": "
+                + e.getMessage(), e);
+    }
+}
