@@ -1,0 +1,13 @@
+/* A critical section: interrupts off on the AVR (restoring the previous state), nothing on
+ * the host, where the pure logic runs single-threaded in tests and the fuzzer. */
+#ifndef WW_CRITICAL_H
+#define WW_CRITICAL_H
+
+#ifdef __AVR__
+#include <util/atomic.h>
+#define CRITICAL ATOMIC_BLOCK(ATOMIC_RESTORESTATE)
+#else
+#define CRITICAL for (int critical_once_ = 1; critical_once_; critical_once_ = 0)
+#endif
+
+#endif

@@ -1,0 +1,55 @@
+#include "frame_reader.h"
+#include "crc.h"
+
+void frame_reader_init(struct frame_reader *r)
+{
+    r->len = 0;
+    r->remaining = 0;
+    r->code = 0;
+    r->overflow = 0;
+}
+
+static void store(struct frame_reader *r, uint8_t b)
+{
+    if (r->len >= MAX_BODY) {
+        r->overflow = 1;
+        return;
+    }
+    r->body[r->len++] = b;
+}
+
+static enum fr_result finish(struct frame_reader *r)
+{
+    uint8_t remaining = r->remaining, code = r->code, overflow = r->overflow, len = r->len;
+    frame_reader_init(r);
+    if (code == 0)
+        return FR_EMPTY;
+    if (remaining != 0)
+        return FR_COBS;
+    if (overflow)
+        return FR_TOO_LONG;
+    if (len < 4)
+        return FR_SHORT;
+    len -= 2;
+    uint16_t crc = crc_block(r->body, len);
+    if ((uint8_t)crc != r->body[len] || (uint8_t)(crc >> 8) != r->body[len + 1])
+        return FR_CRC;
+    r->frame_len = len;
+    return FR_OK;
+}
+
+enum fr_result frame_reader_feed(struct frame_reader *r, uint8_t b)
+{
+    if (b == 0)
+        return finish(r);
+    if (r->remaining == 0) { /* a code byte: the block before it ended with a zero unless it was full */
+        if (r->code != 0 && r->code != 0xFF)
+            store(r, 0);
+        r->code = b;
+        r->remaining = (uint8_t)(b - 1);
+    } else {
+        store(r, b);
+        r->remaining--;
+    }
+    return FR_MORE;
+}

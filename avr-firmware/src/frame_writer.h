@@ -1,0 +1,42 @@
+/* Frame writer: builds one wire frame (COBS(type seq payload crc) 00) straight into a byte
+ * ring, COBS-encoding and CRC-ing on the fly, so no separate 64-byte body buffer is needed.
+ *
+ * How: the COBS code byte of the current block is a reserved slot that is back-patched when
+ * the block ends (at a zero byte or at the end of the frame). Nothing is published to the
+ * ring's reader until frame_end() returns the new head, so the reader never sees an
+ * unpatched code byte.
+ *
+ * Trade-offs: the caller must check that the ring has MAX_WIRE (66) bytes free before
+ * frame_begin() (the writer does no bounds checks of its own, which keeps it small); and a
+ * body longer than MAX_BODY is the caller's bug, caught by frame_fits() checks in the
+ * encoders. Ring size must be a power of two <= 256 (indices are free-running uint8_t). */
+#ifndef WW_FRAME_WRITER_H
+#define WW_FRAME_WRITER_H
+#include <stdint.h>
+
+struct frame_writer {
+    uint8_t *buf;     /* the ring's storage */
+    uint8_t mask;     /* ring size - 1 */
+    uint8_t head;     /* next free slot (free-running) */
+    uint8_t code_pos; /* the reserved slot of the current block's code byte */
+    uint8_t code;     /* 1 + bytes in the current block so far */
+    uint8_t body_len; /* bytes of body written, CRC excluded */
+    uint16_t crc;
+};
+
+void frame_begin(struct frame_writer *w, uint8_t *buf, uint8_t mask, uint8_t head,
+                 uint8_t type, uint8_t seq);
+void frame_put(struct frame_writer *w, uint8_t b);
+void frame_put16(struct frame_writer *w, uint16_t v);
+void frame_put32(struct frame_writer *w, uint32_t v);
+void frame_put_leb128(struct frame_writer *w, uint32_t v);
+/* Appends the CRC, closes the last block, writes the 0x00; returns the new head. */
+uint8_t frame_end(struct frame_writer *w);
+
+/* True if n more body bytes still leave room for the CRC within MAX_BODY. */
+static inline uint8_t frame_fits(const struct frame_writer *w, uint8_t n)
+{
+    return (uint8_t)(w->body_len + n) <= (uint8_t)(64 - 2);
+}
+
+#endif

@@ -1,0 +1,60 @@
+/* Wire protocol constants: frame types, NAK codes, sizes (PROTOCOL.md is the reference). */
+#ifndef WW_PROTOCOL_H
+#define WW_PROTOCOL_H
+
+#define PROTO_VERSION 1
+#define FW_MAJOR 0
+#define FW_MINOR 1
+
+#define MAX_BODY 64                 /* type + seq + payload + crc */
+#define MAX_PAYLOAD (MAX_BODY - 4)
+#define MAX_WIRE (MAX_BODY + 2)     /* + COBS code byte + the 0x00 delimiter */
+#define TICK_NS 4000u
+
+/* host -> board */
+#define CMD_HELLO 0x81
+#define CMD_PIN_MODE 0x82
+#define CMD_ARM 0x83
+#define CMD_DIGITAL_WRITE 0x84
+#define CMD_PWM_WRITE 0x85
+#define CMD_ANALOG_READ 0x86
+#define CMD_PING 0x87
+#define CMD_CLOCK 0x88
+#define CMD_STATS 0x89
+#define CMD_RESET_CAUSE 0x8A
+
+/* board -> host */
+#define ANS_HELLO 0x10
+#define ANS_EVENTS 0x11
+#define ANS_ACK 0x20
+#define ANS_NAK 0x21
+#define ANS_PONG 0x22
+#define ANS_ANALOG 0x23
+#define ANS_STATS 0x24
+#define ANS_CLOCK 0x25
+#define ANS_RESET_CAUSE 0x26
+
+#define NAK_UNKNOWN_COMMAND 1
+#define NAK_BAD_LENGTH 2
+#define NAK_BAD_PIN 3
+#define NAK_BAD_ARGUMENT 4
+#define NAK_BUSY 5
+#define NAK_NOT_CAPABLE 6
+
+#define PING_MAX 8
+#define LOST_MARKER 0x7F
+
+/* Drop source ids on the wire (PROTOCOL.md section 4). */
+#define SRC_INT0 0
+#define SRC_PCINT0 8
+#define SRC_ADC 11
+#define SRC_RX 12
+
+#define CAP_EDGES 0x01
+#define CAP_DEBOUNCE 0x02
+#define CAP_PWM 0x04
+#define CAP_ANALOG 0x08
+#define CAP_PCINT 0x10
+#define CAP_LOST 0x20
+
+#endif

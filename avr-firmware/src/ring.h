@@ -1,0 +1,64 @@
+/* The event ring: single producer (the edge ISRs, which never nest, so they act as one
+ * producer), single consumer (the main loop's events task). Lock-free: the producer only
+ * writes head, the consumer only writes tail; both are 8-bit, so reads are atomic.
+ *
+ * A full ring never blocks and never loses silently: the ISR counts the drop (per source,
+ * outside the ring) and, for the first drop since the last report, remembers the ring
+ * position where the loss happened (lost_at = head). When the consumer's tail reaches that
+ * position it writes the LOST markers there, so the host sees the loss in stream order.
+ *
+ * Trade-offs: 5 bytes a record (a full 32-bit timestamp, so the consumer needs no clock
+ * context), 32 records = 160 bytes of the 328P's 2 KB; a burst longer than 32 edges that the
+ * UART cannot drain in time is lost (counted). Drops of several full-ring episodes that happen
+ * before the consumer reaches the first are reported together at the first one's position. */
+#ifndef WW_RING_H
+#define WW_RING_H
+#include <stdint.h>
+
+#define EV_RING_SIZE 32 /* a power of two, at most 128 */
+
+struct ev_rec {
+    uint32_t ts;      /* tick of the edge (read first thing in the ISR) */
+    uint8_t pinlevel; /* bit7 = level after the edge, bits6..0 = Arduino pin */
+};
+
+struct ev_ring {
+    struct ev_rec rec[EV_RING_SIZE];
+    volatile uint8_t head;         /* producer: next slot to write (free-running) */
+    volatile uint8_t tail;         /* consumer: next slot to read (free-running) */
+    volatile uint8_t lost_at;      /* producer sets it (if !lost_pending): head at the first drop */
+    volatile uint8_t lost_pending; /* producer sets, consumer clears in a critical section */
+};
+
+/* Producer (ISR context). Returns 0 if the ring was full; the caller then counts the drop. */
+static inline uint8_t ev_ring_push(struct ev_ring *r, uint32_t ts, uint8_t pinlevel)
+{
+    uint8_t h = r->head;
+    if ((uint8_t)(h - r->tail) >= EV_RING_SIZE) {
+        if (!r->lost_pending) {
+            r->lost_at = h;
+            r->lost_pending = 1;
+        }
+        return 0;
+    }
+    struct ev_rec *e = &r->rec[h & (EV_RING_SIZE - 1)];
+    e->ts = ts;
+    e->pinlevel = pinlevel;
+    r->head = (uint8_t)(h + 1);
+    return 1;
+}
+
+/* Consumer side. */
+static inline uint8_t ev_ring_count(const struct ev_ring *r) { return (uint8_t)(r->head - r->tail); }
+static inline const struct ev_rec *ev_ring_peek(const struct ev_ring *r)
+{
+    return &r->rec[r->tail & (EV_RING_SIZE - 1)];
+}
+static inline void ev_ring_pop(struct ev_ring *r) { r->tail = (uint8_t)(r->tail + 1); }
+/* True when the next thing in the stream is the place of an unreported loss. */
+static inline uint8_t ev_ring_loss_here(const struct ev_ring *r)
+{
+    return r->lost_pending && r->lost_at == r->tail;
+}
+
+#endif
