@@ -1,0 +1,135 @@
+#include "core.h"
+
+#include <simavr/sim_core.h>
+#include <simavr/sim_cycle_timers.h>
+#include <simavr/sim_time.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int log_level = LOG_ERROR;
+
+/* simavr's messages go to stderr: stdout belongs to the front end's event lines. */
+static void to_stderr(avr_t *avr, const int level, const char *fmt, va_list ap) {
+    (void)avr;
+    if (level > log_level) return;
+    fputs("simavr: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
+/* Counts sleep instead of doing it: the front end paces against the wall clock itself,
+ * and the benchmark wants no pacing at all. */
+static void on_sleep(avr_t *avr, avr_cycle_count_t how_long) {
+    vb_core *core = avr->custom.data;
+    core->asleep_cycles += how_long + 1; /* simavr adds 1 + how_long to the clock */
+}
+
+int vb_core_load(vb_core *core, const vb_core_options *opt, char *err, size_t errlen) {
+    memset(core, 0, sizeof *core);
+    struct stat st;
+    if (!opt->elf_path) {
+        snprintf(err, errlen, "no firmware ELF given");
+        return -1;
+    }
+    if (stat(opt->elf_path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "firmware %s: no such file", opt->elf_path);
+        return -1;
+    }
+    log_level = opt->verbose >= 2 ? LOG_TRACE : opt->verbose ? LOG_WARNING : LOG_ERROR;
+    avr_global_logger_set(to_stderr);
+    if (elf_read_firmware(opt->elf_path, &core->fw) != 0) {
+        snprintf(err, errlen, "firmware %s: not an AVR ELF file simavr can read", opt->elf_path);
+        return -1;
+    }
+    const char *mcu = opt->mcu ? opt->mcu : core->fw.mmcu[0] ? core->fw.mmcu
+                      : opt->mcu_default ? opt->mcu_default : "atmega328p";
+    if (opt->mcu && core->fw.mmcu[0] && strcmp(opt->mcu, core->fw.mmcu) != 0)
+        fprintf(stderr, "vboard: warning: --mcu %s, but %s says it was built for %s\n", opt->mcu, opt->elf_path,
+                core->fw.mmcu);
+    core->pins = vb_pinmap_for(mcu);
+    if (!core->pins) {
+        snprintf(err, errlen, "MCU %s is not supported (supported: %s)", mcu, vb_pinmap_supported());
+        return -1;
+    }
+    core->avr = avr_make_mcu_by_name(mcu);
+    if (!core->avr) {
+        snprintf(err, errlen, "simavr does not know the MCU %s", mcu);
+        return -1;
+    }
+    snprintf(core->board_label, sizeof core->board_label, "%s", opt->board_label ? opt->board_label : core->pins->board_label);
+    avr_init(core->avr);
+    core->avr->log = (uint8_t)log_level;
+    if (opt->freq) core->fw.frequency = opt->freq;
+    if (!core->fw.frequency) core->fw.frequency = opt->freq_default ? opt->freq_default : 16000000;
+    /* An Arduino's 5 V rails, unless the ELF says otherwise; the ADC divides by them. */
+    if (!core->fw.vcc) core->fw.vcc = 5000;
+    if (!core->fw.avcc) core->fw.avcc = 5000;
+    if (!core->fw.aref) core->fw.aref = 5000;
+    avr_load_firmware(core->avr, &core->fw);
+    core->avr->frequency = core->fw.frequency;
+    core->avr->custom.data = core;
+    core->avr->sleep = on_sleep;
+    if (vb_uart_attach(core, core->pins->uart_name, err, (unsigned)errlen) != 0) return -1;
+    if (vb_drive_attach(core, err, (unsigned)errlen) != 0) return -1;
+    return 0;
+}
+
+void vb_core_free(vb_core *core) {
+    if (core->avr) avr_terminate(core->avr);
+    vb_bq_free(&core->uart.to_board);
+}
+
+uint64_t vb_core_now(const vb_core *core) { return core->cycle_base + core->avr->cycle; }
+
+uint64_t vb_core_time_of(const vb_core *core, avr_cycle_count_t avr_cycle) { return core->cycle_base + avr_cycle; }
+
+uint64_t vb_core_us_to_cycles(const vb_core *core, double us) {
+    return (uint64_t)(us * (double)core->avr->frequency / 1e6 + 0.5);
+}
+
+double vb_core_cycles_to_us(const vb_core *core, uint64_t cycles) {
+    return (double)cycles * 1e6 / (double)core->avr->frequency;
+}
+
+void vb_core_emitf(vb_core *core, const char *fmt, ...) {
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (core->emit) core->emit(core->ctx, line);
+}
+
+void vb_core_request_reset(vb_core *core) { core->reset_pending = 1; }
+
+int vb_core_halted(const vb_core *core) {
+    return core->avr->state == cpu_Done || core->avr->state == cpu_Crashed || core->avr->state == cpu_Stopped;
+}
+
+static void do_reset(vb_core *core) {
+    avr_t *avr = core->avr;
+    uint64_t before = avr->cycle;
+    vb_drive_cancel_all(core, "reset");
+    avr_reset(avr);
+    if (avr->cycle < before) core->cycle_base += before - avr->cycle;
+    core->reset_pending = 0;
+    core->halted_reported = 0;
+    core->resets++;
+    vb_uart_quiet(core);
+    core->uart.xoff = 0;
+    vb_drive_after_reset(core);
+    if (core->after_reset) core->after_reset(core);
+    vb_core_emitf(core, "RESET @%llu", (unsigned long long)vb_core_now(core));
+}
+
+int vb_core_step(vb_core *core) {
+    int state = core->avr->state;
+    if (!vb_core_halted(core)) state = avr_run(core->avr);
+    if (core->reset_pending) {
+        do_reset(core);
+        state = core->avr->state;
+    }
+    return state;
+}

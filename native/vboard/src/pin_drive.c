@@ -1,0 +1,219 @@
+#include "pin_drive.h"
+
+#include <simavr/avr_adc.h>
+#include <simavr/avr_ioport.h>
+#include <simavr/sim_avr.h>
+#include <simavr/sim_io.h>
+#include <simavr/sim_irq.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core.h"
+
+static avr_irq_t *pin_irq(vb_core *core, int pin) {
+    char port = core->pins->ports[pin][0];
+    return avr_io_getirq(core->avr, AVR_IOCTL_IOPORT_GETIRQ(port), core->pins->ports[pin][1]);
+}
+
+static void pin_label(vb_core *core, int pin, char *buf, size_t len) {
+    vb_pin p;
+    vb_pin_at(core->pins, pin, &p);
+    vb_pin_name(&p, buf, len);
+}
+
+/* Puts a level on an input pin: first as the port's external state (so that simavr's
+ * pull-up emulation keeps it), then on the pin itself (which wakes INTn / PCINT logic). */
+static void put_level(vb_core *core, int pin, int level) {
+    vb_pin_drive *d = &core->drive;
+    int port = core->pins->ports[pin][0] - 'A';
+    uint8_t mask = (uint8_t)(1u << core->pins->ports[pin][1]);
+    d->driven[pin] = (int8_t)level;
+    d->ext_mask[port] |= mask;
+    if (level)
+        d->ext_value[port] |= mask;
+    else
+        d->ext_value[port] &= (uint8_t)~mask;
+    avr_ioport_external_t ext = {.name = (unsigned)('A' + port), .mask = d->ext_mask[port], .value = d->ext_value[port]};
+    d->driving++;
+    avr_ioctl(core->avr, AVR_IOCTL_IOPORT_SET_EXTERNAL('A' + port), &ext);
+    avr_raise_irq(pin_irq(core, pin), (uint32_t)level);
+    d->driving--;
+}
+
+void vb_drive_set(vb_core *core, int pin, int level) {
+    vb_pin_drive *d = &core->drive;
+    level = level ? 1 : 0;
+    put_level(core, pin, level);
+    d->edges_driven++;
+    if (d->on_edge) d->on_edge(core->ctx, pin, level, vb_core_now(core));
+}
+
+int vb_drive_level(vb_core *core, int pin) { return core->drive.driven[pin]; }
+
+int vb_drive_output(vb_core *core, int pin) {
+    vb_pin_drive *d = &core->drive;
+    avr_ioport_t *p = d->ports[core->pins->ports[pin][0] - 'A'];
+    if (!p) return -1;
+    int bit = core->pins->ports[pin][1];
+    if (!((core->avr->data[p->r_ddr] >> bit) & 1)) return -1;
+    return (core->avr->data[p->r_port] >> bit) & 1;
+}
+
+int vb_drive_input(vb_core *core, int pin) {
+    vb_pin_drive *d = &core->drive;
+    if (d->driven[pin] >= 0) return d->driven[pin];
+    avr_ioport_t *p = d->ports[core->pins->ports[pin][0] - 'A'];
+    return p ? (core->avr->data[p->r_pin] >> core->pins->ports[pin][1]) & 1 : 0;
+}
+
+/* simavr calls this on every change of a pin's IRQ, ours included. */
+static void on_pin_irq(struct avr_irq_t *irq, uint32_t value, void *param) {
+    (void)irq;
+    vb_pin_hook *h = param;
+    vb_core *core = h->core;
+    vb_pin_drive *d = &core->drive;
+    if (d->driving) return;
+    if (!d->watched[h->pin] && d->n_links == 0) return;
+    if (vb_drive_output(core, h->pin) < 0) return; /* an input: the change came from outside */
+    int level = value & 1;
+    if (d->out_level[h->pin] == level) return;
+    d->out_level[h->pin] = (int8_t)level;
+    if (d->watched[h->pin]) {
+        char name[8];
+        pin_label(core, h->pin, name, sizeof name);
+        vb_core_emitf(core, "PIN %s %d @%llu", name, level, (unsigned long long)vb_core_now(core));
+    }
+    for (int i = 0; i < d->n_links; i++)
+        if (d->links[i].from == h->pin) vb_drive_set(core, d->links[i].to, level);
+}
+
+int vb_drive_attach(vb_core *core, char *err, unsigned errlen) {
+    vb_pin_drive *d = &core->drive;
+    memset(d, 0, sizeof *d);
+    memset(d->driven, -1, sizeof d->driven);
+    memset(d->out_level, -1, sizeof d->out_level);
+    for (avr_io_t *io = core->avr->io_port; io; io = io->next)
+        if (strcmp(io->kind, "port") == 0) {
+            avr_ioport_t *p = (avr_ioport_t *)io;
+            if (p->name >= 'A' && p->name <= 'Z') d->ports[p->name - 'A'] = p;
+        }
+    for (int pin = 0; pin < core->pins->n_digital && pin < VB_MAX_PINS; pin++) {
+        avr_irq_t *irq = pin_irq(core, pin);
+        if (!irq) {
+            snprintf(err, errlen, "simavr's %s has no port %c for pin D%d", core->pins->mcu, core->pins->ports[pin][0],
+                     pin);
+            return -1;
+        }
+        d->hooks[pin] = (vb_pin_hook){core, pin};
+        avr_irq_register_notify(irq, on_pin_irq, &d->hooks[pin]);
+    }
+    return 0;
+}
+
+static avr_cycle_count_t wave_tick(avr_t *avr, avr_cycle_count_t when, void *param) {
+    (void)when;
+    vb_wave *w = param;
+    vb_core *core = w->core;
+    if (!w->active) return 0;
+    vb_drive_set(core, w->pin, !vb_drive_input(core, w->pin));
+    w->next++;
+    if (w->next >= w->count) {
+        char name[8];
+        pin_label(core, w->pin, name, sizeof name);
+        w->active = 0;
+        vb_core_emitf(core, "DONE %s %s @%llu", w->kind, name, (unsigned long long)vb_core_now(core));
+        return 0;
+    }
+    uint64_t at = w->start + (w->period * w->next) / 2; /* core time of the next edge */
+    avr_cycle_count_t abs = (avr_cycle_count_t)(at - core->cycle_base);
+    return abs > avr->cycle ? abs : avr->cycle + 1;
+}
+
+int vb_drive_wave(vb_core *core, const char *kind, int pin, uint64_t start, uint64_t period, uint32_t count, char *err,
+                  unsigned errlen) {
+    vb_pin_drive *d = &core->drive;
+    vb_wave *w = NULL;
+    for (int i = 0; i < VB_MAX_WAVES && !w; i++)
+        if (!d->waves[i].active) w = &d->waves[i];
+    if (!w) {
+        snprintf(err, errlen, "%d waves are already running (the most at once)", VB_MAX_WAVES);
+        return -1;
+    }
+    *w = (vb_wave){.core = core, .active = 1, .kind = kind, .pin = pin, .start = start, .period = period, .count = count};
+    /* Even an edge due now goes through the timer, so the command's OK line precedes it. */
+    uint64_t now = vb_core_now(core);
+    avr_cycle_timer_register(core->avr, start > now ? start - now : 0, wave_tick, w);
+    return 0;
+}
+
+int vb_drive_waves_running(vb_core *core, int pin) {
+    int n = 0;
+    for (int i = 0; i < VB_MAX_WAVES; i++)
+        if (core->drive.waves[i].active && (pin < 0 || core->drive.waves[i].pin == pin)) n++;
+    return n;
+}
+
+void vb_drive_cancel_all(vb_core *core, const char *why) {
+    for (int i = 0; i < VB_MAX_WAVES; i++) {
+        vb_wave *w = &core->drive.waves[i];
+        if (!w->active) continue;
+        w->active = 0;
+        avr_cycle_timer_cancel(core->avr, wave_tick, w);
+        char name[8];
+        pin_label(core, w->pin, name, sizeof name);
+        vb_core_emitf(core, "CANCELLED %s %s %s", w->kind, name, why);
+    }
+}
+
+int vb_drive_link(vb_core *core, int from, int to, char *err, unsigned errlen) {
+    vb_pin_drive *d = &core->drive;
+    if (from == to) {
+        snprintf(err, errlen, "cannot link a pin to itself");
+        return -1;
+    }
+    for (int i = 0; i < d->n_links; i++)
+        if (d->links[i].from == from && d->links[i].to == to) return 0;
+    if (d->n_links == VB_MAX_LINKS) {
+        snprintf(err, errlen, "%d links exist already (the most at once)", VB_MAX_LINKS);
+        return -1;
+    }
+    d->links[d->n_links].from = from;
+    d->links[d->n_links].to = to;
+    d->n_links++;
+    /* The wire exists from now on: the input sees the output's present level. */
+    int level = vb_drive_output(core, from);
+    if (level >= 0) {
+        d->out_level[from] = (int8_t)level;
+        vb_drive_set(core, to, level);
+    }
+    return 0;
+}
+
+int vb_drive_unlink(vb_core *core, int from, int to) {
+    vb_pin_drive *d = &core->drive;
+    for (int i = 0; i < d->n_links; i++)
+        if (d->links[i].from == from && d->links[i].to == to) {
+            d->links[i] = d->links[--d->n_links];
+            return 0;
+        }
+    return -1;
+}
+
+void vb_drive_watch(vb_core *core, int pin, int on) {
+    vb_pin_drive *d = &core->drive;
+    d->watched[pin] = (uint8_t)(on ? 1 : 0);
+    if (on) d->out_level[pin] = (int8_t)vb_drive_output(core, pin);
+}
+
+void vb_drive_adc(vb_core *core, int channel, uint32_t millivolts) {
+    avr_irq_t *irq = avr_io_getirq(core->avr, AVR_IOCTL_ADC_GETIRQ, ADC_IRQ_ADC0 + channel);
+    if (irq) avr_raise_irq(irq, millivolts);
+}
+
+void vb_drive_after_reset(vb_core *core) {
+    vb_pin_drive *d = &core->drive;
+    for (int pin = 0; pin < VB_MAX_PINS; pin++) {
+        d->out_level[pin] = -1;
+        if (d->driven[pin] >= 0) put_level(core, pin, d->driven[pin]);
+    }
+}

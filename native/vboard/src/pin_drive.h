@@ -1,0 +1,89 @@
+/*
+ * pin_drive: what the outside world does to the board's pins, at exact simulated cycles.
+ *
+ * - A driven pin behaves like an external driver on an input: its level goes into the
+ *   port's "external" state as well as onto the pin, so simavr's pull-up emulation cannot
+ *   overwrite it when the firmware writes the port. Driving a pin the firmware made an
+ *   output is a short circuit, as on a real board: the firmware's next write wins.
+ * - A wave is `count` edges, each toggling the pin's present input level, half a period apart: edge k lands at
+ *   start + k*period/2 cycles (integer cycles, no drift). A pulse is a wave of two edges.
+ *   Each wave is one simavr cycle timer that re-arms itself, so edges do not depend on the
+ *   wall clock or on how often the front end polls. Trade-off: simavr checks timers between
+ *   instructions, so an edge lands up to one instruction (1-4 cycles) late.
+ * - Outputs are seen through simavr's pin IRQs, which fire only on a change: a watched pin
+ *   reports "PIN D13 1 @cycle"; a link copies an output to an input (for loopback tests).
+ * - A reset of the board cancels waves (simavr drops all cycle timers) but keeps the
+ *   levels of driven pins: the outside world does not reset with the board.
+ */
+#ifndef VB_PIN_DRIVE_H
+#define VB_PIN_DRIVE_H
+
+#include <stdint.h>
+
+#include "pinmap.h"
+
+#define VB_MAX_PINS 70
+#define VB_MAX_WAVES 16
+#define VB_MAX_LINKS 16
+
+struct vb_core;
+struct avr_ioport_t;
+
+typedef struct vb_wave {
+    struct vb_core *core;
+    int active;
+    const char *kind;   /* "wave" or "pulse", for the DONE line */
+    int pin;
+    uint64_t start;     /* core time of edge 0 */
+    uint64_t period;    /* cycles per full period (two edges) */
+    uint32_t count;     /* edges in all */
+    uint32_t next;      /* index of the next edge */
+} vb_wave;
+
+typedef struct vb_pin_hook {
+    struct vb_core *core;
+    int pin;
+} vb_pin_hook;
+
+typedef struct vb_pin_drive {
+    int8_t driven[VB_MAX_PINS];    /* level we drive, or -1 */
+    int8_t out_level[VB_MAX_PINS]; /* latest output level the firmware set, or -1 */
+    uint8_t watched[VB_MAX_PINS];
+    struct { int from, to; } links[VB_MAX_LINKS];
+    int n_links;
+    vb_wave waves[VB_MAX_WAVES];
+    vb_pin_hook hooks[VB_MAX_PINS];
+    struct avr_ioport_t *ports[26]; /* by letter - 'A' */
+    uint8_t ext_mask[26], ext_value[26];
+    int driving;                    /* >0 while we raise a pin IRQ ourselves */
+    uint64_t edges_driven;
+    /* Optional probe for benchmarks: every level we put on a pin, at its core time. */
+    void (*on_edge)(void *ctx, int pin, int level, uint64_t cycle);
+} vb_pin_drive;
+
+/* Hooks every Arduino pin's IRQ. Call once after the core is built. */
+int vb_drive_attach(struct vb_core *core, char *err, unsigned errlen);
+/* Drives a pin to a level now. */
+void vb_drive_set(struct vb_core *core, int pin, int level);
+/* The level we drive (-1 none). */
+int vb_drive_level(struct vb_core *core, int pin);
+/* Starts count edges from core time `start` (now if in the past by < 1 cycle). Returns -1 with a reason when all slots are busy. */
+int vb_drive_wave(struct vb_core *core, const char *kind, int pin, uint64_t start, uint64_t period, uint32_t count,
+                  char *err, unsigned errlen);
+/* Number of waves still running on a pin (-1: any pin). */
+int vb_drive_waves_running(struct vb_core *core, int pin);
+/* Stops every wave; emits "CANCELLED <kind> <pin> <why>" for each. */
+void vb_drive_cancel_all(struct vb_core *core, const char *why);
+int vb_drive_link(struct vb_core *core, int from, int to, char *err, unsigned errlen);
+int vb_drive_unlink(struct vb_core *core, int from, int to);
+void vb_drive_watch(struct vb_core *core, int pin, int on);
+/* The level the pin reads as an input: ours when driven, else simavr's (pull-up, floating 0). */
+int vb_drive_input(struct vb_core *core, int pin);
+/* The firmware's output level on a pin, or -1 when the pin is an input. */
+int vb_drive_output(struct vb_core *core, int pin);
+/* Puts millivolts on an ADC channel. */
+void vb_drive_adc(struct vb_core *core, int channel, uint32_t millivolts);
+/* After a board reset: puts the driven levels back on the pins. */
+void vb_drive_after_reset(struct vb_core *core);
+
+#endif

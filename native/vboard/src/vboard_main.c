@@ -1,0 +1,282 @@
+/*
+ * vboard: the real firmware on a simulated board, its UART0 on a pseudo-terminal, its pins
+ * driven by commands on stdin. The command language is in native/vboard/README.md.
+ *
+ * Pacing: by default simulated time follows the wall clock. The I/O tick (a cycle timer
+ * every --tick-us of simulated time) compares the two and, when the simulation is ahead,
+ * waits in ppoll() on stdin and the pty, so input is taken as soon as it arrives instead of
+ * at the end of a sleep. Trade-off: input enters the simulation only at a tick, so a
+ * command or a host byte takes effect up to one tick (100 us by default) of simulated time
+ * late; shorter ticks cost more system calls. --free-run drops the pacing (as fast as the
+ * CPU allows; for benchmarks and scripted tests that use `sleep`).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "board_config.h"
+#include "commands.h"
+#include "core.h"
+#include "pty_link.h"
+
+typedef struct vboard {
+    vb_core core;
+    vb_commands cmds;
+    vb_pty pty;
+    FILE *events;            /* the real stdout; fd 1 itself is pointed at stderr */
+    int free_run;
+    uint32_t tick_us;
+    uint64_t tick_cycles;
+    char in[65536];          /* stdin bytes not yet forming a whole line */
+    size_t in_len;
+    int stdin_eof;
+    int quit;
+    uint64_t pace_cycle;     /* core time and wall time that correspond */
+    double pace_wall_us;
+} vboard;
+
+static double wall_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static void emit(void *ctx, const char *line) {
+    vboard *vb = ctx;
+    if (fprintf(vb->events, "%s\n", line) < 0 || fflush(vb->events) != 0) vb->quit = 1; /* nobody listens */
+}
+
+static void on_tx(void *ctx, uint8_t byte, uint64_t cycle) {
+    (void)cycle;
+    vboard *vb = ctx;
+    vb_pty_queue(&vb->pty, &byte, 1);
+}
+
+static void inject(void *ctx, const uint8_t *bytes, size_t n) {
+    vboard *vb = ctx;
+    vb_pty_queue(&vb->pty, bytes, n);
+}
+
+static void stats_extra(void *ctx, char *buf, size_t len) {
+    vboard *vb = ctx;
+    snprintf(buf, len, "host=%s pty_to_host=%llu pty_from_host=%llu pty_queued=%zu pty_dropped=%llu",
+             vb->pty.connected ? "connected" : "waiting", (unsigned long long)vb->pty.to_host,
+             (unsigned long long)vb->pty.from_host, vb->pty.out.len, (unsigned long long)vb->pty.out.dropped);
+}
+
+/* Takes whole lines from the stdin buffer while no `sleep` holds them back. */
+static void run_lines(vboard *vb) {
+    size_t start = 0;
+    while (!vb->cmds.quit && !vb_commands_busy(&vb->cmds)) {
+        char *nl = memchr(vb->in + start, '\n', vb->in_len - start);
+        if (!nl) {
+            if (vb->stdin_eof && start < vb->in_len) { /* a last line without newline */
+                vb->in[vb->in_len] = 0;
+                vb_commands_run(&vb->cmds, vb->in + start);
+                start = vb->in_len;
+            }
+            break;
+        }
+        *nl = 0;
+        vb_commands_run(&vb->cmds, vb->in + start);
+        start = (size_t)(nl - vb->in) + 1;
+    }
+    memmove(vb->in, vb->in + start, vb->in_len - start);
+    vb->in_len -= start;
+    if (vb->cmds.quit || (vb->stdin_eof && vb->in_len == 0 && !vb_commands_busy(&vb->cmds))) vb->quit = 1;
+}
+
+/* All outside I/O, without waiting: stdin, the pty, the UART pump. */
+static void service(vboard *vb) {
+    vb_core *core = &vb->core;
+    if (!vb->stdin_eof) {
+        struct pollfd pf = {.fd = 0, .events = POLLIN};
+        if (poll(&pf, 1, 0) > 0) {
+            size_t room = sizeof vb->in - 1 - vb->in_len;
+            if (room == 0) {
+                vb_core_emitf(core, "ERR line %u: line longer than %zu bytes, dropped", vb->cmds.line_no + 1,
+                              sizeof vb->in - 1);
+                vb->in_len = 0;
+                room = sizeof vb->in - 1;
+            }
+            ssize_t r = read(0, vb->in + vb->in_len, room);
+            if (r > 0)
+                vb->in_len += (size_t)r;
+            else if (r == 0 || (errno != EINTR && errno != EAGAIN))
+                vb->stdin_eof = 1;
+        }
+    }
+    run_lines(vb);
+    uint8_t buf[512];
+    size_t room = vb->core.uart.to_board.cap - vb->core.uart.to_board.len, n;
+    int change = vb_pty_service(&vb->pty, buf, room < sizeof buf ? room : sizeof buf, &n);
+    if (change) vb_core_emitf(core, "HOST %s @%llu", change > 0 ? "connected" : "disconnected",
+                              (unsigned long long)vb_core_now(core));
+    if (n) vb_uart_send_to_board(core, buf, (unsigned)n);
+    vb_uart_pump(core);
+}
+
+/* Waits while the simulation is ahead of the wall clock, waking early for input. */
+static void pace(vboard *vb) {
+    for (;;) {
+        double sim = vb_core_cycles_to_us(&vb->core, vb_core_now(&vb->core) - vb->pace_cycle);
+        double ahead = sim - (wall_us() - vb->pace_wall_us);
+        if (ahead < -200000) { /* far behind (a loaded machine, a long halt): do not race to catch up */
+            vb->pace_cycle = vb_core_now(&vb->core);
+            vb->pace_wall_us = wall_us();
+            return;
+        }
+        if (ahead < 200 || vb->quit) return;
+        struct pollfd pf[2] = {{.fd = 0, .events = vb->stdin_eof ? 0 : POLLIN}, {.fd = vb->pty.master, .events = POLLIN}};
+        struct timespec ts = {.tv_sec = (time_t)(ahead / 1e6), .tv_nsec = (long)((ahead - (double)(time_t)(ahead / 1e6) * 1e6) * 1e3)};
+        /* POLLHUP on a pty with no host would end the wait at once: then only stdin counts. */
+        int r = ppoll(pf, vb->pty.connected ? 2 : 1, &ts, NULL);
+        if (r <= 0) return;
+        service(vb);
+    }
+}
+
+static avr_cycle_count_t io_tick(avr_t *avr, avr_cycle_count_t when, void *param) {
+    (void)avr;
+    vboard *vb = param;
+    service(vb);
+    if (!vb->free_run) pace(vb);
+    return when + vb->tick_cycles;
+}
+
+static void arm_tick(vb_core *core) {
+    vboard *vb = core->ctx;
+    avr_cycle_timer_register(core->avr, vb->tick_cycles, io_tick, vb);
+}
+
+static void usage(FILE *f) {
+    fprintf(f,
+            "usage: vboard [options] FIRMWARE.elf\n"
+            "  --mcu NAME            atmega328p or atmega2560 (default: the ELF's .mmcu section, the board config, atmega328p)\n"
+            "  --freq HZ             CPU clock (default: the ELF, the board config, 16000000)\n"
+            "  --board-config FILE   board-configs/<board>.conf: board name, mcu, f_cpu\n"
+            "  --free-run            do not pace simulated time to the wall clock\n"
+            "  --tick-us N           how often stdin and the pty are looked at, in simulated us (default 100)\n"
+            "  -v, --verbose         simavr's warnings on stderr (twice: traces)\n"
+            "Prints 'PTY <path>' then 'READY ...' on stdout, then reads commands on stdin (see native/vboard/README.md).\n");
+}
+
+int main(int argc, char **argv) {
+    static vboard vb;
+    vb_core_options opt = {0};
+    vb_board_config bc;
+    const char *config = NULL;
+    char err[512];
+    unsigned long tick = 100;
+    static const struct option longs[] = {
+        {"mcu", required_argument, 0, 'm'},      {"freq", required_argument, 0, 'f'},
+        {"board-config", required_argument, 0, 'b'}, {"free-run", no_argument, 0, 'r'},
+        {"tick-us", required_argument, 0, 't'},  {"verbose", no_argument, 0, 'v'},
+        {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+    int o;
+    while ((o = getopt_long(argc, argv, "vh", longs, NULL)) != -1) {
+        char *end;
+        switch (o) {
+        case 'm': opt.mcu = optarg; break;
+        case 'f':
+            opt.freq = (uint32_t)strtoul(optarg, &end, 10);
+            if (*end || opt.freq < 1000 || opt.freq > 100000000) {
+                fprintf(stderr, "vboard: --freq %s: want a clock in Hz, e.g. 16000000\n", optarg);
+                return 2;
+            }
+            break;
+        case 'b': config = optarg; break;
+        case 'r': vb.free_run = 1; break;
+        case 't':
+            tick = strtoul(optarg, &end, 10);
+            if (*end || tick < 1 || tick > 100000) {
+                fprintf(stderr, "vboard: --tick-us %s: want 1..100000\n", optarg);
+                return 2;
+            }
+            break;
+        case 'v': opt.verbose++; break;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    if (optind != argc - 1) {
+        fprintf(stderr, "vboard: %s\n", optind >= argc ? "no firmware ELF given" : "more than one firmware ELF given");
+        usage(stderr);
+        return 2;
+    }
+    opt.elf_path = argv[optind];
+    if (config) {
+        if (vb_board_config_read(config, &bc, err, sizeof err) != 0) {
+            fprintf(stderr, "vboard: %s\n", err);
+            return 2;
+        }
+        if (bc.mcu[0]) opt.mcu_default = bc.mcu;
+        if (bc.f_cpu) opt.freq_default = bc.f_cpu;
+        if (bc.board[0]) opt.board_label = bc.board;
+    }
+
+    /* Event lines own stdout; anything else that prints (libsimavr does) goes to stderr. */
+    int out = dup(1);
+    vb.events = fdopen(out, "w");
+    dup2(2, 1);
+    signal(SIGPIPE, SIG_IGN);
+
+    vb_core *core = &vb.core;
+    if (vb_core_load(core, &opt, err, sizeof err) != 0) {
+        fprintf(stderr, "vboard: %s\n", err);
+        return 2;
+    }
+    if (vb_pty_open(&vb.pty, err, sizeof err) != 0) {
+        fprintf(stderr, "vboard: %s\n", err);
+        return 2;
+    }
+    core->ctx = &vb;
+    core->emit = emit;
+    core->after_reset = arm_tick;
+    core->uart.on_tx = on_tx;
+    vb_commands_init(&vb.cmds, core);
+    vb.cmds.ctx = &vb;
+    vb.cmds.inject = inject;
+    vb.cmds.stats_extra = stats_extra;
+    vb.tick_us = (uint32_t)tick;
+    vb.tick_cycles = vb_core_us_to_cycles(core, tick);
+    if (!vb.tick_cycles) vb.tick_cycles = 1;
+
+    vb_core_emitf(core, "PTY %s", vb.pty.path);
+    vb_core_emitf(core, "READY board=%s mcu=%s freq=%u mode=%s elf=%s", core->board_label, core->pins->mcu,
+                  core->avr->frequency, vb.free_run ? "free-run" : "paced", opt.elf_path);
+    arm_tick(core);
+    vb.pace_cycle = vb_core_now(core);
+    vb.pace_wall_us = wall_us();
+
+    while (!vb.quit) {
+        vb_core_step(core);
+        if (!vb_core_halted(core)) continue;
+        if (!core->halted_reported) {
+            core->halted_reported = 1;
+            vb_core_emitf(core, "HALTED %s @%llu (send reset)", core->avr->state == cpu_Crashed ? "crashed" : "stopped",
+                          (unsigned long long)vb_core_now(core));
+        }
+        /* Nothing runs, so no tick fires: serve input here until a reset or quit. */
+        struct pollfd pf[2] = {{.fd = 0, .events = vb.stdin_eof ? 0 : POLLIN}, {.fd = vb.pty.master, .events = POLLIN}};
+        poll(pf, vb.pty.connected ? 2 : 1, 50);
+        service(&vb);
+        vb.pace_cycle = vb_core_now(core);
+        vb.pace_wall_us = wall_us();
+    }
+    /* Last board bytes out to a connected host before leaving. */
+    size_t n;
+    uint8_t scratch[1];
+    vb_pty_service(&vb.pty, scratch, 0, &n);
+    vb_core_emitf(core, "BYE @%llu", (unsigned long long)vb_core_now(core));
+    vb_pty_close(&vb.pty);
+    vb_core_free(core);
+    return 0;
+}

@@ -1,0 +1,87 @@
+/*
+ * A tiny firmware to test the virtual board without the real one (atmega328p, 16 MHz):
+ * - UART0 at 1 Mbaud: every received byte is echoed back; 'h' / 'l' set D13 high / low;
+ *   'a' starts an ADC conversion on A0 and sends 'A' + the 10-bit result (2 bytes, LE).
+ * - INT0 (D2), any edge: the ISR reads TCNT0 and the main loop sends 'E', the pin level
+ *   ('0'/'1') and the timer byte.
+ * - Prints "HI\n" on boot; sleeps (idle mode) whenever it has nothing to do.
+ */
+#include <avr/interrupt.h>
+#include <avr/io.h>
+#include <avr/sleep.h>
+#include <stdint.h>
+
+static volatile uint8_t rx_buf[32], rx_head, rx_tail;
+static volatile uint8_t edge_pending, edge_level, edge_ts;
+
+ISR(USART_RX_vect) {
+    uint8_t b = UDR0;
+    uint8_t next = (uint8_t)((rx_head + 1) & 31);
+    if (next != rx_tail) {
+        rx_buf[rx_head] = b;
+        rx_head = next;
+    }
+}
+
+ISR(INT0_vect) {
+    edge_ts = TCNT0;
+    edge_level = (PIND >> PD2) & 1;
+    edge_pending = 1;
+}
+
+static void put(uint8_t b) {
+    while (!(UCSR0A & _BV(UDRE0))) {}
+    UDR0 = b;
+}
+
+int main(void) {
+    UCSR0A = _BV(U2X0);
+    UCSR0C = _BV(UCSZ01) | _BV(UCSZ00);
+    UBRR0H = 0;
+    UBRR0L = 1; /* 16 MHz / (8 * 2) = 1 Mbaud */
+    UCSR0B = _BV(RXEN0) | _BV(TXEN0) | _BV(RXCIE0);
+    DDRB |= _BV(PB5);             /* D13 out */
+    PORTD |= _BV(PD2);            /* pull-up on D2, as a button would have */
+    TCCR0B = _BV(CS01) | _BV(CS00); /* timer0 at clk/64 */
+    EICRA = _BV(ISC00);           /* INT0 on any change */
+    EIMSK = _BV(INT0);
+    ADMUX = _BV(REFS0);           /* AVcc reference, channel 0 */
+    ADCSRA = _BV(ADEN) | _BV(ADPS2) | _BV(ADPS1) | _BV(ADPS0);
+    sei();
+    put('H');
+    put('I');
+    put('\n');
+    set_sleep_mode(SLEEP_MODE_IDLE);
+    for (;;) {
+        cli();
+        if (rx_head == rx_tail && !edge_pending) {
+            sleep_enable();
+            sei();
+            sleep_cpu();
+            sleep_disable();
+            continue;
+        }
+        sei();
+        if (edge_pending) {
+            edge_pending = 0;
+            put('E');
+            put((uint8_t)('0' + edge_level));
+            put(edge_ts);
+        }
+        while (rx_head != rx_tail) {
+            uint8_t b = rx_buf[rx_tail];
+            rx_tail = (uint8_t)((rx_tail + 1) & 31);
+            if (b == 'h') PORTB |= _BV(PB5);
+            if (b == 'l') PORTB &= (uint8_t)~_BV(PB5);
+            if (b == 'a') {
+                ADCSRA |= _BV(ADSC);
+                while (ADCSRA & _BV(ADSC)) {}
+                uint16_t v = ADC;
+                put('A');
+                put((uint8_t)v);
+                put((uint8_t)(v >> 8));
+            }
+            put(b);
+        }
+    }
+}
