@@ -1,0 +1,174 @@
+package io.wakewire.link;
+
+import io.wakewire.task.Waker;
+import jssc.SerialPort;
+import jssc.SerialPortException;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A serial link over jssc, with a reader thread of its own (see {@link JsscReadLoop}): the
+ * portable fallback where the native reactor is absent.
+ *
+ * <p>Trade-offs: one daemon platform thread per port, parked in the kernel's {@code poll()} while
+ * the line is idle (no CPU, no timer) and waking the executor through the read waker when bytes
+ * come; a virtual thread would gain nothing, since a thread inside JNI pins its carrier. Writes go
+ * straight to jssc on the caller's thread (a blocking {@code write(2)}, brief unless the kernel's
+ * output buffer is full) under a lock, so frames from different threads do not interleave.
+ *
+ * <p>How it ends: any jssc error on read or write, or the removal of the device node
+ * ({@link DeviceRemovalWatcher}), makes the link DISCONNECTED and closes the port; {@link #close()}
+ * makes it CLOSED. Either way the port is closed exactly once.
+ *
+ * <p>Limits of jssc that no Java code can lift (the native reactor has none of them):
+ * <ul>
+ *   <li>Closing the file descriptor does not wake a thread sleeping in {@code poll()} on it
+ *       (Linux keeps the file alive for the poller). So {@code close()} closes the port at once
+ *       and waits {@value #READER_JOIN_MILLIS} ms for the reader; if no byte or hang-up arrives
+ *       in that time, the reader stays parked (a daemon thread, harmless to JVM exit) and ends at
+ *       the next byte or hang-up on that tty, discarding what it read. Should the same process
+ *       reopen a port before then, that byte may be read by the old reader from the reused
+ *       descriptor number and be lost to the new link.</li>
+ *   <li>After a hang-up that leaves the device node in place, jssc's read spins inside native code
+ *       until the link is closed (see {@link DeviceRemovalWatcher}).</li>
+ *   <li>HUPCL cannot be cleared: closing drops DTR, which resets most Arduino boards.</li>
+ * </ul>
+ */
+public final class JsscSerialLink implements SerialLink {
+
+    static final long READER_JOIN_MILLIS = 200;
+
+    private static final System.Logger LOG = System.getLogger(JsscSerialLink.class.getName());
+
+    private final String name;
+    private final SerialPort port;
+    private final ReceiveBuffer inbox;
+    private final Thread reader;
+    private final Object writeLock = new Object();
+    private final AtomicBoolean portReleased = new AtomicBoolean();
+    private volatile DeviceRemovalWatcher.Registration removal = DeviceRemovalWatcher.Registration.NONE;
+
+    /** Takes an opened, configured port; {@link #start()} begins reading. */
+    JsscSerialLink(String name, SerialPort port, int receiveCapacity) {
+        this.name = name;
+        this.port = port;
+        this.inbox = new ReceiveBuffer(name, receiveCapacity);
+        this.reader = Thread.ofPlatform().daemon().name("wakewire-jssc-reader " + name)
+                .unstarted(new JsscReadLoop(this, port, inbox));
+    }
+
+    void start() {
+        reader.start();
+        removal = DeviceRemovalWatcher.watch(name, () -> disconnect("the device node disappeared "
+                + "(unplugged, or the program holding the other end of the pty exited)", null));
+        if (state() != LinkState.OPEN) { // ended while we registered: do not keep the interest
+            removal.cancel();
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws LinkClosedException {
+        return inbox.read(dst);
+    }
+
+    @Override
+    public int available() {
+        return inbox.available();
+    }
+
+    @Override
+    public void setReadWaker(Waker waker) {
+        inbox.setWaker(waker);
+    }
+
+    @Override
+    public void write(byte[] data, int off, int len) throws LinkClosedException {
+        Objects.checkFromIndexSize(off, len, data.length);
+        byte[] bytes = off == 0 && len == data.length ? data : Arrays.copyOfRange(data, off, off + len);
+        synchronized (writeLock) {
+            if (state() != LinkState.OPEN) {
+                throw inbox.closedException();
+            }
+            boolean complete;
+            try {
+                complete = port.writeBytes(bytes);
+            } catch (SerialPortException | RuntimeException e) {
+                disconnect("write failed: " + JsscErrors.describe(e), e);
+                throw inbox.closedException();
+            }
+            if (!complete) {
+                disconnect("write failed: the OS took only part of the " + len + " bytes, or none", null);
+                throw inbox.closedException();
+            }
+        }
+    }
+
+    @Override
+    public LinkState state() {
+        return inbox.state();
+    }
+
+    @Override
+    public void close() {
+        inbox.end(LinkState.CLOSED, null, null);
+        releasePort();
+        joinReader();
+    }
+
+    /** Called by the reader when jssc threw; an error caused by our own closing is no news. */
+    void readerFailed(String detail, Throwable cause) {
+        disconnect(detail, cause);
+    }
+
+    private void disconnect(String detail, Throwable cause) {
+        if (inbox.end(LinkState.DISCONNECTED, detail, cause)) {
+            LOG.log(System.Logger.Level.INFO, "serial port " + name + " disconnected: " + detail);
+        }
+        releasePort();
+    }
+
+    private void releasePort() {
+        if (!portReleased.compareAndSet(false, true)) {
+            return;
+        }
+        removal.cancel();
+        try {
+            port.closePort();
+        } catch (SerialPortException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing " + name + ": " + JsscErrors.describe(e));
+        }
+    }
+
+    private void joinReader() {
+        if (Thread.currentThread() == reader || !reader.isAlive()) {
+            return;
+        }
+        try {
+            reader.join(READER_JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (reader.isAlive()) {
+            LOG.log(System.Logger.Level.DEBUG, "serial port " + name + " is closed; its reader thread is still "
+                    + "parked in jssc's poll() and will end at the next byte or hang-up on the line");
+        }
+    }
+
+    /** Whether the reader thread has ended; for tests and the dump of a session. */
+    boolean readerFinished() {
+        return !reader.isAlive();
+    }
+
+    @Override
+    public String toString() {
+        return "JsscSerialLink[" + name + ", " + state() + "]";
+    }
+}
