@@ -1,5 +1,474 @@
 package io.wakewire.task;
 
-/** Placeholder so the skeleton compiles; the executor issue replaces it. */
-public final class Executor {
+import java.time.Duration;
+import java.util.ArrayDeque;
+
+/**
+ * A single-threaded cooperative executor: it polls tasks on the thread that calls
+ * {@link #blockOn}, one at a time, and sleeps through a {@link Parker} when none is runnable.
+ *
+ * <h2>How it schedules</h2>
+ * <ul>
+ *   <li><b>Run queue.</b> Wakes on the executor thread go to a local FIFO (an ArrayDeque, no
+ *       synchronisation); wakes from other threads go through a lock-free intrusive stack
+ *       ({@link RemoteWakeStack}) and unpark the executor only if it is parked. A task is its
+ *       own waker, so waking allocates nothing, and duplicate wakes collapse (see
+ *       {@link TaskState}).</li>
+ *   <li><b>Fair batches.</b> Each turn drains the cross-thread stack, then polls at most the
+ *       tasks queued at the start of the turn (bounded by {@code maxBatch}); a task woken during
+ *       the turn, including by itself, waits for the next turn. Timers are processed between
+ *       turns. So a task that keeps waking itself cannot starve the others, the timers, or the
+ *       other threads' wakes.</li>
+ *   <li><b>Cooperative budget.</b> Before each poll the task gets a budget ({@code budget}, 128
+ *       by default). Leaf futures that can be ready many times in a row (a channel with a full
+ *       buffer) call {@link Coop#proceed} and return Pending once it is spent, so a task that
+ *       loops over always-ready futures still yields (tokio's coop scheme).</li>
+ *   <li><b>Timers.</b> A hierarchical {@link TimerWheel} (tick 1 ms by default, see there for
+ *       the trade-offs); the parker is given the next deadline.</li>
+ *   <li><b>Failures.</b> A task whose poll throws completes with that failure (delivered to its
+ *       joiner as {@link TaskFailedException}); the executor carries on. The failed future is
+ *       then cancelled so that it releases timers and waiter slots.</li>
+ * </ul>
+ *
+ * <h2>Threads</h2>
+ * {@link #spawn}, {@link JoinHandle#cancel()} and every {@link Waker} are thread-safe. Everything
+ * else that touches tasks or timers ({@code poll}, {@code Future.cancel}, the wheel) happens on
+ * the thread inside {@code blockOn}. Only one thread may be inside {@code blockOn} at a time;
+ * tasks left running when it returns stay put until the next {@code blockOn} or {@link #close()}.
+ */
+public final class Executor implements AutoCloseable {
+
+    private static final ThreadLocal<Executor> CURRENT = new ThreadLocal<>();
+
+    private final String name;
+    private final Clock clock;
+    private final Parker parker;
+    private final long tickNanos;
+    private final long originNanos;
+    private final int budgetPerPoll;
+    private final int maxBatch;
+
+    private final ArrayDeque<Task<?>> localQueue = new ArrayDeque<>(256);
+    private final RemoteWakeStack remoteQueue = new RemoteWakeStack();
+    private final TimerWheel wheel;
+
+    /** The thread inside blockOn/close, or null. */
+    private volatile Thread owner;
+    /** Set by the owner just before parking; wakers unpark only when they see it. */
+    private volatile boolean sleeping;
+    private volatile boolean closed;
+    /** Budget left for the task being polled; executor thread only. */
+    private int budget;
+    /** Live tasks (spawned, not complete), newest first; executor thread only. */
+    private Task<?> liveHead;
+    private int liveCount;
+
+    private Executor(Builder b) {
+        this.name = b.name;
+        this.clock = b.clock;
+        this.parker = b.parker != null ? b.parker : new JdkParker();
+        this.tickNanos = b.tick.toNanos();
+        this.originNanos = clock.nanoTime();
+        this.budgetPerPoll = b.budget;
+        this.maxBatch = b.maxBatch;
+        this.wheel = new TimerWheel(0);
+    }
+
+    /** An executor with the system clock, the JDK parker, 1 ms timer ticks. */
+    public static Executor create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The executor whose thread is the calling thread (inside {@code blockOn}), or null.
+     * With the thread-handoff async engine, a body's own thread is not the executor thread; use
+     * {@link Async#context()} there.
+     */
+    public static Executor current() {
+        return CURRENT.get();
+    }
+
+    /** The executor of {@code cx}, or a clear error naming {@code what} needed it. */
+    static Executor of(Context cx, String what) {
+        Executor ex = cx == null ? null : cx.executor();
+        if (ex == null) {
+            throw new IllegalStateException(what + " must be polled by a task of an io.wakewire.task.Executor"
+                    + " (its Context has no executor)");
+        }
+        return ex;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The executor's clock reading: the time base of timers and {@code sleepUntil}. */
+    public long nanoTime() {
+        return clock.nanoTime();
+    }
+
+    // ---- spawning -----------------------------------------------------------------------------
+
+    /** Spawn {@code future} as a new task named {@code name}. Thread-safe. */
+    public <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        if (future == null) {
+            throw new IllegalArgumentException("spawn(" + name + "): future is null");
+        }
+        if (closed) {
+            throw new IllegalStateException("spawn(" + name + "): executor '" + this.name + "' is closed");
+        }
+        Task<T> task = new Task<>(this, name, future);
+        schedule(task); // a new task starts NOTIFIED: whoever creates it queues it
+        return task;
+    }
+
+    /** Spawn an unnamed task (the dump shows its identity hash). */
+    public <T> JoinHandle<T> spawn(Future<T> future) {
+        return spawn(null, future);
+    }
+
+    // ---- running --------------------------------------------------------------------------------
+
+    /**
+     * Run the executor on the calling thread until {@code future} completes, and return its value.
+     * Spawned tasks run meanwhile. An exception thrown by the future is rethrown as is (a checked
+     * one wrapped in {@link TaskFailedException}). If the thread is interrupted, the future is
+     * cancelled and {@link TaskCancelledException} is thrown (the interrupt flag stays set).
+     */
+    public <T> T blockOn(Future<T> future) {
+        if (future == null) {
+            throw new IllegalArgumentException("blockOn: future is null");
+        }
+        enter("blockOn");
+        Executor previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            Task<T> root = new Task<>(this, "blockOn", future);
+            schedule(root);
+            boolean interruptSeen = false;
+            while (!root.isComplete()) {
+                if (!turn() && !root.isComplete()) {
+                    idle();
+                    if (!interruptSeen && Thread.currentThread().isInterrupted()) {
+                        interruptSeen = true;
+                        root.cancelTask();
+                    }
+                }
+            }
+            return result(root);
+        } finally {
+            CURRENT.set(previous);
+            owner = null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T result(Task<T> root) {
+        if (!root.failed()) {
+            return (T) root.rawOutcome();
+        }
+        Throwable t = (Throwable) root.rawOutcome();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new TaskFailedException("blockOn", t);
+    }
+
+    private void enter(String what) {
+        Thread me = Thread.currentThread();
+        Thread running = owner;
+        if (running == me) {
+            throw new IllegalStateException(what + " called from inside a task of executor '" + name
+                    + "': a task must not block its own executor; await the future instead");
+        }
+        if (running != null) {
+            throw new IllegalStateException(what + ": executor '" + name + "' is already running on thread '"
+                    + running.getName() + "'; an executor is single-threaded");
+        }
+        if (closed) {
+            throw new IllegalStateException(what + ": executor '" + name + "' is closed");
+        }
+        owner = me;
+    }
+
+    /**
+     * One fair turn: take the cross-thread wakes, poll the tasks queued now (not those woken
+     * during the turn), then expire due timers. Returns whether anything may be runnable.
+     */
+    private boolean turn() {
+        drainRemote();
+        int n = Math.min(localQueue.size(), maxBatch);
+        for (int i = 0; i < n; i++) {
+            Task<?> t = localQueue.poll();
+            budget = budgetPerPoll;
+            t.run();
+        }
+        expireTimers();
+        return !localQueue.isEmpty() || !remoteQueue.isEmpty();
+    }
+
+    private void idle() {
+        long deadline = wheel.size() == 0 ? Parker.NO_DEADLINE : tickToNanos(wheel.nextExpirationTick());
+        sleeping = true;
+        try {
+            if (remoteQueue.isEmpty()) {
+                parker.park(deadline, clock);
+            }
+        } finally {
+            sleeping = false;
+        }
+    }
+
+    private void drainRemote() {
+        Task<?> t = remoteQueue.takeAll();
+        while (t != null) {
+            Task<?> next = t.remoteNext;
+            t.remoteNext = null;
+            if (!t.live && !t.isComplete()) {
+                addLive(t);
+            }
+            localQueue.add(t);
+            t = next;
+        }
+    }
+
+    private void expireTimers() {
+        if (wheel.size() > 0) {
+            wheel.advance(nanosToTickFloor(clock.nanoTime()));
+        }
+    }
+
+    // ---- called by tasks --------------------------------------------------------------------------
+
+    /** Queue a task that a transition said to submit. Any thread. */
+    void schedule(Task<?> task) {
+        if (Thread.currentThread() == owner) {
+            if (!task.live && !task.isComplete()) {
+                addLive(task);
+            }
+            localQueue.add(task);
+        } else {
+            remoteQueue.push(task);
+            if (sleeping) {
+                parker.unpark();
+            }
+        }
+    }
+
+    /** Put back a task woken while it ran. Executor thread. */
+    void requeue(Task<?> task) {
+        localQueue.add(task);
+    }
+
+    /** A task completed: forget it. Executor thread. */
+    void retire(Task<?> task) {
+        if (!task.live) {
+            return;
+        }
+        task.live = false;
+        if (task.livePrev != null) {
+            task.livePrev.liveNext = task.liveNext;
+        } else {
+            liveHead = task.liveNext;
+        }
+        if (task.liveNext != null) {
+            task.liveNext.livePrev = task.livePrev;
+        }
+        task.livePrev = null;
+        // liveNext is kept so that a racy dump() walking from another thread still moves forward.
+        liveCount--;
+    }
+
+    private void addLive(Task<?> task) {
+        task.live = true;
+        task.liveNext = liveHead;
+        task.livePrev = null;
+        if (liveHead != null) {
+            liveHead.livePrev = task;
+        }
+        liveHead = task;
+        liveCount++;
+    }
+
+    /** Coop budget: spend one unit, or wake the task and say no. Executor thread. */
+    boolean consumeBudget(Waker waker) {
+        if (budget > 0) {
+            budget--;
+            return true;
+        }
+        waker.wake();
+        return false;
+    }
+
+    /** Insert a timer due at {@code deadlineNanos}; false if already due. Executor thread. */
+    boolean scheduleTimer(TimerNode node, long deadlineNanos) {
+        return wheel.insert(node, nanosToTickCeil(deadlineNanos));
+    }
+
+    // ---- time -------------------------------------------------------------------------------------
+
+    private long nanosToTickFloor(long nanos) {
+        long rel = nanos - originNanos;
+        return rel <= 0 ? 0 : rel / tickNanos;
+    }
+
+    private long nanosToTickCeil(long nanos) {
+        long rel = Sleep.saturatedAdd(nanos, -originNanos);
+        if (rel <= 0) {
+            return 0;
+        }
+        return rel / tickNanos + (rel % tickNanos == 0 ? 0 : 1);
+    }
+
+    private long tickToNanos(long tick) {
+        if (tick == Long.MAX_VALUE || tick > (Long.MAX_VALUE - Math.max(originNanos, 0)) / tickNanos) {
+            return Parker.NO_DEADLINE;
+        }
+        return originNanos + tick * tickNanos;
+    }
+
+    // ---- introspection and shutdown ------------------------------------------------------------------
+
+    /**
+     * The live tasks, one per line: name, state bits, and what each awaits
+     * ({@link Future#describe()}). Exact on the executor thread or while the executor is not
+     * running; from another thread during {@code blockOn} it is a best-effort snapshot (it may miss
+     * or repeat a task that changes meanwhile, and never blocks the executor).
+     */
+    public String dump() {
+        StringBuilder b = new StringBuilder();
+        b.append("executor '").append(name).append("': ").append(liveCount).append(" live task(s), ")
+                .append(wheel.size()).append(" timer(s)\n");
+        int shown = 0;
+        for (Task<?> t = liveHead; t != null && shown < 100_000; t = t.liveNext) {
+            if (!t.live) {
+                continue;
+            }
+            b.append("  ").append(t.dumpLine()).append('\n');
+            shown++;
+        }
+        return b.toString();
+    }
+
+    /** Live (spawned, unfinished) tasks, as seen from the executor thread. */
+    public int liveTasks() {
+        return liveCount;
+    }
+
+    /**
+     * Cancel every task left (their awaited futures are cancelled recursively), run the
+     * cancellations, and refuse further spawns. Call it from outside {@code blockOn}.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        enter("close");
+        closed = true;
+        Executor previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            drainRemote();
+            for (Task<?> t = liveHead; t != null; t = t.liveNext) {
+                t.cancelTask();
+            }
+            // Run the cancellations (and whatever they wake) until nothing is left. Bounded: a
+            // cancelled task completes at its first run, and no new task can be spawned.
+            for (int rounds = 0; rounds < 1_000 && (turn() || liveCount > 0); rounds++) {
+                for (Task<?> t = liveHead; t != null; t = t.liveNext) {
+                    t.cancelTask();
+                }
+            }
+        } finally {
+            CURRENT.set(previous);
+            owner = null;
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "Executor(" + name + ", " + liveCount + " live)";
+    }
+
+    /** Settings; every one has a sensible default. */
+    public static final class Builder {
+        private String name = "wakewire";
+        private Clock clock = Clock.SYSTEM;
+        private Parker parker;
+        private Duration tick = Duration.ofMillis(1);
+        private int budget = 128;
+        private int maxBatch = 4096;
+
+        private Builder() {
+        }
+
+        public Builder name(String name) {
+            this.name = require(name, "name");
+            return this;
+        }
+
+        /** Time source for timers; a {@link VirtualClock} makes timer tests deterministic. */
+        public Builder clock(Clock clock) {
+            this.clock = require(clock, "clock");
+            return this;
+        }
+
+        /** How to wait when idle; {@link JdkParker} unless set. */
+        public Builder parker(Parker parker) {
+            this.parker = require(parker, "parker");
+            return this;
+        }
+
+        /** Timer wheel tick: timers fire up to one tick late. Between 1 µs and 1 s. */
+        public Builder tick(Duration tick) {
+            require(tick, "tick");
+            if (tick.compareTo(Duration.ofNanos(1_000)) < 0 || tick.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("Executor tick must be between 1 µs and 1 s, got " + tick);
+            }
+            this.tick = tick;
+            return this;
+        }
+
+        /** Coop budget per poll (see {@link Coop}); at least 1. */
+        public Builder budget(int budget) {
+            if (budget < 1) {
+                throw new IllegalArgumentException("Executor budget must be at least 1, got " + budget);
+            }
+            this.budget = budget;
+            return this;
+        }
+
+        /** Most tasks polled per turn before timers and cross-thread wakes are looked at again. */
+        public Builder maxBatch(int maxBatch) {
+            if (maxBatch < 1) {
+                throw new IllegalArgumentException("Executor maxBatch must be at least 1, got " + maxBatch);
+            }
+            this.maxBatch = maxBatch;
+            return this;
+        }
+
+        public Executor build() {
+            return new Executor(this);
+        }
+
+        private static <V> V require(V v, String what) {
+            if (v == null) {
+                throw new IllegalArgumentException("Executor." + what + " must not be null");
+            }
+            return v;
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.wakewire.task;
 
+import java.util.function.Function;
+
 /**
  * A value that becomes available later, driven by an executor calling {@link #poll}.
  *
@@ -13,7 +15,11 @@ package io.wakewire.task;
  *   <li>{@code poll} is only ever called from the executor thread that owns the task.</li>
  *   <li>{@link #cancel} withdraws interest: it releases what the future holds (timers,
  *       waiter slots, child futures, recursively) and is idempotent. After cancel the
- *       future is not polled again.</li>
+ *       future is not polled again. Like {@code poll}, it is called on the executor thread
+ *       (cancelling a task from elsewhere goes through {@link JoinHandle#cancel()}, which
+ *       hands the work to that thread).</li>
+ *   <li>{@code poll} fails by throwing; the executor then calls {@code cancel} so that the
+ *       future releases whatever it still holds.</li>
  * </ul>
  */
 @FunctionalInterface
@@ -27,5 +33,15 @@ public interface Future<T> {
     /** What this future waits on, for {@code Executor.dump()}; cheap, called only on demand. */
     default String describe() {
         return getClass().getSimpleName();
+    }
+
+    /** This future's value passed through {@code fn}; see {@link Futures#map}. */
+    default <R> Future<R> map(Function<? super T, ? extends R> fn) {
+        return Futures.map(this, fn);
+    }
+
+    /** The future that {@code next} makes from this one's value; see {@link Futures#andThen}. */
+    default <R> Future<R> andThen(Function<? super T, ? extends Future<R>> next) {
+        return Futures.andThen(this, next);
     }
 }

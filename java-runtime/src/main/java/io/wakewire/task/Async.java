@@ -1,0 +1,131 @@
+package io.wakewire.task;
+
+/**
+ * The sequential layer: write a task body top to bottom and suspend it with {@link #await}.
+ *
+ * <pre>{@code
+ * Future<String> greet = Async.async(() -> {
+ *     Async.await(Futures.sleep(Duration.ofMillis(10)));
+ *     String name = Async.await(names.recv());
+ *     return "hello " + name;
+ * });
+ * executor.spawn("greeter", greet);
+ * }</pre>
+ *
+ * <p>Semantics are cooperative, as with hand-written futures: one body runs at a time on the
+ * executor, and it gives control away only inside {@code await}. A body's failure is the
+ * future's failure; cancelling the future cancels what the body awaits (recursively) and makes
+ * the pending {@code await} throw {@link TaskCancelledException}, so {@code finally} blocks run.
+ *
+ * <p><b>Engine</b>, chosen once per JVM when this class loads, by the system property
+ * {@code wakewire.async.engine}:
+ * <ul>
+ *   <li>{@code continuation}: {@code jdk.internal.vm.Continuation} on the executor thread,
+ *       about 0.1 µs per await. Needs {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED};
+ *       asking for it without the flag fails at the first {@code async} with a message saying so.</li>
+ *   <li>{@code thread-handoff}: a virtual thread per body and a baton hand-off, any JVM, about
+ *       25 µs per await with a platform executor thread (see {@link ThreadHandoffEngine}).</li>
+ *   <li>unset or {@code auto}: continuation when the export is in effect, else thread-handoff.</li>
+ * </ul>
+ * Both engines can also be used explicitly through {@link AsyncEngine}.
+ */
+public final class Async {
+
+    /** A body: sequential code that may call {@link Async#await}. May throw anything. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T run() throws Exception;
+    }
+
+    /** A body without a value. */
+    @FunctionalInterface
+    public interface VoidBody {
+        void run() throws Exception;
+    }
+
+    /** The property that picks the engine. */
+    public static final String ENGINE_PROPERTY = "wakewire.async.engine";
+
+    private static final AsyncEngine ENGINE = choose(System.getProperty(ENGINE_PROPERTY), AsyncEngine.continuationsAvailable());
+
+    private Async() {
+    }
+
+    /** A future running {@code body}; spawn it or await it. Nothing runs before its first poll. */
+    public static <T> Future<T> async(Body<T> body) {
+        return ENGINE.async(body);
+    }
+
+    /** {@link #async(Body)} for a body with no value (completes with null). */
+    public static Future<Void> run(VoidBody body) {
+        if (body == null) {
+            throw new IllegalArgumentException("Async.run: body is null");
+        }
+        return ENGINE.async(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /**
+     * Suspend the calling body until {@code future} is ready and return its value (or throw its
+     * failure). Only inside an {@code async} body: anywhere else it throws
+     * {@link IllegalStateException}.
+     */
+    public static <T> T await(Future<T> future) {
+        SuspendableBody<?> body = SuspendableBody.CURRENT.get();
+        if (body == null || body.done) {
+            throw new IllegalStateException("Async.await() called outside an Async.async body: inside a"
+                    + " hand-written Future use poll(cx); from plain code use executor.blockOn(future)");
+        }
+        if (future == null) {
+            throw new IllegalArgumentException("Async.await: future is null");
+        }
+        return body.await(future);
+    }
+
+    /** The Context of the task running the calling body (its waker and executor). */
+    public static Context context() {
+        SuspendableBody<?> body = SuspendableBody.CURRENT.get();
+        if (body == null || body.context() == null) {
+            throw new IllegalStateException("Async.context() called outside an Async.async body");
+        }
+        return body.context();
+    }
+
+    /** Spawn from inside a body onto the body's own executor. */
+    public static <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        return Executor.of(context(), "Async.spawn").spawn(name, future);
+    }
+
+    /** The engine this JVM uses. */
+    public static AsyncEngine engine() {
+        return ENGINE;
+    }
+
+    /** The selection rule, separate so that it can be tested without starting JVMs. */
+    static AsyncEngine choose(String property, boolean continuationsAvailable) {
+        String p = property == null ? "auto" : property.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (p) {
+            case "auto", "" -> continuationsAvailable ? new ContinuationEngine() : new ThreadHandoffEngine();
+            case "continuation" -> continuationsAvailable ? new ContinuationEngine() : new UnavailableEngine();
+            case "thread-handoff", "handoff" -> new ThreadHandoffEngine();
+            default -> throw new IllegalArgumentException("system property " + ENGINE_PROPERTY + "='" + property
+                    + "' is not one of: auto, continuation, thread-handoff");
+        };
+    }
+
+    /** Asked for continuations without the export: fail at use, with the fix in the message. */
+    private static final class UnavailableEngine implements AsyncEngine {
+        @Override
+        public String name() {
+            return "continuation (unavailable)";
+        }
+
+        @Override
+        public <T> Future<T> async(Body<T> body) {
+            throw new UnsupportedOperationException(ENGINE_PROPERTY + "=continuation but "
+                    + ContinuationEngine.unavailableReason());
+        }
+    }
+}

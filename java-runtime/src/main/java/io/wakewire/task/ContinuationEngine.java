@@ -1,0 +1,194 @@
+package io.wakewire.task;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * The fast async engine: each body runs inside a {@code jdk.internal.vm.Continuation} on the
+ * executor's own thread; {@code await} yields the continuation and the next poll resumes it.
+ * A switch costs about 0.1 µs (DESIGN.md) and there is no second thread at all, so the
+ * one-body-at-a-time semantics are literal.
+ *
+ * <p>Requires {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED} (or
+ * {@code Add-Exports: java.base/jdk.internal.vm} in an executable jar's manifest). Availability
+ * is checked with {@link Module#isExported(String, Module)}; the class is reached through
+ * ordinary method handles on its public members, no reflection into private state. Limits: a
+ * body cannot suspend while a native frame is on its stack (and, before JDK 24, while it holds a
+ * monitor): {@code await} then fails with a clear message instead of blocking.
+ */
+final class ContinuationEngine implements AsyncEngine {
+
+    private static final String PACKAGE = "jdk.internal.vm";
+    private static final Handles HANDLES = Handles.resolve();
+
+    static boolean available() {
+        return HANDLES != null;
+    }
+
+    /** Why not available, for error messages. */
+    static String unavailableReason() {
+        return "jdk.internal.vm is not exported to " + ContinuationEngine.class.getModule()
+                + "; run java with --add-exports java.base/jdk.internal.vm=ALL-UNNAMED";
+    }
+
+    ContinuationEngine() {
+        if (HANDLES == null) {
+            throw new UnsupportedOperationException("continuation engine unavailable: " + unavailableReason());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "continuation";
+    }
+
+    @Override
+    public <T> Future<T> async(Async.Body<T> body) {
+        return new Body<>(body);
+    }
+
+    /** The method handles, typed with Object so that call sites need no compile-time access. */
+    private record Handles(Object scope, MethodHandle newContinuation, MethodHandle run,
+                           MethodHandle yield, MethodHandle isDone) {
+
+        static Handles resolve() {
+            try {
+                if (!Object.class.getModule().isExported(PACKAGE, ContinuationEngine.class.getModule())) {
+                    return null;
+                }
+                Class<?> contClass = Class.forName(PACKAGE + ".Continuation");
+                Class<?> scopeClass = Class.forName(PACKAGE + ".ContinuationScope");
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                Object scope = lookup.findConstructor(scopeClass, MethodType.methodType(void.class, String.class))
+                        .invoke("wakewire-async");
+                MethodHandle newCont = lookup.findConstructor(contClass,
+                                MethodType.methodType(void.class, scopeClass, Runnable.class))
+                        .asType(MethodType.methodType(Object.class, Object.class, Runnable.class));
+                MethodHandle run = lookup.findVirtual(contClass, "run", MethodType.methodType(void.class))
+                        .asType(MethodType.methodType(void.class, Object.class));
+                MethodHandle yield = lookup.findStatic(contClass, "yield",
+                                MethodType.methodType(boolean.class, scopeClass))
+                        .asType(MethodType.methodType(boolean.class, Object.class));
+                MethodHandle isDone = lookup.findVirtual(contClass, "isDone", MethodType.methodType(boolean.class))
+                        .asType(MethodType.methodType(boolean.class, Object.class));
+                return new Handles(scope, newCont, run, yield, isDone);
+            } catch (Throwable e) {
+                return null; // a JDK without the class or with a different shape: use the fallback
+            }
+        }
+    }
+
+    private static final Object SCOPE = HANDLES == null ? null : HANDLES.scope();
+    private static final MethodHandle NEW = HANDLES == null ? null : HANDLES.newContinuation();
+    private static final MethodHandle RUN = HANDLES == null ? null : HANDLES.run();
+    private static final MethodHandle YIELD = HANDLES == null ? null : HANDLES.yield();
+
+    /** One body: the continuation, created at the first poll. */
+    private static final class Body<T> extends SuspendableBody<T> implements Runnable {
+
+        private Object continuation;
+        private boolean mounted;
+
+        Body(Async.Body<T> body) {
+            super(body);
+        }
+
+        @Override
+        public void run() {
+            runBody();
+        }
+
+        @Override
+        public Poll<T> poll(Context cx) {
+            if (done) {
+                return outcome();
+            }
+            if (cancelled) {
+                throw cancelledException();
+            }
+            this.cx = cx;
+            if (continuation == null) {
+                try {
+                    continuation = (Object) NEW.invokeExact(SCOPE, (Runnable) this);
+                } catch (Throwable e) {
+                    throw new IllegalStateException("could not create a continuation", e);
+                }
+            }
+            resume();
+            return done ? outcome() : Poll.pending();
+        }
+
+        private void resume() {
+            SuspendableBody<?> previous = CURRENT.get();
+            CURRENT.set(this);
+            mounted = true;
+            try {
+                RUN.invokeExact(continuation);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            } finally {
+                mounted = false;
+                CURRENT.set(previous);
+            }
+        }
+
+        @Override
+        <U> U await(Future<U> f) {
+            while (true) {
+                if (cancelled) {
+                    throw cancelledException();
+                }
+                Poll<U> p = f.poll(cx);
+                if (p.isReady()) {
+                    return p.value();
+                }
+                awaiting = f;
+                suspend();
+                awaiting = null;
+            }
+        }
+
+        private void suspend() {
+            boolean yielded;
+            try {
+                yielded = (boolean) YIELD.invokeExact(SCOPE);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("Async.await cannot suspend here: the body is inside a native"
+                        + " call or holds a monitor (pinned continuation): " + e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+            if (!yielded) {
+                throw new IllegalStateException("Async.await could not suspend the body (pinned continuation)");
+            }
+        }
+
+        @Override
+        public void cancel() {
+            if (done || cancelled) {
+                return;
+            }
+            cancelled = true;
+            Future<?> f = awaiting;
+            awaiting = null;
+            if (f != null) {
+                f.cancel();
+            }
+            if (continuation == null) {
+                done = true;
+                failure = cancelledException();
+                return;
+            }
+            if (mounted) {
+                return; // cancelled from inside itself: its next await throws
+            }
+            // Let the body unwind: its pending await throws TaskCancelledException, finally blocks run.
+            resume();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.wakewire.task;
+
+/**
+ * The future side of one {@code Async.async} body, shared by both engines: it runs the body,
+ * lets the body {@link #await} futures, and reports the body's value or failure as its own.
+ *
+ * <p>{@link #CURRENT} names the body whose code is running on this thread, so that the static
+ * {@code Async.await} finds it without a parameter: the executor thread itself with the
+ * continuation engine (set and restored around each resume, so nested bodies work), the
+ * body's own virtual thread with the hand-off engine.
+ */
+abstract class SuspendableBody<T> implements Future<T> {
+
+    static final ThreadLocal<SuspendableBody<?>> CURRENT = new ThreadLocal<>();
+
+    final Async.Body<T> body;
+    /** The context of the poll in progress (what awaited futures are polled with). */
+    Context cx;
+    /** What the body waits on now; null while it runs. */
+    Future<?> awaiting;
+    boolean cancelled;
+    /** Written by the body's code path, read after it gives control back. */
+    boolean done;
+    T value;
+    Throwable failure;
+
+    SuspendableBody(Async.Body<T> body) {
+        if (body == null) {
+            throw new IllegalArgumentException("Async.async: body is null");
+        }
+        this.body = body;
+    }
+
+    /** Suspend the body until {@code f} is ready; called on the body's code path only. */
+    abstract <U> U await(Future<U> f);
+
+    /** The context of the current poll, for code inside the body. */
+    Context context() {
+        return cx;
+    }
+
+    /** The body's entry, whatever carries it: run, record, mark done. */
+    final void runBody() {
+        try {
+            value = body.run();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        done = true;
+        awaiting = null;
+    }
+
+    final Poll<T> outcome() {
+        if (failure != null) {
+            throw Sneaky.rethrow(failure);
+        }
+        return Poll.ready(value);
+    }
+
+    final TaskCancelledException cancelledException() {
+        return new TaskCancelledException("async body cancelled while awaiting");
+    }
+
+    @Override
+    public String describe() {
+        Future<?> f = awaiting;
+        if (done) {
+            return "async(done)";
+        }
+        return f == null ? "async(not started)" : "async(awaits " + f.describe() + ")";
+    }
+}

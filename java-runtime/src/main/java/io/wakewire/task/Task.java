@@ -1,0 +1,222 @@
+package io.wakewire.task;
+
+/**
+ * One spawned future and everything the executor needs to drive it. The task is its own
+ * {@link Waker} (waking allocates nothing: it flips a bit in the state word and, at most once
+ * per poll, links the task into a run queue), its own {@link Context} (the poll argument), and
+ * its own {@link JoinHandle} — so spawning allocates exactly this one object.
+ *
+ * <p>Lifecycle changes go through {@link TaskState}'s transitions; see there for who owns which
+ * bit. Fields below say which thread writes them.
+ */
+final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
+
+    /** Fixed at spawn. */
+    private final Executor executor;
+    /** Fixed at spawn; may be null (then the dump shows the identity hash). */
+    private final String name;
+    /** The task body; executor thread only; null once complete (lets it be collected). */
+    private Future<T> future;
+    /** Value or Throwable; written by the executor thread before the COMPLETE bit (which publishes it). */
+    private Object outcome;
+    /** The single joiner's waker; any joining thread writes, the completing executor thread reads. */
+    private volatile Waker joinWaker;
+
+    /** Link in the cross-thread wake stack; written by the pushing thread before it publishes the task. */
+    Task<?> remoteNext;
+    /** Links in the executor's list of live tasks (for dump and close); executor thread only. */
+    Task<?> liveNext;
+    Task<?> livePrev;
+    /** Whether the task is in the live list; executor thread only. */
+    boolean live;
+
+    Task(Executor executor, String name, Future<T> future) {
+        this.executor = executor;
+        this.name = name;
+        this.future = future;
+    }
+
+    // ---- Context ---------------------------------------------------------------------------
+
+    @Override
+    public Waker waker() {
+        return this;
+    }
+
+    @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    // ---- Waker -----------------------------------------------------------------------------
+
+    @Override
+    public void wake() {
+        if (transitionToNotified() == Transition.SUBMIT) {
+            executor.schedule(this);
+        }
+    }
+
+    // ---- driven by the executor thread -----------------------------------------------------
+
+    /** Take one step: poll once, or perform a pending cancellation. */
+    void run() {
+        switch (transitionToRunning()) {
+            case POLL -> poll();
+            case CANCEL -> cancelNow(null);
+            default -> { } // completed while queued (close); nothing to do
+        }
+    }
+
+    private void poll() {
+        Poll<T> p;
+        try {
+            p = future.poll(this);
+        } catch (Throwable t) {
+            Future<T> f = future;
+            completeFailed(t);
+            releaseQuietly(f, t);
+            return;
+        }
+        if (p.isReady()) {
+            complete(p.value(), false, false);
+        } else if (transitionToIdle() == Transition.REQUEUE) {
+            executor.requeue(this);
+        }
+    }
+
+    /** Cancel the awaited future (recursively) and finish as cancelled. Executor thread. */
+    void cancelNow(Throwable context) {
+        Future<T> f = future;
+        TaskCancelledException outcome = new TaskCancelledException("task '" + name() + "' was cancelled");
+        if (context != null) {
+            outcome.addSuppressed(context);
+        }
+        if (f != null) {
+            try {
+                f.cancel();
+            } catch (Throwable t) {
+                outcome.addSuppressed(t);
+            }
+        }
+        this.outcome = outcome;
+        finish(transitionToComplete(true, true));
+    }
+
+    private void completeFailed(Throwable t) {
+        this.outcome = t;
+        finish(transitionToComplete(true, false));
+    }
+
+    private void complete(Object value, boolean failed, boolean cancelled) {
+        this.outcome = value;
+        finish(transitionToComplete(failed, cancelled));
+    }
+
+    private void finish(int previousState) {
+        future = null;
+        executor.retire(this);
+        Waker w = joinWaker;
+        if (w != null) {
+            joinWaker = null;
+            w.wake();
+        }
+    }
+
+    /** A future whose poll threw may still hold timers or waiter slots: release them. */
+    private static void releaseQuietly(Future<?> f, Throwable failure) {
+        try {
+            f.cancel();
+        } catch (Throwable t) {
+            failure.addSuppressed(t);
+        }
+    }
+
+    // ---- JoinHandle -------------------------------------------------------------------------
+
+    @Override
+    public Poll<T> poll(Context cx) {
+        if (!isComplete()) {
+            joinWaker = cx.waker();
+            if (!isComplete()) {
+                return Poll.pending();
+            }
+            joinWaker = null;
+        }
+        return Poll.ready(outcomeOrThrow());
+    }
+
+    /** The value, or the failure as the joiner sees it. Only after COMPLETE. */
+    @SuppressWarnings("unchecked")
+    T outcomeOrThrow() {
+        int s = state();
+        if ((s & FAILED) == 0) {
+            return (T) outcome;
+        }
+        if ((s & CANCELLED) != 0 && outcome instanceof TaskCancelledException c) {
+            throw new TaskCancelledException(c.getMessage());
+        }
+        throw new TaskFailedException(name(), (Throwable) outcome);
+    }
+
+    /** The raw outcome for blockOn, which rethrows the task's own exception unwrapped. */
+    Object rawOutcome() {
+        return outcome;
+    }
+
+    boolean failed() {
+        return (state() & FAILED) != 0;
+    }
+
+    @Override
+    public void cancel() {
+        if ((state() & DETACHED) != 0) {
+            return;
+        }
+        cancelTask();
+    }
+
+    /** Cancel regardless of detachment (close, scopes of the executor itself). */
+    void cancelTask() {
+        if (transitionToCancelled() == Transition.SUBMIT) {
+            executor.schedule(this);
+        }
+    }
+
+    @Override
+    public void detach() {
+        transitionToDetached();
+    }
+
+    @Override
+    public boolean isDone() {
+        return isComplete();
+    }
+
+    @Override
+    public String name() {
+        return name != null ? name : "task@" + Integer.toHexString(System.identityHashCode(this));
+    }
+
+    @Override
+    public String describe() {
+        return "join(" + name() + ")";
+    }
+
+    /** One line for Executor.dump(): name, state, and what the task awaits. Racy from other threads. */
+    String dumpLine() {
+        Future<T> f = future;
+        String awaits;
+        try {
+            awaits = f == null ? "-" : f.describe();
+        } catch (RuntimeException e) {
+            awaits = "<describe() threw " + e + ">";
+        }
+        return name() + " [" + describeState(state()) + "] awaits " + awaits;
+    }
+
+    @Override
+    public String toString() {
+        return "Task(" + name() + ", " + describeState(state()) + ")";
+    }
+}

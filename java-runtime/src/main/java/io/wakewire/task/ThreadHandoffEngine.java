@@ -1,0 +1,158 @@
+package io.wakewire.task;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The stock-JVM async engine: each body runs on its own virtual thread, and a baton passes
+ * between that thread and the executor thread so that exactly one of them runs at a time.
+ * {@code await(f)} hands {@code f} to the executor thread (which polls it, as it polls every
+ * future) and parks the body until {@code f} is ready; the cooperative semantics are the same as
+ * the continuation engine's, only the carrier differs.
+ *
+ * <p>Cost: each await is two thread hand-offs. With the executor on a platform thread that is
+ * about 25 µs per await on a 2-core machine (DESIGN.md); with the executor itself on a virtual
+ * thread and {@code -Djdk.virtualThreadScheduler.parallelism=1}, about 0.5–1 µs. A short spin
+ * before parking catches quick hand-backs. Other consequences: the body's code runs on another
+ * thread than the executor (so thread identity checks and ThreadLocals differ; use
+ * {@link Async#context()}), each suspended body holds a parked virtual thread (about 1 KB plus
+ * its stack), and a body abandoned without cancel keeps its virtual thread parked forever.
+ */
+final class ThreadHandoffEngine implements AsyncEngine {
+
+    @Override
+    public String name() {
+        return "thread-handoff";
+    }
+
+    @Override
+    public <T> Future<T> async(Async.Body<T> body) {
+        return new Body<>(body);
+    }
+
+    private static final class Body<T> extends SuspendableBody<T> implements Runnable {
+
+        private static final int EXECUTOR = 0;
+        private static final int BODY = 1;
+        private static final int SPINS = 200;
+
+        /** Whose turn it is; the volatile write that passes the baton publishes everything before it. */
+        private volatile int turn = EXECUTOR;
+        private Thread bodyThread;
+        private Thread executorThread;
+        private Object awaitValue;
+        private Throwable awaitFailure;
+
+        Body(Async.Body<T> body) {
+            super(body);
+        }
+
+        @Override
+        public void run() {
+            CURRENT.set(this);
+            awaitTurn(BODY);
+            runBody();
+            Thread waiting = executorThread;
+            turn = EXECUTOR;
+            LockSupport.unpark(waiting);
+        }
+
+        @Override
+        public Poll<T> poll(Context cx) {
+            if (done) {
+                return outcome();
+            }
+            if (cancelled) {
+                throw cancelledException();
+            }
+            this.cx = cx;
+            if (bodyThread == null) {
+                bodyThread = Thread.ofVirtual().name("async-body").unstarted(this);
+                bodyThread.start();
+                passTo(BODY);
+            }
+            while (!done) {
+                Future<?> f = awaiting;
+                Poll<?> p;
+                try {
+                    p = f.poll(cx);
+                } catch (Throwable t) {
+                    awaiting = null;
+                    awaitFailure = t;
+                    passTo(BODY);
+                    continue;
+                }
+                if (p.isPending()) {
+                    return Poll.pending();
+                }
+                awaiting = null;
+                awaitValue = p.value();
+                passTo(BODY);
+            }
+            return outcome();
+        }
+
+        /** Executor side: give the baton to the body and wait until it comes back. */
+        private void passTo(int who) {
+            executorThread = Thread.currentThread();
+            turn = who;
+            LockSupport.unpark(bodyThread);
+            awaitTurn(EXECUTOR);
+        }
+
+        private void awaitTurn(int mine) {
+            for (int i = 0; i < SPINS && turn != mine; i++) {
+                Thread.onSpinWait();
+            }
+            while (turn != mine) {
+                LockSupport.park(this);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        <U> U await(Future<U> f) {
+            if (cancelled) {
+                throw cancelledException();
+            }
+            awaiting = f;
+            Thread waiting = executorThread;
+            turn = EXECUTOR;
+            LockSupport.unpark(waiting);
+            awaitTurn(BODY);
+            if (cancelled) {
+                throw cancelledException();
+            }
+            Throwable t = awaitFailure;
+            if (t != null) {
+                awaitFailure = null;
+                throw Sneaky.rethrow(t);
+            }
+            Object v = awaitValue;
+            awaitValue = null;
+            return (U) v;
+        }
+
+        @Override
+        public void cancel() {
+            if (done || cancelled) {
+                return;
+            }
+            cancelled = true;
+            Future<?> f = awaiting;
+            awaiting = null;
+            if (f != null) {
+                f.cancel();
+            }
+            if (bodyThread == null) {
+                done = true;
+                failure = cancelledException();
+                return;
+            }
+            if (Thread.currentThread() == bodyThread) {
+                return; // cancelled from inside itself: its next await throws
+            }
+            // Let the body unwind: its pending await throws TaskCancelledException, finally blocks run.
+            passTo(BODY);
+        }
+    }
+}
