@@ -1,0 +1,452 @@
+/*
+ * vboard-selftest: runs the virtual board as a user would (a child process, commands on
+ * its stdin, event lines on its stdout, the firmware's UART on its pty) and checks what
+ * comes out. First against test/echo_fw.c (a tiny firmware with known behaviour), then,
+ * when given, against the real wakewire firmware (HELLO, ARM, EVENTS).
+ *
+ * usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf]
+ * Every wait is bounded; the last line is "vboard: N passed, M failed".
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "wire_frames.h"
+
+#define WAIT_MS 8000 /* generous: the machine is shared */
+
+static int passed, failed;
+static const char *vboard_path;
+
+static void check(int ok, const char *name, const char *fmt, ...) {
+    if (ok) {
+        passed++;
+        printf("ok   - %s\n", name);
+    } else {
+        failed++;
+        char why[512] = "";
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(why, sizeof why, fmt, ap);
+        va_end(ap);
+        printf("FAIL - %s: %s\n", name, why);
+    }
+    fflush(stdout);
+}
+
+static long now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* One running vboard. */
+typedef struct board {
+    pid_t pid;
+    int to;            /* its stdin */
+    int from;          /* its stdout */
+    char buf[65536];   /* stdout bytes not yet consumed as lines */
+    size_t len;
+    char pty[64];
+    int fd;            /* our end of its serial port, or -1 */
+    unsigned lines_sent;
+} board;
+
+static int board_start(board *b, const char *elf, const char *extra) {
+    int in[2], out[2];
+    memset(b, 0, sizeof *b);
+    b->fd = -1;
+    if (pipe(in) || pipe(out)) return -1;
+    b->pid = fork();
+    if (b->pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        close(in[1]);
+        close(out[0]);
+        if (extra)
+            execl(vboard_path, vboard_path, extra, elf, (char *)NULL);
+        else
+            execl(vboard_path, vboard_path, elf, (char *)NULL);
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    b->to = in[1];
+    b->from = out[0];
+    return 0;
+}
+
+/* Waits for a stdout line starting with prefix; copies it to line. Lines before it are skipped. */
+static int wait_line(board *b, const char *prefix, char *line, size_t cap) {
+    long end = now_ms() + WAIT_MS;
+    for (;;) {
+        char *nl;
+        while ((nl = memchr(b->buf, '\n', b->len))) {
+            *nl = 0;
+            int hit = strncmp(b->buf, prefix, strlen(prefix)) == 0;
+            if (hit && line) snprintf(line, cap, "%.*s", (int)cap - 1, b->buf);
+            size_t used = (size_t)(nl - b->buf) + 1;
+            memmove(b->buf, nl + 1, b->len - used);
+            b->len -= used;
+            if (hit) return 0;
+        }
+        long left = end - now_ms();
+        if (left <= 0) return -1;
+        struct pollfd pf = {.fd = b->from, .events = POLLIN};
+        if (poll(&pf, 1, (int)left) <= 0) return -1;
+        ssize_t r = read(b->from, b->buf + b->len, sizeof b->buf - 1 - b->len);
+        if (r <= 0) return -1;
+        b->len += (size_t)r;
+    }
+}
+
+static void send_cmd(board *b, const char *fmt, ...) {
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line - 1, fmt, ap);
+    va_end(ap);
+    line[n++] = '\n';
+    if (write(b->to, line, (size_t)n) != n) perror("write to vboard");
+    b->lines_sent++;
+}
+
+/* Sends a command and waits for its OK or ERR line; returns 0 for OK. */
+static int run_cmd(board *b, const char *cmd) {
+    char line[512];
+    send_cmd(b, "%s", cmd);
+    char ok[300];
+    snprintf(ok, sizeof ok, "OK %s", cmd);
+    long end = now_ms() + WAIT_MS;
+    while (now_ms() < end) {
+        if (wait_line(b, "", line, sizeof line)) return -1;
+        if (!strcmp(line, ok)) return 0;
+        if (!strncmp(line, "ERR", 3)) return -1;
+    }
+    return -1;
+}
+
+static int open_pty(board *b) {
+    b->fd = open(b->pty, O_RDWR | O_NOCTTY | O_NONBLOCK);
+    return b->fd < 0 ? -1 : 0;
+}
+
+/* Reads pty bytes until `want` bytes or the pattern has been seen, or timeout. */
+static size_t pty_read_until(board *b, uint8_t *buf, size_t cap, const void *pattern, size_t plen, int ms) {
+    size_t n = 0;
+    long end = now_ms() + ms;
+    while (n < cap) {
+        if (pattern && plen && n >= plen && memmem(buf, n, pattern, plen)) break;
+        long left = end - now_ms();
+        if (left <= 0) break;
+        struct pollfd pf = {.fd = b->fd, .events = POLLIN};
+        if (poll(&pf, 1, (int)left) <= 0) break;
+        ssize_t r = read(b->fd, buf + n, cap - n);
+        if (r > 0) n += (size_t)r;
+    }
+    return n;
+}
+
+static void pty_write(board *b, const void *data, size_t n) {
+    if (write(b->fd, data, n) != (ssize_t)n) perror("write to pty");
+}
+
+/* Closes stdin and waits (bounded) for the exit; returns the exit status or -1. */
+static int board_stop(board *b) {
+    if (b->fd >= 0) close(b->fd);
+    b->fd = -1;
+    close(b->to);
+    long end = now_ms() + WAIT_MS;
+    int status;
+    while (now_ms() < end) {
+        pid_t r = waitpid(b->pid, &status, WNOHANG);
+        if (r == b->pid) {
+            close(b->from);
+            return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        }
+        usleep(20000);
+    }
+    kill(b->pid, SIGKILL);
+    waitpid(b->pid, &status, 0);
+    close(b->from);
+    return -1;
+}
+
+static int start_and_read_pty(board *b, const char *elf, const char *extra) {
+    char line[256];
+    if (board_start(b, elf, extra) || wait_line(b, "PTY ", line, sizeof line)) return -1;
+    snprintf(b->pty, sizeof b->pty, "%.63s", line + 4);
+    return wait_line(b, "READY ", line, sizeof line);
+}
+
+static int find_event(const uint8_t *buf, size_t n, char level, int *ts) {
+    for (size_t i = 0; i + 2 < n; i++)
+        if (buf[i] == 'E' && buf[i + 1] == level) {
+            *ts = buf[i + 2];
+            return 0;
+        }
+    return -1;
+}
+
+static void echo_firmware_tests(const char *elf) {
+    board b, fr;
+    char line[512];
+    uint8_t buf[4096];
+    size_t n;
+
+    check(start_and_read_pty(&b, elf, NULL) == 0 && strncmp(b.pty, "/dev/", 5) == 0, "prints PTY <path> and READY",
+          "no PTY/READY lines from %s", vboard_path);
+    check(open_pty(&b) == 0, "the pty opens", "open %s: %s", b.pty, strerror(errno));
+    n = pty_read_until(&b, buf, sizeof buf, "HI\n", 3, WAIT_MS);
+    check(memmem(buf, n, "HI\n", 3) != NULL, "boot output waits in the pty for a late host", "got %zu bytes", n);
+
+    pty_write(&b, "hello", 5);
+    n = pty_read_until(&b, buf, sizeof buf, "hello", 5, WAIT_MS);
+    check(memmem(buf, n, "hello", 5) != NULL, "host bytes reach the firmware and come back", "got %zu bytes", n);
+
+    /* The test firmware timestamps INT0 edges with timer0 at clk/64 (4 us): 100 us = 25 ticks. */
+    int t0 = -1, t1 = -1;
+    int ok = run_cmd(&b, "pulse D2 100us") == 0 && wait_line(&b, "DONE pulse D2", line, sizeof line) == 0;
+    n = pty_read_until(&b, buf, sizeof buf, "E1", 2, WAIT_MS);
+    n += pty_read_until(&b, buf + n, sizeof buf - n, NULL, 0, 100);
+    ok = ok && find_event(buf, n, '0', &t0) == 0 && find_event(buf, n, '1', &t1) == 0;
+    check(ok && ((t1 - t0) & 0xFF) == 25, "pulse D2 100us: two INT0 edges 25 timer ticks apart",
+          "events t0=%d t1=%d (%zu bytes)", t0, t1, n);
+
+    ok = run_cmd(&b, "watch D13") == 0;
+    pty_write(&b, "h", 1);
+    ok = ok && wait_line(&b, "PIN D13 1 @", line, sizeof line) == 0;
+    check(ok, "watch D13 reports the output going high", "no PIN D13 1 line");
+    pty_read_until(&b, buf, sizeof buf, "h", 1, WAIT_MS);
+
+    ok = run_cmd(&b, "unwatch D13") == 0 && run_cmd(&b, "link D13 D2") == 0;
+    pty_write(&b, "l", 1);
+    n = pty_read_until(&b, buf, sizeof buf, "E0", 2, WAIT_MS);
+    check(ok && memmem(buf, n, "E0", 2), "link D13 D2: the output drives the input (edge seen by INT0)",
+          "no E0 after 'l' (%zu bytes)", n);
+    run_cmd(&b, "unlink D13 D2");
+
+    ok = run_cmd(&b, "adc A0 2500") == 0;
+    pty_write(&b, "a", 1);
+    n = pty_read_until(&b, buf, sizeof buf, "a", 1, WAIT_MS);
+    uint8_t *A = memchr(buf, 'A', n);
+    int value = A && A + 2 < buf + n ? A[1] | A[2] << 8 : -1;
+    check(ok && value >= 510 && value <= 513, "adc A0 2500 reads about 512 of 1023 (AVcc 5 V)", "read %d", value);
+
+    unsigned line_no = b.lines_sent + 1;
+    send_cmd(&b, "set D99 1");
+    char want[128];
+    snprintf(want, sizeof want, "ERR line %u: unknown pin D99 (uno has D0-D19)", line_no);
+    ok = wait_line(&b, "ERR", line, sizeof line) == 0 && strcmp(line, want) == 0;
+    check(ok, "a bad pin gets one ERR line naming the line and the pins", "got '%s', want '%s'", line, want);
+    send_cmd(&b, "wave D2 100us");
+    ok = wait_line(&b, "ERR", line, sizeof line) == 0 && strstr(line, "usage: wave") != NULL;
+    check(ok, "a short command gets its usage", "got '%s'", line);
+    send_cmd(&b, "frobnicate");
+    ok = wait_line(&b, "ERR", line, sizeof line) == 0 && strstr(line, "unknown command 'frobnicate'") != NULL;
+    pty_write(&b, "xyz", 3); /* not 'a': the test firmware reads the ADC on 'a' */
+    n = pty_read_until(&b, buf, sizeof buf, "xyz", 3, WAIT_MS);
+    check(ok && memmem(buf, n, "xyz", 3), "the board keeps running after bad commands", "got '%s'", line);
+
+    ok = run_cmd(&b, "inject 00 ff 7e 00") == 0;
+    n = pty_read_until(&b, buf, sizeof buf, "\x00\xff\x7e\x00", 4, WAIT_MS);
+    check(ok && memmem(buf, n, "\x00\xff\x7e\x00", 4), "inject puts raw bytes on the host's line", "got %zu bytes", n);
+
+    ok = run_cmd(&b, "reset") == 0 && wait_line(&b, "RESET @", line, sizeof line) == 0;
+    n = pty_read_until(&b, buf, sizeof buf, "HI\n", 3, WAIT_MS);
+    check(ok && memmem(buf, n, "HI\n", 3), "reset reboots the firmware", "got %zu bytes", n);
+
+    close(b.fd);
+    ok = wait_line(&b, "HOST disconnected", line, sizeof line) == 0 && run_cmd(&b, "rx 7a") == 0;
+    ok = ok && run_cmd(&b, "sleep 1ms") == 0 && open_pty(&b) == 0 && wait_line(&b, "HOST connected", line, sizeof line) == 0;
+    n = pty_read_until(&b, buf, sizeof buf, "z", 1, WAIT_MS);
+    check(ok && memchr(buf, 'z', n), "the host may close and reopen the port; output waits for it", "got %zu bytes", n);
+
+    /* A second board at the same time, free-running: timing is exact in simulated cycles. */
+    ok = start_and_read_pty(&fr, elf, "--free-run") == 0;
+    check(ok && strcmp(fr.pty, b.pty) != 0, "two boards run at once on different ptys", "%s vs %s", fr.pty, b.pty);
+    /* Exact timing, on the paced board: 200 ms ahead of now, so the command is surely early. */
+    send_cmd(&b, "time");
+    ok = wait_line(&b, "TIME ", line, sizeof line) == 0;
+    unsigned long long at = strtoull(line + 5, NULL, 10) + 3200000ULL, done = 0;
+    char wave[128];
+    snprintf(wave, sizeof wave, "wave D2 1000us 4 at %lluc", at);
+    ok = ok && run_cmd(&b, wave) == 0 && wait_line(&b, "DONE wave D2 @", line, sizeof line) == 0;
+    if (ok) done = strtoull(line + strlen("DONE wave D2 @"), NULL, 10);
+    /* Edge 3 of a 1 ms period: 1.5 ms = 24000 cycles after the first; simavr checks timers between instructions. */
+    check(ok && done >= at + 24000 && done <= at + 24004, "wave edges land on exact simulated cycles",
+          "first edge due @%llu, last edge @%llu", at, done);
+    ok = run_cmd(&fr, "sleep 20ms") == 0;
+    send_cmd(&fr, "stats");
+    ok = ok && wait_line(&fr, "STATS ", line, sizeof line) == 0;
+    char *cyc = strstr(line, "cycles="), *sl = strstr(line, " asleep=");
+    check(ok && cyc && strtoull(cyc + 7, NULL, 10) >= 104000 + 320000 && sl && strtod(sl + 8, NULL) > 0.9,
+          "sleep holds later lines back; stats reports cycles and the asleep share", "got '%s'", line);
+    long t = now_ms();
+    int rc = board_stop(&fr);
+    check(rc == 0 && now_ms() - t < WAIT_MS, "stdin EOF ends the board cleanly", "exit status %d", rc);
+
+    send_cmd(&b, "quit");
+    ok = wait_line(&b, "BYE", line, sizeof line) == 0;
+    rc = board_stop(&b);
+    check(ok && rc == 0, "quit ends the board cleanly", "exit status %d", rc);
+}
+
+/* Runs vboard with arguments through the shell; returns its exit status and its output (both streams). */
+static int run_vboard(const char *args, char *out, size_t cap) {
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "timeout 20 %s %s 2>&1 </dev/null", vboard_path, args);
+    FILE *p = popen(cmd, "r");
+    if (!p) return -1;
+    size_t n = fread(out, 1, cap - 1, p);
+    out[n] = 0;
+    int st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void bad_input_tests(const char *elf) {
+    char out[4096], args[600];
+    int rc = run_vboard("/nonexistent/firmware.elf", out, sizeof out);
+    check(rc == 2 && strstr(out, "vboard: firmware /nonexistent/firmware.elf: no such file") && !strstr(out, "PTY"),
+          "a missing ELF is a one-line error and exit status 2", "exit %d, output: %s", rc, out);
+    snprintf(args, sizeof args, "--mcu attiny85 %s", elf);
+    rc = run_vboard(args, out, sizeof out);
+    check(rc == 2 && strstr(out, "MCU attiny85 is not supported"), "an unsupported MCU is named in the error",
+          "exit %d, output: %s", rc, out);
+    rc = run_vboard("--board-config /nonexistent.conf x.elf", out, sizeof out);
+    check(rc == 2 && strstr(out, "board config /nonexistent.conf"), "a missing board config is named in the error",
+          "exit %d, output: %s", rc, out);
+}
+
+/* My codec against the shared vectors: decode every frame line, re-encode the valid ones. */
+static void vector_tests(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        printf("skip - wire vectors: %s not found\n", path);
+        return;
+    }
+    char line[1024];
+    int lines = 0, bad = 0;
+    char first_bad[300] = "";
+    while (fgets(line, sizeof line, f)) {
+        char *bar = strchr(line, '|');
+        if (line[0] == '#' || !bar) continue;
+        uint8_t wire[300];
+        size_t n = 0;
+        for (char *p = line; p < bar; p++)
+            if (p[0] != ' ' && p[1] && p[1] != ' ') {
+                wire[n++] = (uint8_t)strtoul((char[]){p[0], p[1], 0}, NULL, 16);
+                p++;
+            }
+        int invalid = strstr(bar, "INVALID") != NULL;
+        vb_frame_reader r = {0};
+        vb_frame fr;
+        int res = 0;
+        for (size_t i = 0; i < n; i++) {
+            int x = vb_frame_feed(&r, wire[i], &fr);
+            if (x) res = x;
+        }
+        int ok;
+        if (invalid) {
+            ok = res <= 0;
+        } else {
+            uint8_t again[80];
+            size_t m = vb_frame_encode(fr.type, fr.seq, fr.payload, fr.len, again);
+            ok = res == 1 && m == n && memcmp(again, wire, n) == 0;
+        }
+        lines++;
+        if (!ok && !bad++) snprintf(first_bad, sizeof first_bad, "%.299s", line);
+    }
+    fclose(f);
+    check(lines > 0 && bad == 0, "the self-test's frame codec agrees with tests/vectors/frames.txt",
+          "%d of %d lines disagree, first: %s", bad, lines, first_bad);
+}
+
+/* Reads frames from the pty until one of `type` arrives (or timeout). */
+static int next_frame(board *b, vb_frame_reader *r, int type, vb_frame *out, int ms) {
+    long end = now_ms() + ms;
+    uint8_t buf[256];
+    while (now_ms() < end) {
+        size_t n = pty_read_until(b, buf, 1, NULL, 0, (int)(end - now_ms()));
+        if (!n) break;
+        if (vb_frame_feed(r, buf[0], out) == 1 && (type < 0 || out->type == type)) return 0;
+    }
+    return -1;
+}
+
+static void collect_edge(void *ctx, int pin, int level, uint32_t ts) {
+    int *e = ctx; /* e[0] count, then (pin, level, ts) triples */
+    if (e[0] < 4) {
+        e[1 + e[0] * 3] = pin;
+        e[2 + e[0] * 3] = level;
+        e[3 + e[0] * 3] = (int)ts;
+    }
+    e[0]++;
+}
+
+static void real_firmware_tests(const char *elf) {
+    board b;
+    vb_frame_reader r = {0};
+    vb_frame f;
+    uint8_t wire[80];
+    check(start_and_read_pty(&b, elf, NULL) == 0 && open_pty(&b) == 0, "wakewire firmware: board starts, pty opens",
+          "no PTY/READY");
+    int ok = next_frame(&b, &r, VB_T_HELLO, &f, WAIT_MS) == 0;
+    uint32_t fcpu = ok && f.len >= 11 ? (uint32_t)(f.payload[7] | f.payload[8] << 8 | f.payload[9] << 16 |
+                                                   (uint32_t)f.payload[10] << 24) : 0;
+    check(ok && f.seq == 0 && f.payload[0] == 0 && f.payload[1] == 1 && fcpu == 16000000,
+          "wakewire firmware: boot HELLO (seq 0, req 0, protocol 1, 16 MHz)", "ok=%d seq=%d len=%d f_cpu=%u", ok,
+          f.seq, f.len, fcpu);
+
+    uint8_t mode[] = {1, 2, 1};               /* req 1: PIN_MODE pin 2 input_pullup */
+    pty_write(&b, wire, vb_frame_encode(VB_C_PIN_MODE, 0, mode, sizeof mode, wire));
+    ok = next_frame(&b, &r, -1, &f, WAIT_MS) == 0 && f.type == VB_T_ACK && f.payload[0] == 1;
+    uint8_t arm[] = {2, 2, 3, 0, 0};          /* req 2: ARM pin 2, both edges, no debounce */
+    pty_write(&b, wire, vb_frame_encode(VB_C_ARM, 1, arm, sizeof arm, wire));
+    ok = ok && next_frame(&b, &r, -1, &f, WAIT_MS) == 0 && f.type == VB_T_ACK && f.payload[0] == 2;
+    check(ok, "wakewire firmware: PIN_MODE and ARM are ACKed", "type 0x%02x req %d", f.type, f.payload[0]);
+
+    ok = run_cmd(&b, "pulse D2 100us") == 0;
+    int e[16] = {0};
+    vb_events_tally t = {0};
+    long end = now_ms() + WAIT_MS;
+    while (ok && e[0] < 2 && now_ms() < end && next_frame(&b, &r, VB_T_EVENTS, &f, (int)(end - now_ms())) == 0)
+        vb_events_parse(&f, &t, collect_edge, e);
+    /* 100 us at the 4 us tick is 25 ticks; the ISR may see one tick of jitter. */
+    int dt = e[0] >= 2 ? e[6] - e[3] : -1;
+    check(ok && e[0] == 2 && e[1] == 2 && e[2] == 0 && e[4] == 2 && e[5] == 1 && dt >= 24 && dt <= 26 && !t.lost,
+          "wakewire firmware: a 100 us pulse on D2 arrives as two edges 25 ticks apart",
+          "%d edges: pin %d level %d, pin %d level %d, dt %d, lost %llu", e[0], e[1], e[2], e[4], e[5], dt,
+          (unsigned long long)t.lost);
+    check(board_stop(&b) == 0, "wakewire firmware: the board ends cleanly", "bad exit");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 3) {
+        fprintf(stderr, "usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf]\n");
+        return 2;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    vboard_path = argv[1];
+    char vectors[512];
+    const char *root = getenv("WAKEWIRE_ROOT");
+    snprintf(vectors, sizeof vectors, "%s/tests/vectors/frames.txt", root ? root : ".");
+    vector_tests(vectors);
+    bad_input_tests(argv[2]);
+    echo_firmware_tests(argv[2]);
+    if (argc > 3 && argv[3][0])
+        real_firmware_tests(argv[3]);
+    else
+        printf("skip - wakewire firmware tests: the firmware ELF was not built\n");
+    printf("vboard: %d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
