@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 final class ParkingLoop implements Context, Waker {
 
     private final Thread owner = Thread.currentThread();
-    private volatile boolean woken = true;
+    private volatile boolean woken;
 
     @Override
     public void wake() {
@@ -35,6 +35,7 @@ final class ParkingLoop implements Context, Waker {
     }
 
     <T> T blockOn(Future<T> f) {
+        woken = true;  // a new future is polled once before anything can wake it
         while (true) {
             while (!woken) {
                 LockSupport.park(this);
