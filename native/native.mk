@@ -12,6 +12,7 @@ VBOARD := $(VBOARD_OUT)/vboard
 VBOARD_BENCH := $(VBOARD_OUT)/vboard-bench
 VBOARD_SELFTEST := $(VBOARD_OUT)/vboard-selftest
 VBOARD_TEST_FW := $(VBOARD_OUT)/echo_fw.elf
+VBOARD_TEST_FW_MEGA := $(VBOARD_OUT)/echo_fw_mega.elf
 VBOARD_CC ?= gcc
 VBOARD_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -I/usr/include/simavr
 VBOARD_LIBS := -lsimavr -lutil -lm
@@ -40,11 +41,15 @@ $(VBOARD_TEST_FW): $(VBOARD_DIR)/test/echo_fw.c
 	@mkdir -p $(@D)
 	avr-gcc -mmcu=atmega328p -DF_CPU=16000000UL -Os -Wall -o $@ $<
 
+$(VBOARD_TEST_FW_MEGA): $(VBOARD_DIR)/test/echo_fw.c
+	@mkdir -p $(@D)
+	avr-gcc -mmcu=atmega2560 -DF_CPU=16000000UL -Os -Wall -o $@ $<
+
 # The real-firmware half runs when `make firmware` can build the ELF; otherwise it is
 # reported as skipped (never as passed).
-vboard-test: vboard $(VBOARD_SELFTEST) $(VBOARD_TEST_FW)
+vboard-test: vboard $(VBOARD_SELFTEST) $(VBOARD_TEST_FW) $(VBOARD_TEST_FW_MEGA)
 	@fw=""; if $(MAKE) --no-print-directory firmware BOARD=$(BOARD) >/dev/null 2>&1 && [ -f $(VBOARD_FW_ELF) ]; then fw=$(VBOARD_FW_ELF); fi; \
-	WAKEWIRE_ROOT=$(ROOT) timeout 300 $(VBOARD_SELFTEST) $(VBOARD) $(VBOARD_TEST_FW) $$fw
+	WAKEWIRE_ROOT=$(ROOT) timeout 300 $(VBOARD_SELFTEST) $(VBOARD) $(VBOARD_TEST_FW) "$$fw" $(VBOARD_TEST_FW_MEGA)
 
 sim: vboard
 	@$(MAKE) --no-print-directory firmware BOARD=$(BOARD) >&2

@@ -133,7 +133,7 @@ static void pace(vboard *vb) {
             vb->pace_wall_us = wall_us();
             return;
         }
-        if (ahead < 200 || vb->quit) return;
+        if (ahead < 1000 || vb->quit) return; /* up to 1 ms ahead is fine; shorter waits cost CPU */
         struct pollfd pf[2] = {{.fd = 0, .events = vb->stdin_eof ? 0 : POLLIN}, {.fd = vb->pty.master, .events = POLLIN}};
         struct timespec ts = {.tv_sec = (time_t)(ahead / 1e6), .tv_nsec = (long)((ahead - (double)(time_t)(ahead / 1e6) * 1e6) * 1e3)};
         /* POLLHUP on a pty with no host would end the wait at once: then only stdin counts. */

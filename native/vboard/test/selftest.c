@@ -4,7 +4,7 @@
  * comes out. First against test/echo_fw.c (a tiny firmware with known behaviour), then,
  * when given, against the real wakewire firmware (HELLO, ARM, EVENTS).
  *
- * usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf]
+ * usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf [ECHO_FW_MEGA.elf]] (an empty WAKEWIRE.elf: skip)
  * Every wait is bounded; the last line is "vboard: N passed, M failed".
  */
 #define _GNU_SOURCE
@@ -313,6 +313,31 @@ static int run_vboard(const char *args, char *out, size_t cap) {
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+/* The Mega's pin map: INT0 is D21 (PD0), D13 is PB7, and errors name the Mega's pins. */
+static void mega_tests(const char *elf) {
+    board b;
+    char line[512];
+    uint8_t buf[1024];
+    int ok = board_start(&b, elf, "--mcu=atmega2560") == 0 && wait_line(&b, "PTY ", line, sizeof line) == 0;
+    if (ok) snprintf(b.pty, sizeof b.pty, "%.63s", line + 4);
+    ok = ok && wait_line(&b, "READY board=mega2560 mcu=atmega2560", line, sizeof line) == 0 && open_pty(&b) == 0;
+    size_t n = ok ? pty_read_until(&b, buf, sizeof buf, "HI\n", 3, WAIT_MS) : 0;
+    check(ok && memmem(buf, n, "HI\n", 3), "mega2560: boots and talks on UART0", "got %zu bytes", n);
+    int t0 = -1, t1 = -1;
+    ok = run_cmd(&b, "pulse D21 40us") == 0;
+    n = pty_read_until(&b, buf, sizeof buf, "E1", 2, WAIT_MS);
+    n += pty_read_until(&b, buf + n, sizeof buf - n, NULL, 0, 100);
+    ok = ok && find_event(buf, n, '0', &t0) == 0 && find_event(buf, n, '1', &t1) == 0;
+    check(ok && ((t1 - t0) & 0xFF) == 10, "mega2560: D21 is INT0 (a 40 us pulse, 10 ticks)", "t0=%d t1=%d", t0, t1);
+    ok = run_cmd(&b, "watch D13") == 0;
+    pty_write(&b, "h", 1);
+    check(ok && wait_line(&b, "PIN D13 1 @", line, sizeof line) == 0, "mega2560: D13 is PB7", "no PIN D13 line");
+    send_cmd(&b, "set D70 1");
+    ok = wait_line(&b, "ERR", line, sizeof line) == 0 && strstr(line, "unknown pin D70 (mega2560 has D0-D69)");
+    check(ok, "mega2560: errors name the Mega's pins", "got '%s'", line);
+    check(board_stop(&b) == 0, "mega2560: ends cleanly at stdin EOF", "bad exit");
+}
+
 static void bad_input_tests(const char *elf) {
     char out[4096], args[600];
     int rc = run_vboard("/nonexistent/firmware.elf", out, sizeof out);
@@ -432,7 +457,7 @@ static void real_firmware_tests(const char *elf) {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf]\n");
+        fprintf(stderr, "usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf [ECHO_FW_MEGA.elf]]\n");
         return 2;
     }
     signal(SIGPIPE, SIG_IGN);
@@ -443,6 +468,7 @@ int main(int argc, char **argv) {
     vector_tests(vectors);
     bad_input_tests(argv[2]);
     echo_firmware_tests(argv[2]);
+    if (argc > 4 && argv[4][0]) mega_tests(argv[4]);
     if (argc > 3 && argv[3][0])
         real_firmware_tests(argv[3]);
     else
