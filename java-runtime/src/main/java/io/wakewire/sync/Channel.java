@@ -1,6 +1,7 @@
 package io.wakewire.sync;
 
 import io.wakewire.task.Context;
+import io.wakewire.task.Coop;
 import io.wakewire.task.Future;
 import io.wakewire.task.Poll;
 import io.wakewire.task.Waker;
@@ -30,6 +31,9 @@ import java.util.Objects;
  * waiting receivers. A receiver that takes a message returns its slot to the semaphore, which
  * wakes the next sender. Wakers run after locks are released. Senders on other threads use
  * {@link #trySend}, which never blocks; the send future is polled by an executor.
+ *
+ * <p>A receive or send that could complete without waiting first spends one unit of the task's
+ * cooperative budget ({@link Coop}), so a loop over a busy channel still lets other tasks run.
  *
  * <p>Trade-offs: two short locks (slots, buffer) per message rather than a lock-free ring:
  * simpler to prove correct and cheap uncontended, but contended producers serialise on them.
@@ -188,6 +192,9 @@ public final class Channel<T> {
                     finished = true;
                     throw closedError("send");
                 }
+                if (!Coop.proceed(cx)) {
+                    return Poll.pending();  // budget spent: the executor re-polls us next turn
+                }
                 if (!slots.tryAcquire(1)) {
                     slot = slots.acquire(1);
                 }
@@ -248,6 +255,9 @@ public final class Channel<T> {
                 if (state == DONE || state == CANCELLED) {
                     throw new IllegalStateException(
                             "Channel(" + name + ").receive polled after it completed or was cancelled");
+                }
+                if (!buffer.isEmpty() && !Coop.proceed(cx)) {
+                    return Poll.pending();  // budget spent: the executor re-polls us next turn
                 }
                 m = buffer.poll();
                 if (m == null && !closed) {
