@@ -1,0 +1,161 @@
+package io.wakewire.task;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The sequential layer, on both engines: the same semantics whatever carries the body. */
+class AsyncTest {
+
+    static Stream<AsyncEngine> engines() {
+        // surefire exports jdk.internal.vm, so both engines must be here; if not, fail loudly.
+        assertTrue(AsyncEngine.continuationsAvailable(), "surefire's argLine must export jdk.internal.vm");
+        return Stream.of(AsyncEngine.continuations(), AsyncEngine.threadHandoff());
+    }
+
+    private final VirtualClock clock = new VirtualClock();
+    private final Executor ex = Executor.builder().clock(clock).parker(clock).build();
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aBodyReadsTopToBottomAcrossAwaits(AsyncEngine engine) {
+        Probe<Integer> a = new Probe<>("a");
+        Future<String> body = engine.async(() -> {
+            Async.await(Futures.sleep(Duration.ofMillis(10)));
+            int x = Async.await(a);
+            Async.await(Futures.yieldNow());
+            return "got " + x;
+        });
+        ex.spawn("completer", Futures.sleep(Duration.ofMillis(20)).map(v -> {
+            a.complete(7);
+            return null;
+        }));
+        assertEquals("got 7", ex.blockOn(body));
+        assertEquals(20_000_000, clock.nanoTime());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void bodiesInterleaveOnlyAtAwait(AsyncEngine engine) {
+        List<String> log = new ArrayList<>();
+        List<JoinHandle<Void>> hs = new ArrayList<>();
+        for (String who : List.of("A", "B")) {
+            hs.add(ex.spawn(who, engine.async(() -> {
+                for (int i = 0; i < 3; i++) {
+                    log.add(who + i + "<");
+                    log.add(who + i + ">"); // nothing can run between these two lines
+                    Async.await(Futures.yieldNow());
+                }
+                return null;
+            })));
+        }
+        ex.blockOn(Futures.join(hs));
+        assertEquals(List.of("A0<", "A0>", "B0<", "B0>", "A1<", "A1>", "B1<", "B1>", "A2<", "A2>", "B2<", "B2>"), log);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aBodysExceptionIsTheFuturesFailure(AsyncEngine engine) {
+        JoinHandle<Object> h = ex.spawn("thrower", engine.async(() -> {
+            Async.await(Futures.yieldNow());
+            throw new java.io.IOException("line lost");
+        }));
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> ex.blockOn(h));
+        assertInstanceOf(java.io.IOException.class, e.getCause());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void anAwaitedFailureIsThrownInsideTheBodyWhereItCanBeCaught(AsyncEngine engine) {
+        String r = ex.blockOn(engine.async(() -> {
+            try {
+                Async.await(Futures.failed(new IllegalStateException("nope")));
+                return "not reached";
+            } catch (IllegalStateException e) {
+                return "caught " + e.getMessage();
+            }
+        }));
+        assertEquals("caught nope", r);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void cancellingTheTaskCancelsWhatTheBodyAwaitsAndRunsFinally(AsyncEngine engine) {
+        Probe<Void> inner = new Probe<>("inner");
+        List<String> log = new ArrayList<>();
+        JoinHandle<Object> h = ex.spawn("body", engine.async(() -> {
+            try {
+                Async.await(Futures.join(inner, Futures.never()));
+                log.add("not reached");
+            } catch (TaskCancelledException e) {
+                log.add("await threw cancelled");
+                throw e;
+            } finally {
+                log.add("finally ran");
+            }
+            return null;
+        }));
+        ex.blockOn(Futures.yieldNow());
+        h.cancel();
+        assertThrows(TaskCancelledException.class, () -> ex.blockOn(h));
+        assertTrue(inner.cancelled, "cancellation must reach the awaited future's children");
+        assertEquals(List.of("await threw cancelled", "finally ran"), log);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void bodiesNest(AsyncEngine engine) {
+        Future<Integer> outer = engine.async(() -> {
+            int a = Async.await(engine.async(() -> {
+                Async.await(Futures.sleep(Duration.ofMillis(3)));
+                return 20;
+            }));
+            int b = Async.await(engine.async(() -> 22));
+            return a + b;
+        });
+        assertEquals(42, ex.blockOn(outer));
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void contextAndSpawnWorkInsideABody(AsyncEngine engine) {
+        int v = ex.blockOn(engine.async(() -> {
+            assertSame(ex, Async.context().executor());
+            JoinHandle<Integer> child = Async.spawn("child", Futures.sleep(Duration.ofMillis(1)).map(x -> 5));
+            return Async.await(child) + 1;
+        }));
+        assertEquals(6, v);
+    }
+
+    @Test
+    void awaitOutsideABodyIsAClearError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Async.await(Futures.ready(1)));
+        assertTrue(e.getMessage().contains("outside an Async.async body"), e.getMessage());
+    }
+
+    @Test
+    void theEngineIsChosenByThePropertyAndTheExport() {
+        assertEquals("continuation", Async.choose(null, true).name());
+        assertEquals("thread-handoff", Async.choose(null, false).name());
+        assertEquals("thread-handoff", Async.choose("thread-handoff", true).name());
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> Async.choose("continuation", false).async(() -> 1));
+        assertTrue(e.getMessage().contains("--add-exports java.base/jdk.internal.vm=ALL-UNNAMED"), e.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Async.choose("fibers", true));
+        assertTrue(bad.getMessage().contains("wakewire.async.engine") && bad.getMessage().contains("fibers"));
+        assertEquals("continuation", Async.engine().name(), "with the export in effect, auto picks continuations");
+    }
+
+    @Test
+    void dumpShowsWhatABodyAwaits() {
+        ex.spawn("blinker", Async.async(() -> Async.await(new Probe<Void>("pin 13 edge"))));
+        ex.blockOn(Futures.yieldNow());
+        assertTrue(ex.dump().contains("blinker") && ex.dump().contains("async(awaits probe(pin 13 edge))"), ex.dump());
+    }
+}
