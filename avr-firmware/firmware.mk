@@ -1,4 +1,110 @@
-# Firmware rules (owned by avr-firmware/). Targets: firmware, size, size-check, firmware-test, fuzz.
-.PHONY: firmware size size-check firmware-test
-firmware size size-check firmware-test:
-	@echo "$@: the firmware is not written yet"
+# Firmware rules (owned by avr-firmware/). Included by the top Makefile, which sets ROOT, BUILD, BOARD.
+#
+#   make firmware BOARD=uno [BAUD=115200] [EXAMPLE=button]   build/<board>/wakewire.elf and .hex
+#   make size BOARD=uno          flash and RAM use (avr-size)
+#   make size-check              fails if the ATmega328P build (also with the example task)
+#                                exceeds 4,096 B of flash or 512 B of static RAM (data + bss)
+#   make firmware-test           the host-compiled cmocka tests, then the fuzzer for FUZZ_SECONDS
+#   make fuzz FUZZ_SECONDS=300   only the fuzzer
+#
+# mcu, f_cpu and baud come from board-configs/$(BOARD).conf; BAUD= on the command line wins.
+
+FW_DIR := $(ROOT)/avr-firmware
+FW_CONF := $(ROOT)/board-configs/$(BOARD).conf
+# a key's value from the board file: `key = value  # comment`
+fw_conf = $(strip $(shell sed -n 's/^[[:space:]]*$(1)[[:space:]]*=[[:space:]]*\([^\#]*\).*/\1/p' $(FW_CONF) 2>/dev/null))
+FW_MCU := $(call fw_conf,mcu)
+FW_F_CPU := $(call fw_conf,f_cpu)
+BAUD ?= $(call fw_conf,baud)
+FW_PINS := $(if $(filter atmega2560,$(FW_MCU)),2560,328p)
+FW_OUT := $(BUILD)/$(BOARD)$(if $(EXAMPLE),-$(EXAMPLE))
+
+FW_PURE := crc.c frame_writer.c frame_reader.c events.c command.c answers.c
+FW_HW := main.c executor.c timer.c uart.c edges.c isr_ext.c isr_pcint.c gpio.c adc.c \
+         dispatch.c events_task.c reset_cause.c pins_$(FW_PINS).c
+FW_EXAMPLE_button := task_button.c
+FW_EXAMPLE_FLAGS_button := -DEXAMPLE_TASK=task_button -DEXAMPLE_INIT=button_init
+FW_SRCS := $(addprefix $(FW_DIR)/src/,$(FW_PURE)) $(addprefix $(FW_DIR)/hw/,$(FW_HW) $(FW_EXAMPLE_$(EXAMPLE)))
+FW_HDRS := $(wildcard $(FW_DIR)/src/*.h $(FW_DIR)/hw/*.h)
+
+FW_CC := avr-gcc
+FW_CFLAGS := -mmcu=$(FW_MCU) -DF_CPU=$(FW_F_CPU)UL -DBAUD=$(BAUD)UL -DPINS_MCU_H='"pins_$(FW_PINS).h"' \
+             $(FW_EXAMPLE_FLAGS_$(EXAMPLE)) -I$(FW_DIR)/src -I$(FW_DIR)/hw \
+             -std=gnu11 -Os -flto -mrelax -ffunction-sections -fdata-sections -fshort-enums \
+             -Wall -Wextra -Werror=cpp -Wl,--gc-sections
+
+.PHONY: firmware size size-check firmware-test fuzz fw-check-board
+
+fw-check-board:
+	@[ -f "$(FW_CONF)" ] || { echo "firmware: no board file $(FW_CONF) (BOARD=$(BOARD)); boards: $$(ls $(ROOT)/board-configs/*.conf | xargs -n1 basename | sed 's/.conf$$//' | tr '\n' ' ')" >&2; exit 1; }
+	@[ "$$(sed -n 's/^kind *= *//p' $(FW_CONF))" = avr ] || { echo "firmware: $(FW_CONF): kind is not avr" >&2; exit 1; }
+	@[ -n "$(FW_MCU)" ] && [ -n "$(FW_F_CPU)" ] && [ -n "$(BAUD)" ] || { echo "firmware: $(FW_CONF) needs mcu, f_cpu and baud" >&2; exit 1; }
+	@case "$(FW_MCU)" in atmega328p|atmega2560) ;; *) echo "firmware: $(FW_CONF): mcu $(FW_MCU) is not supported (atmega328p, atmega2560)" >&2; exit 1;; esac
+	@[ -z "$(EXAMPLE)" ] || [ -n "$(FW_EXAMPLE_$(EXAMPLE))" ] || { echo "firmware: EXAMPLE=$(EXAMPLE) is unknown (try EXAMPLE=button)" >&2; exit 1; }
+	@command -v $(FW_CC) >/dev/null || { echo "firmware: avr-gcc not found; run make deps" >&2; exit 1; }
+
+# The flags file changes when BOARD/BAUD/EXAMPLE do, so the ELF is rebuilt exactly then.
+$(FW_OUT)/flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(FW_CFLAGS)' | cmp -s - $@ || echo '$(FW_CFLAGS)' > $@
+.PHONY: FORCE
+FORCE:
+
+$(FW_OUT)/wakewire.elf: $(FW_SRCS) $(FW_HDRS) $(FW_CONF) $(FW_OUT)/flags
+	$(FW_CC) $(FW_CFLAGS) -o $@ $(FW_SRCS) -Wl,-Map,$(FW_OUT)/wakewire.map
+
+$(FW_OUT)/wakewire.hex: $(FW_OUT)/wakewire.elf
+	avr-objcopy -O ihex -R .eeprom $< $@
+
+firmware: fw-check-board
+	@$(MAKE) --no-print-directory $(FW_OUT)/wakewire.hex
+	@echo "firmware: $(FW_OUT)/wakewire.elf ($(FW_MCU), $(FW_F_CPU) Hz, $(BAUD) baud)"
+
+size: firmware
+	@avr-size -A $(FW_OUT)/wakewire.elf | awk '$$1==".text"||$$1==".data"||$$1==".bss"||$$1==".noinit"{s[$$1]=$$2} \
+	  END{printf "%s: flash %d B (text %d + data %d), static RAM %d B (data %d + bss %d + noinit %d)\n", \
+	  "$(BOARD)$(if $(EXAMPLE), EXAMPLE=$(EXAMPLE))", s[".text"]+s[".data"], s[".text"], s[".data"], s[".data"]+s[".bss"]+s[".noinit"], s[".data"], s[".bss"], s[".noinit"]}'
+
+# Limits for the ATmega328P build: every byte counts, the example task included.
+FW_FLASH_LIMIT := 4096
+FW_RAM_LIMIT := 512
+size-check:
+	@for ex in "" button; do \
+	  $(MAKE) --no-print-directory firmware BOARD=uno EXAMPLE=$$ex >/dev/null || exit 1; \
+	  elf=$(BUILD)/uno$${ex:+-$$ex}/wakewire.elf; \
+	  avr-size -A $$elf | awk -v ex="$$ex" -v fl=$(FW_FLASH_LIMIT) -v rl=$(FW_RAM_LIMIT) \
+	    '$$1==".text"||$$1==".data"||$$1==".bss"||$$1==".noinit"{s[$$1]=$$2} \
+	    END{f=s[".text"]+s[".data"]; r=s[".data"]+s[".bss"]+s[".noinit"]; \
+	    printf "size-check uno%s: flash %d / %d B, static RAM %d / %d B\n", (ex?" EXAMPLE="ex:""), f, fl, r, rl; \
+	    if (f>fl) {print "size-check: flash over the limit" > "/dev/stderr"; exit 1} \
+	    if (r>rl) {print "size-check: static RAM over the limit" > "/dev/stderr"; exit 1}}' || exit 1; \
+	done
+
+# ---- host-compiled tests and the fuzzer ------------------------------------------------
+FW_TEST_OUT := $(BUILD)/firmware-test
+FW_TESTS := test_crc_cobs test_ring_events test_command test_vectors
+FW_HOST_SRCS := $(addprefix $(FW_DIR)/src/,$(FW_PURE))
+FW_HOST_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
+                  -I$(FW_DIR)/src -I$(FW_DIR)/test -DVECTORS_FILE='"$(ROOT)/tests/vectors/frames.txt"'
+FUZZ_SECONDS ?= 30
+
+$(FW_TEST_OUT)/%: $(FW_DIR)/test/%.c $(FW_DIR)/test/vectors.c $(FW_HOST_SRCS) $(FW_HDRS) $(wildcard $(FW_DIR)/test/*.h)
+	@mkdir -p $(@D)
+	gcc $(FW_HOST_CFLAGS) -o $@ $< $(FW_DIR)/test/vectors.c $(FW_HOST_SRCS) -lcmocka
+
+$(FW_TEST_OUT)/fuzz_frames: $(FW_DIR)/fuzz/fuzz_frames.c $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS)
+
+firmware-test: $(addprefix $(FW_TEST_OUT)/,$(FW_TESTS))
+	@for t in $(FW_TESTS); do $(FW_TEST_OUT)/$$t || exit 1; done
+	@$(MAKE) --no-print-directory fuzz
+
+# The committed corpus is read, never written: new inputs go to a scratch directory.
+fuzz: $(FW_TEST_OUT)/fuzz_frames
+	@rm -rf $(FW_TEST_OUT)/corpus && mkdir -p $(FW_TEST_OUT)/corpus
+	@echo "fuzz: frame reader + command parser for $(FUZZ_SECONDS) s (corpus avr-firmware/fuzz/corpus)"
+	@cd $(FW_TEST_OUT) && ./fuzz_frames -max_total_time=$(FUZZ_SECONDS) -max_len=512 -print_final_stats=1 \
+	  corpus $(FW_DIR)/fuzz/corpus 2>fuzz.log; rc=$$?; \
+	  grep -E '^(stat::number_of_executed_units|stat::new_units_added)|ERROR|SUMMARY' fuzz.log; \
+	  [ $$rc = 0 ] || { echo "fuzz: FAILED, see $(FW_TEST_OUT)/fuzz.log (crash input in $(FW_TEST_OUT))" >&2; exit 1; }

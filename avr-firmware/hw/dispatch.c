@@ -1,0 +1,115 @@
+/* TASK_RX: received bytes -> frames -> commands -> answers.
+ *
+ * Every valid command gets exactly one answer (ACK, a result or a NAK); ANALOG_READ's answer
+ * comes later from TASK_ADC. A frame that fails COBS, length or CRC is counted and not
+ * answered. The task waits (keeping the decoded frame) while the TX ring lacks room for an
+ * answer, so answers are never dropped; meanwhile new bytes queue in the RX ring and, if the
+ * host floods, the overflow is counted. At most RX_BUDGET bytes per run, so a flood of
+ * bytes cannot starve the events task. */
+#include <avr/io.h>
+#include "adc.h"
+#include "answers.h"
+#include "clock.h"
+#include "command.h"
+#include "critical.h"
+#include "edges.h"
+#include "executor.h"
+#include "frame_reader.h"
+#include "gpio.h"
+#include "pins.h"
+#include "protocol.h"
+#include "uart.h"
+
+#define RX_BUDGET 16
+
+extern uint8_t reset_cause; /* reset_cause.c */
+
+static struct frame_reader reader;
+static uint8_t have_frame;
+
+void send_hello(uint8_t req)
+{
+    struct hello_info h = {
+        .signature = {mcu_signature[0], mcu_signature[1], mcu_signature[2]},
+        .f_cpu = F_CPU,
+        .capabilities = CAP_EDGES | CAP_DEBOUNCE | CAP_PWM | CAP_ANALOG | CAP_PCINT | CAP_LOST,
+        .reset_cause = reset_cause,
+        .baud = BAUD,
+        .n_pins = N_PINS,
+    };
+    tx_commit(answer_hello(tx_ref(), req, &h));
+}
+
+static void send_stats(uint8_t req)
+{
+    struct link_stats s;
+    struct drops d = {N_SOURCES, source_ids, drop_count, 0};
+    CRITICAL { s = link_stats; }
+    tx_commit(answer_stats(tx_ref(), req, &s, &d));
+}
+
+/* Runs one well-formed command; returns 0 when it answered (or will answer), else a NAK code. */
+static uint8_t run(const struct command *c, uint8_t *detail)
+{
+    uint8_t nak;
+    switch (c->type) {
+    case CMD_HELLO: send_hello(c->req); return 0;
+    case CMD_PING: tx_commit(answer_pong(tx_ref(), c->req, c->data, c->data_len)); return 0;
+    case CMD_CLOCK: tx_commit(answer_clock(tx_ref(), c->req, clock_now())); return 0;
+    case CMD_STATS: send_stats(c->req); return 0;
+    case CMD_RESET_CAUSE: tx_commit(answer_reset_cause(tx_ref(), c->req, reset_cause)); return 0;
+    case CMD_ANALOG_READ:
+        *detail = nak = adc_start(c->req, c->pin);
+        if (nak == NAK_BAD_ARGUMENT)
+            *detail = 1;
+        else if (nak == NAK_BUSY)
+            *detail = 0;
+        return nak;
+    }
+    /* the rest act on a pin */
+    *detail = c->pin;
+    if ((nak = gpio_check(c->pin)) != 0)
+        return nak;
+    switch (c->type) {
+    case CMD_PIN_MODE: nak = gpio_mode(c->pin, c->arg); break;
+    case CMD_ARM: nak = edges_arm(c->pin, c->arg, c->debounce); break;
+    case CMD_DIGITAL_WRITE: nak = gpio_write(c->pin, c->arg); break;
+    case CMD_PWM_WRITE: nak = gpio_pwm(c->pin, c->arg); break;
+    }
+    if (!nak)
+        tx_commit(answer_ack(tx_ref(), c->req));
+    return nak;
+}
+
+static void execute(const uint8_t *body, uint8_t len)
+{
+    struct command c;
+    uint8_t detail = 0, nak = command_parse(body, len, &c, &detail);
+    if (!nak)
+        nak = run(&c, &detail);
+    if (nak)
+        tx_commit(answer_nak(tx_ref(), c.req, nak, detail));
+}
+
+void task_rx(void)
+{
+    for (uint8_t budget = RX_BUDGET; budget; budget--) {
+        if (!have_frame) {
+            if (!rx_available())
+                return;
+            switch (frame_reader_feed(&reader, rx_take())) {
+            case FR_OK: have_frame = 1; break;
+            case FR_CRC: link_stats.crc_errors++; continue;
+            case FR_COBS:
+            case FR_TOO_LONG:
+            case FR_SHORT: link_stats.bad_frames++; continue;
+            default: continue;
+            }
+        }
+        if (tx_free() < MAX_WIRE)
+            return; /* the UDRE ISR wakes us when there is room */
+        execute(reader.body, reader.frame_len);
+        have_frame = 0;
+    }
+    wake(TASK_RX); /* budget spent: let the others run, then continue */
+}

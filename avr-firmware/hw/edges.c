@@ -1,0 +1,178 @@
+#include "edges.h"
+#include <avr/interrupt.h>
+#include "clock.h"
+#include "critical.h"
+#include "executor.h"
+#include "protocol.h"
+#include "timer.h"
+
+struct ev_ring ev_ring;
+volatile uint16_t drop_count[N_SOURCES];
+volatile uint8_t edge_tcnt;
+extern volatile uint8_t int_sense_forced; /* isr_ext.c */
+
+/* Per pin: bits 0-1 the armed edges (EDGE_*); for debounced pins ST_LEVEL the level at the
+ * last taken change, ST_LOCKED its window is open (TASK_DEBOUNCE closes it; a flag rather
+ * than a time compare, so a pin quiet for longer than the 8-bit period count can wrap is
+ * never mistaken for locked), ST_PENDING a change came while locked. */
+#define ST_EDGES 0x03
+#define ST_LEVEL 0x04
+#define ST_PENDING 0x08
+#define ST_LOCKED 0x10
+static volatile uint8_t state[N_PINS];
+static uint8_t window[N_PINS];            /* debounce window in overflow periods, 0 = none */
+static volatile uint8_t taken_at[N_PINS]; /* overflow period of the last taken change */
+static uint8_t pcint_last[N_PCINT_GROUPS];
+static struct { uint8_t pin, bits; } watches[EDGE_WATCHES];
+
+static void push(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level)
+{
+    if (ev_ring_push(&ev_ring, ts, (uint8_t)(level << 7 | pin)))
+        wake_from_isr(TASK_EVENTS);
+    else
+        drop_count[src_i]++;
+}
+
+void edge_seen(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level, uint8_t sense_forced)
+{
+    for (uint8_t i = 0; i < EDGE_WATCHES; i++)
+        if (watches[i].pin == pin)
+            wake_from_isr(watches[i].bits);
+    uint8_t st = state[pin], edges = st & ST_EDGES;
+    if (sense_forced)
+        level = edges == EDGE_RISING;
+    if (window[pin]) {
+        if (st & ST_LOCKED) {
+            state[pin] = st | ST_PENDING;
+            return;
+        }
+        taken_at[pin] = (uint8_t)(ts >> 8);
+        state[pin] = (uint8_t)((level ? (st | ST_LEVEL) : (st & ~ST_LEVEL)) | ST_LOCKED);
+        wake_from_isr(TASK_DEBOUNCE); /* to time the window */
+    }
+    if (edges & (level ? EDGE_RISING : EDGE_FALLING))
+        push(src_i, ts, pin, level);
+}
+
+void pcint_group_seen(uint8_t group, uint8_t tcnt, uint8_t now)
+{
+    uint32_t ts = clock_stamp(tcnt);
+    uint8_t changed = (uint8_t)((now ^ pcint_last[group]) & (&PCMSK0)[group]);
+    pcint_last[group] = now;
+    for (uint8_t bit = 0; changed; bit++, changed >>= 1)
+        if (changed & 1)
+            edge_seen(SRCI_PCINT(group), ts, pgm_read_byte(&pcint_pin[group][bit]), (now >> bit) & 1, 0);
+}
+
+uint8_t pin_level(uint8_t pin)
+{
+    struct pin_desc d;
+    pin_desc_get(pin, &d);
+    return (*(volatile uint8_t *)d.pinreg & d.mask) != 0;
+}
+
+static uint8_t watched(uint8_t pin)
+{
+    for (uint8_t i = 0; i < EDGE_WATCHES; i++)
+        if (watches[i].bits && watches[i].pin == pin)
+            return 1;
+    return 0;
+}
+
+/* Turns the pin's interrupt on (with the sense its state needs) or off. Interrupts are off. */
+static void apply_irq(uint8_t pin, uint8_t irq)
+{
+    uint8_t edges = state[pin] & ST_EDGES, on = edges || watched(pin);
+    if (IRQ_IS_INT(irq)) {
+        uint8_t n = IRQ_INT_N(irq), shift = EICR_SHIFT(n);
+        /* sense: 1 = any change, 2 = falling, 3 = rising */
+        uint8_t single = on && !window[pin] && !watched(pin) && edges != EDGE_BOTH;
+        uint8_t sense = !single ? 1 : edges == EDGE_RISING ? 3 : 2;
+        EICR_FOR(n) = (uint8_t)((EICR_FOR(n) & ~(3 << shift)) | sense << shift);
+        int_sense_forced = single ? (int_sense_forced | 1 << n) : (int_sense_forced & ~(1 << n));
+        EIFR = (uint8_t)(1 << n); /* a flag set by the old sense must not fire now */
+        EIMSK = on ? (EIMSK | 1 << n) : (EIMSK & ~(1 << n));
+    } else {
+        uint8_t g = IRQ_PC_GROUP(irq), bit = (uint8_t)(1 << IRQ_PC_BIT(irq));
+        /* take the pin's current level as the reference, leave the other bits alone */
+        uint8_t lvl = pin_level(pin);
+        pcint_last[g] = lvl ? (pcint_last[g] | bit) : (pcint_last[g] & ~bit);
+        (&PCMSK0)[g] = on ? ((&PCMSK0)[g] | bit) : ((&PCMSK0)[g] & ~bit);
+        PCICR = (&PCMSK0)[g] ? (PCICR | 1 << g) : (PCICR & ~(1 << g));
+    }
+}
+
+uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks)
+{
+    struct pin_desc d;
+    pin_desc_get(pin, &d);
+    if (d.irq == IRQ_NONE)
+        return NAK_NOT_CAPABLE;
+    uint16_t periods = debounce_ticks ? (uint16_t)((debounce_ticks + 255u) / 256u + 1u) : 0;
+    CRITICAL {
+        window[pin] = periods > 255 ? 255 : (uint8_t)periods;
+        state[pin] = (uint8_t)(edges | (pin_level(pin) ? ST_LEVEL : 0));
+        apply_irq(pin, d.irq);
+    }
+    return 0;
+}
+
+uint8_t edge_watch(uint8_t pin, uint8_t task_bits)
+{
+    struct pin_desc d;
+    if (pin >= N_PINS)
+        return NAK_BAD_PIN;
+    pin_desc_get(pin, &d);
+    if (d.irq == IRQ_NONE)
+        return NAK_NOT_CAPABLE;
+    for (uint8_t i = 0; i < EDGE_WATCHES; i++) {
+        if (watches[i].bits == 0 || watches[i].pin == pin) {
+            CRITICAL {
+                watches[i].pin = pin;
+                watches[i].bits = task_bits;
+                apply_irq(pin, d.irq);
+            }
+            return 0;
+        }
+    }
+    return NAK_BUSY;
+}
+
+/* Closes the lockout windows that have run out, takes the change a bounce held back if the
+ * pin settled at the other level, and re-arms the timeout for the nearest open window. */
+void task_debounce(void)
+{
+    uint8_t nearest = 0;
+    for (uint8_t pin = 0; pin < N_PINS; pin++) {
+        if (!(state[pin] & ST_LOCKED))
+            continue;
+        CRITICAL {
+            uint32_t now = clock_stamp(TCNT0);
+            uint8_t period = (uint8_t)(now >> 8), st = state[pin];
+            uint8_t elapsed = (uint8_t)(period - taken_at[pin]);
+            if (elapsed < window[pin]) {
+                uint8_t left = (uint8_t)(window[pin] - elapsed);
+                if (!nearest || left < nearest)
+                    nearest = left;
+            } else {
+                uint8_t level = pin_level(pin);
+                st &= (uint8_t)~(ST_LOCKED | ST_PENDING);
+                if (level != !!(st & ST_LEVEL)) { /* settled at the other level: take it now */
+                    taken_at[pin] = period;
+                    st = (uint8_t)((level ? (st | ST_LEVEL) : (st & ~ST_LEVEL)) | ST_LOCKED);
+                    if (!nearest || window[pin] < nearest)
+                        nearest = window[pin];
+                    if (st & (level ? EDGE_RISING : EDGE_FALLING)) {
+                        struct pin_desc d;
+                        pin_desc_get(pin, &d);
+                        push(IRQ_IS_INT(d.irq) ? SRCI_INT(IRQ_INT_N(d.irq)) : SRCI_PCINT(IRQ_PC_GROUP(d.irq)),
+                             now, pin, level);
+                    }
+                }
+                state[pin] = st;
+            }
+        }
+    }
+    if (nearest)
+        timeout_after(TIMEOUT_DEBOUNCE, nearest, TASK_DEBOUNCE);
+}

@@ -1,0 +1,43 @@
+/* Edge events: what the edge ISRs do with an edge, arming pins, on-board debounce, and the
+ * user API for tasks that await a pin (edge_watch).
+ *
+ * Debounce is a lockout: the first change of a debounced pin is taken at once (and reported
+ * if its direction is armed); further changes within the window are not taken; when the
+ * window ends, TASK_DEBOUNCE reads the pin and, if it settled at the other level, takes that
+ * change with the time it noticed it (so a debounced edge's timestamp can be up to ~1 ms
+ * late, never early). Windows are counted in Timer0 overflow periods (1.024 ms): a window is
+ * at least the ticks asked for and at most 1.024 ms longer, capped at 255 periods (261 ms).
+ * Trade-offs: 3 bytes of RAM per pin; a bounce-free edge costs nothing extra. */
+#ifndef WW_EDGES_H
+#define WW_EDGES_H
+#include <stdint.h>
+#include "pins.h"
+#include "ring.h"
+
+#define EDGE_OFF 0
+#define EDGE_RISING 1
+#define EDGE_FALLING 2
+#define EDGE_BOTH 3
+
+extern struct ev_ring ev_ring;
+extern volatile uint16_t drop_count[N_SOURCES];
+extern volatile uint8_t edge_tcnt; /* TCNT0 as the naked ISR stub read it */
+
+/* ISR context: one pin changed to `level` at ts. sense_forced: the interrupt fires on one
+ * direction only, so the level is known from the mode (the pin may have moved on since). */
+void edge_seen(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level, uint8_t sense_forced);
+/* ISR context: a pin-change group's interrupt; `now` is the group's input byte. */
+void pcint_group_seen(uint8_t group, uint8_t tcnt, uint8_t now);
+
+/* Task context: returns 0 or a NAK code (the pin is known valid). */
+uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks);
+
+/* User API: wake `task_bits` on every change of pin (whether or not the host armed it).
+ * Up to EDGE_WATCHES pins; returns 0, or NAK_NOT_CAPABLE for a pin without an interrupt. */
+#define EDGE_WATCHES 2
+uint8_t edge_watch(uint8_t pin, uint8_t task_bits);
+
+/* Task context: the pin's level now. */
+uint8_t pin_level(uint8_t pin);
+
+#endif

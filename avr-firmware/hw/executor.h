@@ -1,0 +1,40 @@
+/* The executor: the main loop runs tasks whose ready bit is set, and sleeps when none is.
+ *
+ * A ready bit is the firmware's waker: an ISR (or a task) sets it with wake_from_isr()/wake(),
+ * and the task runs on the next pass of the loop. Duplicate wakes collapse into one bit, so a
+ * task must look at the state it waits for, not count wakes. Tasks are plain functions that
+ * return quickly; protothread tasks (pt.h) keep a few bytes of state between runs.
+ *
+ * Sleep is race-free: interrupts are disabled while the ready bits are checked, and
+ * `sei; sleep` are adjacent — the AVR executes the instruction after `sei` before taking any
+ * interrupt, so a wake that arrives after the check still ends the sleep.
+ *
+ * Trade-offs: 8 tasks at most (one byte of bits), no priorities (tasks run in bit order, so
+ * lower bits go first), and a task that never returns stalls everything. */
+#ifndef WW_EXECUTOR_H
+#define WW_EXECUTOR_H
+#include <stdint.h>
+#include "critical.h"
+
+/* The built-in tasks, by bit. User tasks take the remaining bits (executor.c's table). */
+#define TASK_RX (1 << 0)       /* received bytes: frames, commands, answers */
+#define TASK_EVENTS (1 << 1)   /* the event ring: EVENTS frames */
+#define TASK_ADC (1 << 2)      /* a finished conversion: the ANALOG answer */
+#define TASK_DEBOUNCE (1 << 3) /* debounce windows that have ended */
+#define TASK_USER0 (1 << 4)    /* the example task, when compiled in */
+#define TASKS_WAITING_FOR_TX (TASK_RX | TASK_EVENTS | TASK_ADC)
+
+extern volatile uint8_t ready;
+
+/* From an ISR (interrupts already off). */
+static inline void wake_from_isr(uint8_t bits) { ready |= bits; }
+/* From task context. */
+static inline void wake(uint8_t bits)
+{
+    CRITICAL { ready |= bits; }
+}
+
+/* Runs forever. */
+void executor_run(void) __attribute__((noreturn));
+
+#endif

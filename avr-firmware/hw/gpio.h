@@ -1,0 +1,12 @@
+/* Pin mode, digital write and PWM write through the per-MCU pin map. */
+#ifndef WW_GPIO_H
+#define WW_GPIO_H
+#include <stdint.h>
+
+/* Each returns 0 or a NAK code; the pin number is checked by gpio_check first. */
+uint8_t gpio_check(uint8_t pin);  /* NAK_BAD_PIN for a number the board does not have or uses */
+uint8_t gpio_mode(uint8_t pin, uint8_t mode);
+uint8_t gpio_write(uint8_t pin, uint8_t level);
+uint8_t gpio_pwm(uint8_t pin, uint8_t duty);
+
+#endif

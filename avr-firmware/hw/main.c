@@ -1,0 +1,31 @@
+/* wakewire firmware: start-up, then the executor forever.
+ *
+ * Resources it takes (documented in avr-firmware/README.md): USART0 (D0/D1), Timer0 as the
+ * timestamp clock and timeout tick (its PWM outputs stay usable), Timer1/Timer2 (and 3-5 on
+ * the Mega) in 8-bit fast PWM for PWM_WRITE, the ADC, INTn and PCINT interrupts of armed
+ * pins, the watchdog (1 s, reset by the main loop). */
+#include <avr/interrupt.h>
+#include <avr/wdt.h>
+#include "clock.h"
+#include "executor.h"
+#include "pins.h"
+#include "uart.h"
+
+void send_hello(uint8_t req); /* dispatch.c */
+#ifdef EXAMPLE_INIT
+void EXAMPLE_INIT(void);
+#endif
+
+int main(void)
+{
+    clock_init();
+    pins_init_pwm_timers();
+    uart_init();
+    wdt_enable(WDTO_1S);
+#ifdef EXAMPLE_INIT
+    EXAMPLE_INIT();
+#endif
+    send_hello(0); /* the boot HELLO; the TX ring is empty, so it fits */
+    sei();
+    executor_run();
+}

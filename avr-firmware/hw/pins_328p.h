@@ -1,0 +1,30 @@
+/* ATmega328P (Uno, Nano): sizes and the inline register facts the edge ISRs need. */
+#ifndef WW_PINS_328P_H
+#define WW_PINS_328P_H
+#include <avr/io.h>
+
+#define N_PINS 20          /* D0..D13, A0..A5 = 14..19 */
+#define N_INT 2            /* INT0 = D2 (PD2), INT1 = D3 (PD3) */
+#define N_PCINT_GROUPS 3   /* PCINT0 = PORTB, PCINT1 = PORTC, PCINT2 = PORTD */
+#define N_ADC_CHANNELS 8   /* A0..A5, and A6/A7 on the Nano */
+#define N_SOURCES 7        /* INT0, INT1, PCINT0..2, ADC, RX */
+#define SRCI_INT(n) (n)
+#define SRCI_PCINT(g) (2 + (g))
+#define SRCI_ADC 5
+#define SRCI_RX 6
+
+#define RX_VECT USART_RX_vect
+#define UDRE_VECT USART_UDRE_vect
+
+/* The level of INTn's pin. */
+#define INT_LEVEL(n) ((PIND >> (2 + (n))) & 1)
+/* The input register of each pin-change group, bit i = PCINT(8g + i). */
+#define PCINT_READ0() PINB
+#define PCINT_READ1() PINC
+#define PCINT_READ2() PIND
+
+/* EICRA holds the sense bits of both INTs. */
+#define EICR_FOR(n) EICRA
+#define EICR_SHIFT(n) (2 * (n))
+
+#endif

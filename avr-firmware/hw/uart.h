@@ -1,0 +1,33 @@
+/* USART0: interrupt-driven both ways, never busy-waiting.
+ *
+ * RX: the RX-complete ISR moves each byte into a 32-byte ring and wakes TASK_RX; a byte that
+ * finds the ring full is dropped and counted (drop source RX and rx_overruns), as is every
+ * hardware overrun (DOR). TX: tasks write whole frames into a 128-byte ring (frame_writer.h),
+ * then tx_commit() publishes them and enables the data-register-empty ISR, which sends one
+ * byte per interrupt and turns itself off when the ring is empty.
+ *
+ * Back-pressure: a task that needs MAX_WIRE bytes of TX space and finds less simply returns;
+ * the UDRE ISR wakes TASKS_WAITING_FOR_TX when the free space grows back to MAX_WIRE.
+ * Trade-offs: 160 bytes of RAM; at most one full frame can wait behind the one on the wire. */
+#ifndef WW_UART_H
+#define WW_UART_H
+#include <stdint.h>
+#include "answers.h"
+
+#define TX_SIZE 128 /* power of two */
+#define RX_SIZE 32  /* power of two */
+
+void uart_init(void);
+
+/* TX side, task context. */
+uint8_t tx_free(void);
+struct tx_ring_ref tx_ref(void);     /* where the next frame goes, with the next seq */
+void tx_commit(uint8_t new_head);    /* publishes a frame written at tx_ref() */
+
+/* RX side, task context. */
+uint8_t rx_available(void);
+uint8_t rx_take(void);
+
+extern struct link_stats link_stats; /* rx_overruns written by the RX ISR */
+
+#endif
