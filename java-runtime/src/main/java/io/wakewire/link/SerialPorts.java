@@ -63,7 +63,7 @@ public final class SerialPorts {
             Path usb = usbAncestor(device);
             out.add(new SerialPortInfo(dev.resolve(name).toString(),
                     Optional.ofNullable(stableNames.get(name)),
-                    linkTargetName(device.resolve("driver")),
+                    driverOf(device),
                     attribute(usb, "idVendor"), attribute(usb, "idProduct"),
                     attribute(usb, "manufacturer"), attribute(usb, "product"), attribute(usb, "serial")));
         }
@@ -117,12 +117,29 @@ public final class SerialPorts {
         }
     }
 
-    private static Optional<String> linkTargetName(Path link) {
+    /**
+     * The driver of the hardware behind a tty. Since Linux 6.5 a UART's tty hangs below two
+     * "serial-base" devices (drivers {@code port} and {@code ctrl}); those are skipped, so the
+     * answer is the UART's own driver ({@code serial8250}, {@code serial}, {@code pl011}, ...).
+     */
+    private static Optional<String> driverOf(Path device) {
+        Path p;
         try {
-            return Optional.of(Files.readSymbolicLink(link).getFileName().toString());
-        } catch (IOException | UnsupportedOperationException e) {
+            p = device.toRealPath();
+        } catch (IOException e) {
             return Optional.empty();
         }
+        for (int up = 0; p != null && up < 4; up++, p = p.getParent()) {
+            try {
+                Path target = Files.readSymbolicLink(p.resolve("driver"));
+                if (!target.toString().contains("/serial-base/")) {
+                    return Optional.of(target.getFileName().toString());
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<Path> children(Path dir) {

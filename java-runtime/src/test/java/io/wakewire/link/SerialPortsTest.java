@@ -23,7 +23,10 @@ class SerialPortsTest {
         return Files.writeString(file, content + "\n");
     }
 
-    /** An Arduino Uno (cdc_acm: the ids sit one level above the tty's device), a CH340 (usb-serial: two levels), a phantom 8250. */
+    /**
+     * An Arduino Uno (cdc_acm: the ids sit one level above the tty's device), a CH340 (usb-serial:
+     * two levels), a built-in UART as Linux 6.5+ shows it, a phantom 8250, a virtual console.
+     */
     private SerialPorts fakeMachine() throws IOException {
         Path devices = root.resolve("sys/devices");
         Path classTty = Files.createDirectories(root.resolve("sys/class/tty"));
@@ -55,6 +58,20 @@ class SerialPortsTest {
         write(phantom.resolve("type"), "0");
         Files.createSymbolicLink(classTty.resolve("ttyS3"), phantom);
 
+        // Linux >= 6.5: ttyS0's device is a serial-base "port", below a "ctrl", below the UART itself
+        Path uart = devices.resolve("pnp0/00:00");
+        Files.createDirectories(uart);
+        Files.createSymbolicLink(uart.resolve("driver"), Files.createDirectories(root.resolve("sys/bus/pnp/drivers/serial")));
+        Path ctrl = Files.createDirectories(uart.resolve("00:00:0"));
+        Path serialBase = Files.createDirectories(root.resolve("sys/bus/serial-base/drivers"));
+        Files.createSymbolicLink(ctrl.resolve("driver"), Files.createDirectories(serialBase.resolve("ctrl")));
+        Path portDev = Files.createDirectories(ctrl.resolve("00:00:0.0"));
+        Files.createSymbolicLink(portDev.resolve("driver"), Files.createDirectories(serialBase.resolve("port")));
+        Path ttyS0 = Files.createDirectories(portDev.resolve("tty/ttyS0"));
+        Files.createSymbolicLink(ttyS0.resolve("device"), portDev);
+        write(ttyS0.resolve("type"), "4");
+        Files.createSymbolicLink(classTty.resolve("ttyS0"), ttyS0);
+
         Path virtual = Files.createDirectories(devices.resolve("virtual/tty/tty0")); // no device: not a port
         Files.createSymbolicLink(classTty.resolve("tty0"), virtual);
 
@@ -68,7 +85,7 @@ class SerialPortsTest {
     @Test
     void listsUsbPortsWithWhatTheKernelKnowsAndLeavesOutNonPorts() throws IOException {
         List<SerialPortInfo> ports = fakeMachine().scan();
-        assertEquals(2, ports.size(), ports.toString());
+        assertEquals(3, ports.size(), ports.toString());
 
         SerialPortInfo uno = ports.get(0);
         assertEquals(root.resolve("dev/ttyACM0").toString(), uno.device());
@@ -79,13 +96,18 @@ class SerialPortsTest {
         assertEquals(Optional.of("95032303437351C0E1A1"), uno.serialNumber());
         assertTrue(uno.stableName().orElseThrow().endsWith("serial/by-id/usb-Arduino__www.arduino.cc__0043_95032303437351C0E1A1-if00"));
 
-        SerialPortInfo ch340 = ports.get(1);
+        SerialPortInfo ch340 = ports.get(2); // sorted by name: ttyACM0, ttyS0, ttyUSB0
         assertEquals(root.resolve("dev/ttyUSB0").toString(), ch340.device());
         assertEquals(Optional.of("1a86"), ch340.vendorId());
         assertEquals(Optional.of("USB2.0-Serial"), ch340.product());
         assertEquals(Optional.of("ch341-uart"), ch340.driver());
         assertEquals(Optional.empty(), ch340.stableName());
         assertEquals(root.resolve("dev/ttyUSB0") + "  1a86:7523  USB2.0-Serial  ch341-uart", ch340.describe());
+
+        SerialPortInfo uart = ports.get(1);
+        assertEquals(root.resolve("dev/ttyS0").toString(), uart.device());
+        assertEquals(Optional.of("serial"), uart.driver(), "the UART's driver, not serial-base's port/ctrl");
+        assertEquals(Optional.empty(), uart.vendorId());
     }
 
     @Test
