@@ -240,9 +240,8 @@ public final class Executor implements AutoCloseable {
     }
 
     private void expireTimers() {
-        if (wheel.size() > 0) {
-            wheel.advance(nanosToTickFloor(clock.nanoTime()));
-        }
+        // Advance even when empty, so that a new timer is placed relative to the present.
+        wheel.advance(nanosToTickFloor(clock.nanoTime()));
     }
 
     // ---- called by tasks --------------------------------------------------------------------------

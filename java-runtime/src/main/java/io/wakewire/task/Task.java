@@ -79,7 +79,8 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
             return;
         }
         if (p.isReady()) {
-            complete(p.value(), false, false);
+            this.outcome = p.value();
+            finish(transitionToComplete(false, false));
         } else if (transitionToIdle() == Transition.REQUEUE) {
             executor.requeue(this);
         }
@@ -108,12 +109,9 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
         finish(transitionToComplete(true, false));
     }
 
-    private void complete(Object value, boolean failed, boolean cancelled) {
-        this.outcome = value;
-        finish(transitionToComplete(failed, cancelled));
-    }
-
+    /** After the COMPLETE transition: drop the future, leave the live list, wake the joiner. */
     private void finish(int previousState) {
+        assert (previousState & COMPLETE) == 0 : "completed twice";
         future = null;
         executor.retire(this);
         Waker w = joinWaker;

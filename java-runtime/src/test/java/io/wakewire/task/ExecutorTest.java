@@ -202,6 +202,21 @@ class ExecutorTest {
     }
 
     @Test
+    void anInterruptCancelsTheRootAndEndsBlockOn() {
+        try (Executor ex = Executor.create()) {
+            Probe<Void> stuck = new Probe<>("stuck");
+            Thread.currentThread().interrupt();
+            try {
+                assertThrows(TaskCancelledException.class, () -> ex.blockOn(stuck));
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag is left for the caller");
+                assertTrue(stuck.cancelled);
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    @Test
     void badSettingsAreRejectedWithTheirName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Executor.builder().budget(0));
