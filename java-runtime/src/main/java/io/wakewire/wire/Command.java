@@ -1,0 +1,192 @@
+package io.wakewire.wire;
+
+import java.util.Arrays;
+
+import static io.wakewire.wire.Fields.u16;
+import static io.wakewire.wire.Fields.u8;
+
+/**
+ * A host-to-board frame (types 0x80..0xFF). Every command carries a request id (the host uses
+ * 1..255) that the board's answer echoes. Field values are what is on the wire, not checked against
+ * a board: {@code new PinMode(seq, req, 13, 3)} is a valid frame that the board NAKs with
+ * {@code bad_argument}. Constants name the values PROTOCOL.md defines.
+ */
+public sealed interface Command extends Frame {
+
+    /** The request id (0..255) the answer echoes. */
+    int reqId();
+
+    /** HELLO (0x81): asks for the board's {@link Answer.HelloInfo}. */
+    record Hello(int seq, int reqId) implements Command {
+        public Hello {
+            u8("seq", seq);
+            u8("req_id", reqId);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.HELLO_REQUEST;
+        }
+    }
+
+    /** PIN_MODE (0x82): input, input with pull-up, or output; answered by ACK. */
+    record PinMode(int seq, int reqId, int pin, int mode) implements Command {
+        public static final int INPUT = 0;
+        public static final int INPUT_PULLUP = 1;
+        public static final int OUTPUT = 2;
+
+        public PinMode {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("pin", pin);
+            u8("mode", mode);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.PIN_MODE;
+        }
+    }
+
+    /** ARM (0x83): which edges of a pin become EVENTS, with an on-board debounce in ticks (0 = none). */
+    record Arm(int seq, int reqId, int pin, int edges, int debounceTicks) implements Command {
+        public static final int OFF = 0;
+        public static final int RISING = 1;
+        public static final int FALLING = 2;
+        public static final int BOTH = 3;
+
+        public Arm {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("pin", pin);
+            u8("edges", edges);
+            u16("debounce", debounceTicks);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.ARM;
+        }
+    }
+
+    /** DIGITAL_WRITE (0x84): level 0 low, 1 high; answered by ACK. */
+    record DigitalWrite(int seq, int reqId, int pin, int level) implements Command {
+        public DigitalWrite {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("pin", pin);
+            u8("level", level);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.DIGITAL_WRITE;
+        }
+    }
+
+    /** PWM_WRITE (0x85): duty 0 (low) .. 255 (high); answered by ACK. */
+    record PwmWrite(int seq, int reqId, int pin, int duty) implements Command {
+        public PwmWrite {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("pin", pin);
+            u8("duty", duty);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.PWM_WRITE;
+        }
+    }
+
+    /** ANALOG_READ (0x86): starts a conversion on an ADC channel; answered later by ANALOG. */
+    record AnalogRead(int seq, int reqId, int channel) implements Command {
+        public AnalogRead {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("channel", channel);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.ANALOG_READ;
+        }
+    }
+
+    /** PING (0x87): 0..8 opaque bytes that the PONG echoes. */
+    record Ping(int seq, int reqId, byte[] data) implements Command {
+        /** Most bytes a PING may carry; a longer one is NAKed {@code bad_length}. */
+        public static final int MAX_DATA = 8;
+
+        public Ping {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            data = Fields.bytes("ping data", data, MAX_DATA);
+        }
+
+        /** A copy of the bytes (the record stays immutable). */
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.PING;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ping p && p.seq == seq && p.reqId == reqId && Arrays.equals(p.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return (seq * 31 + reqId) * 31 + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "Ping[seq=" + seq + ", reqId=" + reqId + ", data=" + Fields.hex(data) + "]";
+        }
+    }
+
+    /** CLOCK (0x88): asks for the board's tick counter ({@link Answer.ClockReading}). */
+    record Clock(int seq, int reqId) implements Command {
+        public Clock {
+            u8("seq", seq);
+            u8("req_id", reqId);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.CLOCK_REQUEST;
+        }
+    }
+
+    /** STATS (0x89): asks for the board's error and drop counters ({@link Answer.StatsReport}). */
+    record Stats(int seq, int reqId) implements Command {
+        public Stats {
+            u8("seq", seq);
+            u8("req_id", reqId);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.STATS_REQUEST;
+        }
+    }
+
+    /** RESET_CAUSE (0x8A): asks for MCUSR as it was at reset ({@link Answer.ResetCauseReport}). */
+    record ResetCause(int seq, int reqId) implements Command {
+        public ResetCause {
+            u8("seq", seq);
+            u8("req_id", reqId);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.RESET_CAUSE_REQUEST;
+        }
+    }
+}

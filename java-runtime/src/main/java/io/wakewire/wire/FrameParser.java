@@ -1,0 +1,96 @@
+package io.wakewire.wire;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns the payload of a frame that passed COBS and CRC into its typed record. Never throws: a
+ * type v1 does not define, a payload too short for its type's fields, or a malformed EVENTS payload
+ * becomes a {@link Raw}. Extra trailing bytes after a type's fields are ignored (PROTOCOL.md
+ * section 5: newer peers append fields), except for PING, whose payload may hold at most 8 bytes
+ * after req_id.
+ */
+public final class FrameParser {
+
+    private FrameParser() {
+    }
+
+    /** The frame of {@code type} and {@code seq} whose payload is {@code len} bytes of {@code buf} at {@code off}. */
+    public static Frame parse(int type, int seq, byte[] buf, int off, int len) {
+        if (type == FrameTypes.EVENTS) {
+            EventBatch batch = new EventBatch();
+            return batch.reset(seq, buf, off, len) ? batch.toEvents() : raw(type, seq, buf, off, len);
+        }
+        Frame f = typed(type, seq, buf, off, len);
+        return f != null ? f : raw(type, seq, buf, off, len);
+    }
+
+    static Raw raw(int type, int seq, byte[] buf, int off, int len) {
+        return new Raw(type, seq, Arrays.copyOfRange(buf, off, off + len));
+    }
+
+    /** The typed record, or null when the payload does not fit the type (or the type is unknown). */
+    private static Frame typed(int type, int seq, byte[] b, int o, int n) {
+        if (n < 1) {
+            return null;
+        }
+        int req = b[o] & 0xFF;
+        return switch (type) {
+            case FrameTypes.HELLO_REQUEST -> new Command.Hello(seq, req);
+            case FrameTypes.PIN_MODE -> n < 3 ? null : new Command.PinMode(seq, req, u8(b, o + 1), u8(b, o + 2));
+            case FrameTypes.ARM -> n < 5 ? null
+                    : new Command.Arm(seq, req, u8(b, o + 1), u8(b, o + 2), u16(b, o + 3));
+            case FrameTypes.DIGITAL_WRITE -> n < 3 ? null
+                    : new Command.DigitalWrite(seq, req, u8(b, o + 1), u8(b, o + 2));
+            case FrameTypes.PWM_WRITE -> n < 3 ? null : new Command.PwmWrite(seq, req, u8(b, o + 1), u8(b, o + 2));
+            case FrameTypes.ANALOG_READ -> n < 2 ? null : new Command.AnalogRead(seq, req, u8(b, o + 1));
+            case FrameTypes.PING -> n > 1 + Command.Ping.MAX_DATA ? null
+                    : new Command.Ping(seq, req, Arrays.copyOfRange(b, o + 1, o + n));
+            case FrameTypes.CLOCK_REQUEST -> new Command.Clock(seq, req);
+            case FrameTypes.STATS_REQUEST -> new Command.Stats(seq, req);
+            case FrameTypes.RESET_CAUSE_REQUEST -> new Command.ResetCause(seq, req);
+
+            case FrameTypes.HELLO -> n < 21 ? null : new Answer.HelloInfo(seq, req, u8(b, o + 1), u8(b, o + 2),
+                    u8(b, o + 3), u8(b, o + 4) << 16 | u8(b, o + 5) << 8 | u8(b, o + 6), u32(b, o + 7),
+                    u16(b, o + 11), u16(b, o + 13), u8(b, o + 15), u32(b, o + 16), u8(b, o + 20));
+            case FrameTypes.ACK -> new Answer.Ack(seq, req);
+            case FrameTypes.NAK -> n < 3 ? null : new Answer.Nak(seq, req, u8(b, o + 1), u8(b, o + 2));
+            case FrameTypes.PONG -> new Answer.Pong(seq, req, Arrays.copyOfRange(b, o + 1, o + n));
+            case FrameTypes.ANALOG -> n < 8 ? null
+                    : new Answer.Analog(seq, req, u8(b, o + 1), u16(b, o + 2), u32(b, o + 4));
+            case FrameTypes.STATS -> stats(seq, req, b, o, n);
+            case FrameTypes.CLOCK -> n < 5 ? null : new Answer.ClockReading(seq, req, u32(b, o + 1));
+            case FrameTypes.RESET_CAUSE -> n < 2 ? null : new Answer.ResetCauseReport(seq, req, u8(b, o + 1));
+            default -> null;
+        };
+    }
+
+    private static Frame stats(int seq, int req, byte[] b, int o, int n) {
+        if (n < 8) {
+            return null;
+        }
+        int count = u8(b, o + 7);
+        if (n < 8 + 3 * count) {
+            return null;
+        }
+        List<Answer.Drop> drops = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int at = o + 8 + 3 * i;
+            drops.add(new Answer.Drop(u8(b, at), u16(b, at + 1)));
+        }
+        return new Answer.StatsReport(seq, req, u16(b, o + 1), u16(b, o + 3), u16(b, o + 5), drops);
+    }
+
+    private static int u8(byte[] b, int at) {
+        return b[at] & 0xFF;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (long) (b[at + 3] & 0xFF) << 24;
+    }
+}
