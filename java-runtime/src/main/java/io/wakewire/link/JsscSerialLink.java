@@ -26,12 +26,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Limits of jssc that no Java code can lift (the native reactor has none of them):
  * <ul>
  *   <li>Closing the file descriptor does not wake a thread sleeping in {@code poll()} on it
- *       (Linux keeps the file alive for the poller). So {@code close()} closes the port at once
- *       and waits {@value #READER_JOIN_MILLIS} ms for the reader; if no byte or hang-up arrives
- *       in that time, the reader stays parked (a daemon thread, harmless to JVM exit) and ends at
- *       the next byte or hang-up on that tty, discarding what it read. Should the same process
- *       reopen a port before then, that byte may be read by the old reader from the reused
- *       descriptor number and be lost to the new link.</li>
+ *       (Linux keeps the file alive for the poller), and nothing else in jssc's API can. So
+ *       {@code close()} first gives the reader {@value #READER_JOIN_MILLIS} ms with the port still
+ *       open: on a busy line, or after the board layer wrote a request that the board answers,
+ *       a byte arrives, the reader leaves {@code poll()}, sees the link closed and ends, and only
+ *       then is the descriptor closed. On a silent line the port is closed anyway and the reader
+ *       stays parked (a daemon thread, harmless to JVM exit) until the next byte or hang-up on
+ *       that tty, then ends, discarding what it read. If this process has meanwhile opened a file
+ *       that got the same descriptor number, that read takes one byte from it; reopening the same
+ *       port at once is the likely case, and can lose the first byte of the new link.</li>
  *   <li>After a hang-up that leaves the device node in place, jssc's read spins inside native code
  *       until the link is closed (see {@link DeviceRemovalWatcher}).</li>
  *   <li>HUPCL cannot be cleared: closing drops DTR, which resets most Arduino boards.</li>
@@ -40,6 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class JsscSerialLink implements SerialLink {
 
     static final long READER_JOIN_MILLIS = 200;
+    static final long AFTER_CLOSE_JOIN_MILLIS = 50;
 
     private static final System.Logger LOG = System.getLogger(JsscSerialLink.class.getName());
 
@@ -119,8 +123,13 @@ public final class JsscSerialLink implements SerialLink {
     @Override
     public void close() {
         inbox.end(LinkState.CLOSED, null, null);
+        awaitReader(READER_JOIN_MILLIS); // first, while the descriptor is still ours: see the class comment
         releasePort();
-        joinReader();
+        awaitReader(AFTER_CLOSE_JOIN_MILLIS); // a read spinning on a hung-up tty fails at once now
+        if (!readerFinished() && Thread.currentThread() != reader) {
+            LOG.log(System.Logger.Level.DEBUG, "serial port " + name + " is closed; its reader thread is still "
+                    + "parked in jssc's poll() and will end at the next byte or hang-up on the line");
+        }
     }
 
     /** Called by the reader when jssc threw; an error caused by our own closing is no news. */
@@ -147,18 +156,15 @@ public final class JsscSerialLink implements SerialLink {
         }
     }
 
-    private void joinReader() {
+    /** Gives the reader that long to come out of jssc's read and end. */
+    private void awaitReader(long millis) {
         if (Thread.currentThread() == reader || !reader.isAlive()) {
             return;
         }
         try {
-            reader.join(READER_JOIN_MILLIS);
+            reader.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (reader.isAlive()) {
-            LOG.log(System.Logger.Level.DEBUG, "serial port " + name + " is closed; its reader thread is still "
-                    + "parked in jssc's poll() and will end at the next byte or hang-up on the line");
         }
     }
 
