@@ -42,7 +42,7 @@ static void answer(const uint8_t *body, uint8_t len)
     memcpy(copy, body, len);
     struct command c;
     uint8_t detail = 0, ring[128];
-    struct tx_ring_ref t = {ring, 127, 5, 0};
+    struct tx_ring_ref tr = {ring, 127, 5, 0}, *t = &tr;
     uint8_t nak = command_parse(copy, len, &c, &detail);
     check(c.req == (len > 2 ? copy[2] : 0));
     uint8_t end;

@@ -46,7 +46,7 @@ void task_adc(void)
 {
     if (!done || tx_free() < MAX_WIRE)
         return; /* the UDRE ISR wakes us when there is room */
-    tx_commit(answer_analog(tx_ref(), req_id, chan, value, at));
+    tx_commit(answer_analog(&tx, req_id, chan, value, at));
     done = 0;
     busy = 0;
 }

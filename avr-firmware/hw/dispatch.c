@@ -27,17 +27,24 @@ extern uint8_t reset_cause; /* reset_cause.c */
 static struct frame_reader reader;
 static uint8_t have_frame;
 
+static const struct hello_info hello_template PROGMEM = {
+    .proto_version = PROTO_VERSION,
+    .fw_major = FW_MAJOR,
+    .fw_minor = FW_MINOR,
+    .signature = MCU_SIGNATURE,
+    .f_cpu = F_CPU,
+    .tick_ns = TICK_NS,
+    .capabilities = CAP_EDGES | CAP_DEBOUNCE | CAP_PWM | CAP_ANALOG | CAP_PCINT | CAP_LOST,
+    .baud = BAUD,
+    .n_pins = N_PINS,
+};
+
 void send_hello(uint8_t req)
 {
-    struct hello_info h = {
-        .signature = {mcu_signature[0], mcu_signature[1], mcu_signature[2]},
-        .f_cpu = F_CPU,
-        .capabilities = CAP_EDGES | CAP_DEBOUNCE | CAP_PWM | CAP_ANALOG | CAP_PCINT | CAP_LOST,
-        .reset_cause = reset_cause,
-        .baud = BAUD,
-        .n_pins = N_PINS,
-    };
-    tx_commit(answer_hello(tx_ref(), req, &h));
+    struct hello_info h;
+    memcpy_P(&h, &hello_template, sizeof h);
+    h.reset_cause = reset_cause;
+    tx_commit(answer_hello(&tx, req, &h));
 }
 
 static void send_stats(uint8_t req)
@@ -45,7 +52,7 @@ static void send_stats(uint8_t req)
     struct link_stats s;
     struct drops d = {N_SOURCES, source_ids, drop_count, 0};
     CRITICAL { s = link_stats; }
-    tx_commit(answer_stats(tx_ref(), req, &s, &d));
+    tx_commit(answer_stats(&tx, req, &s, &d));
 }
 
 /* Runs one well-formed command; returns 0 when it answered (or will answer), else a NAK code. */
@@ -54,10 +61,10 @@ static uint8_t run(const struct command *c, uint8_t *detail)
     uint8_t nak;
     switch (c->type) {
     case CMD_HELLO: send_hello(c->req); return 0;
-    case CMD_PING: tx_commit(answer_pong(tx_ref(), c->req, c->data, c->data_len)); return 0;
-    case CMD_CLOCK: tx_commit(answer_clock(tx_ref(), c->req, clock_now())); return 0;
+    case CMD_PING: tx_commit(answer_pong(&tx, c->req, c->data, c->data_len)); return 0;
+    case CMD_CLOCK: tx_commit(answer_clock(&tx, c->req, clock_now())); return 0;
     case CMD_STATS: send_stats(c->req); return 0;
-    case CMD_RESET_CAUSE: tx_commit(answer_reset_cause(tx_ref(), c->req, reset_cause)); return 0;
+    case CMD_RESET_CAUSE: tx_commit(answer_reset_cause(&tx, c->req, reset_cause)); return 0;
     case CMD_ANALOG_READ:
         *detail = nak = adc_start(c->req, c->pin);
         if (nak == NAK_BAD_ARGUMENT)
@@ -77,7 +84,7 @@ static uint8_t run(const struct command *c, uint8_t *detail)
     case CMD_PWM_WRITE: nak = gpio_pwm(c->pin, c->arg); break;
     }
     if (!nak)
-        tx_commit(answer_ack(tx_ref(), c->req));
+        tx_commit(answer_ack(&tx, c->req));
     return nak;
 }
 
@@ -88,7 +95,7 @@ static void execute(const uint8_t *body, uint8_t len)
     if (!nak)
         nak = run(&c, &detail);
     if (nak)
-        tx_commit(answer_nak(tx_ref(), c.req, nak, detail));
+        tx_commit(answer_nak(&tx, c.req, nak, detail));
 }
 
 void task_rx(void)

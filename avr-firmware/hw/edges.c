@@ -8,8 +8,10 @@
 
 struct ev_ring ev_ring;
 volatile uint16_t drop_count[N_SOURCES];
-volatile uint8_t edge_tcnt;
-extern volatile uint8_t int_sense_forced; /* isr_ext.c */
+/* written by the edge_isr.h stubs' asm, so LTO must keep the names */
+volatile uint8_t edge_tcnt __attribute__((used, externally_visible));
+volatile uint8_t edge_src __attribute__((used, externally_visible));
+static uint8_t int_sense_forced; /* bit n: INTn senses one direction, its level is implied */
 
 /* Per pin: bits 0-1 the armed edges (EDGE_*); for debounced pins ST_LEVEL the level at the
  * last taken change, ST_LOCKED its window is open (TASK_DEBOUNCE closes it; a flag rather
@@ -54,14 +56,36 @@ void edge_seen(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level, uint8_t s
         push(src_i, ts, pin, level);
 }
 
-void pcint_group_seen(uint8_t group, uint8_t tcnt, uint8_t now)
+static void pcint_group_seen(uint8_t group, uint32_t ts, uint8_t now)
 {
-    uint32_t ts = clock_stamp(tcnt);
     uint8_t changed = (uint8_t)((now ^ pcint_last[group]) & (&PCMSK0)[group]);
     pcint_last[group] = now;
     for (uint8_t bit = 0; changed; bit++, changed >>= 1)
         if (changed & 1)
             edge_seen(SRCI_PCINT(group), ts, pgm_read_byte(&pcint_pin[group][bit]), (now >> bit) & 1, 0);
+}
+
+/* The one handler behind every edge stub (edge_isr.h). */
+void edge_isr_common(void) __asm__("__vector_edge_common") __attribute__((signal, used, externally_visible));
+void edge_isr_common(void)
+{
+    uint8_t src = edge_src;
+    uint32_t ts = clock_stamp(edge_tcnt);
+    if (src < N_INT) {
+        edge_seen(SRCI_INT(src), ts, pgm_read_byte(&int_pin[src]), INT_LEVEL(src), int_sense_forced & (1 << src));
+        return;
+    }
+    src -= N_INT;
+    uint8_t now = src == 0 ? PCINT_READ0() : src == 1 ? PCINT_READ1() : PCINT_READ2();
+    pcint_group_seen(src, ts, now);
+}
+
+/* The drop source that serves a pin's edges. */
+static uint8_t src_of(uint8_t pin)
+{
+    struct pin_desc d;
+    pin_desc_get(pin, &d);
+    return IRQ_IS_INT(d.irq) ? SRCI_INT(IRQ_INT_N(d.irq)) : SRCI_PCINT(IRQ_PC_GROUP(d.irq));
 }
 
 uint8_t pin_level(uint8_t pin)
@@ -138,41 +162,31 @@ uint8_t edge_watch(uint8_t pin, uint8_t task_bits)
     return NAK_BUSY;
 }
 
-/* Closes the lockout windows that have run out, takes the change a bounce held back if the
- * pin settled at the other level, and re-arms the timeout for the nearest open window. */
+/* Closes the lockout windows that have run out and takes the change a bounce held back if the
+ * pin settled at the other level. Runs once a period (timeout slot) while a window is open. */
 void task_debounce(void)
 {
-    uint8_t nearest = 0;
+    uint8_t open = 0;
     for (uint8_t pin = 0; pin < N_PINS; pin++) {
         if (!(state[pin] & ST_LOCKED))
             continue;
         CRITICAL {
             uint32_t now = clock_stamp(TCNT0);
             uint8_t period = (uint8_t)(now >> 8), st = state[pin];
-            uint8_t elapsed = (uint8_t)(period - taken_at[pin]);
-            if (elapsed < window[pin]) {
-                uint8_t left = (uint8_t)(window[pin] - elapsed);
-                if (!nearest || left < nearest)
-                    nearest = left;
-            } else {
+            if ((uint8_t)(period - taken_at[pin]) >= window[pin]) {
                 uint8_t level = pin_level(pin);
                 st &= (uint8_t)~(ST_LOCKED | ST_PENDING);
                 if (level != !!(st & ST_LEVEL)) { /* settled at the other level: take it now */
                     taken_at[pin] = period;
                     st = (uint8_t)((level ? (st | ST_LEVEL) : (st & ~ST_LEVEL)) | ST_LOCKED);
-                    if (!nearest || window[pin] < nearest)
-                        nearest = window[pin];
-                    if (st & (level ? EDGE_RISING : EDGE_FALLING)) {
-                        struct pin_desc d;
-                        pin_desc_get(pin, &d);
-                        push(IRQ_IS_INT(d.irq) ? SRCI_INT(IRQ_INT_N(d.irq)) : SRCI_PCINT(IRQ_PC_GROUP(d.irq)),
-                             now, pin, level);
-                    }
+                    if (st & (level ? EDGE_RISING : EDGE_FALLING))
+                        push(src_of(pin), now, pin, level);
                 }
                 state[pin] = st;
             }
+            open |= state[pin] & ST_LOCKED;
         }
     }
-    if (nearest)
-        timeout_after(TIMEOUT_DEBOUNCE, nearest, TASK_DEBOUNCE);
+    if (open)
+        timeout_after(TIMEOUT_DEBOUNCE, 1, TASK_DEBOUNCE);
 }

@@ -21,13 +21,9 @@
 
 extern struct ev_ring ev_ring;
 extern volatile uint16_t drop_count[N_SOURCES];
-extern volatile uint8_t edge_tcnt; /* TCNT0 as the naked ISR stub read it */
-
 /* ISR context: one pin changed to `level` at ts. sense_forced: the interrupt fires on one
  * direction only, so the level is known from the mode (the pin may have moved on since). */
 void edge_seen(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level, uint8_t sense_forced);
-/* ISR context: a pin-change group's interrupt; `now` is the group's input byte. */
-void pcint_group_seen(uint8_t group, uint8_t tcnt, uint8_t now);
 
 /* Task context: returns 0 or a NAK code (the pin is known valid). */
 uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks);

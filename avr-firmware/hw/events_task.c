@@ -13,8 +13,9 @@ void task_events(void)
 {
     struct drops d = {N_SOURCES, source_ids, drop_count, drops_reported};
     while (events_pending(&ev_ring) && tx_free() >= MAX_WIRE) {
-        uint32_t base = ev_ring_count(&ev_ring) ? ev_ring_peek(&ev_ring)->ts : clock_now();
-        struct tx_ring_ref t = tx_ref();
-        tx_commit(events_fill(t.buf, t.mask, t.head, t.seq, &ev_ring, &d, base));
+        uint8_t avail = ev_ring_count(&ev_ring); /* counted before now is read (ring.h) */
+        uint32_t now = clock_now();
+        uint32_t base = avail ? ev_rec_ts(ev_ring_peek(&ev_ring), now) : now;
+        tx_commit(events_fill(&tx, &ev_ring, &d, avail, now, base));
     }
 }

@@ -33,9 +33,8 @@ struct pwm_desc {
 extern const struct pin_desc pin_table[N_PINS] PROGMEM;
 extern const struct pwm_desc pwm_table[] PROGMEM;
 extern const uint8_t pcint_pin[N_PCINT_GROUPS][8] PROGMEM; /* Arduino pin per group bit, 0xFF = none */
-extern const uint8_t int_pin[N_INT];                          /* Arduino pin of each INTn */
+extern const uint8_t int_pin[N_INT] PROGMEM;                  /* Arduino pin of each INTn */
 extern const uint8_t source_ids[N_SOURCES];                   /* wire drop-source ids */
-extern const uint8_t mcu_signature[3];
 
 /* Starts the PWM timers other than Timer0 (8-bit fast PWM, prescaler 64: 976 Hz). */
 void pins_init_pwm_timers(void);

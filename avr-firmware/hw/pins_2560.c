@@ -103,9 +103,8 @@ const uint8_t pcint_pin[N_PCINT_GROUPS][8] PROGMEM = {
     {62, 63, 64, 65, 66, 67, 68, 69}, /* PORTK */
 };
 
-const uint8_t int_pin[N_INT] = {21, 20, 19, 18, 2, 3};
+const uint8_t int_pin[N_INT] PROGMEM = {21, 20, 19, 18, 2, 3};
 const uint8_t source_ids[N_SOURCES] = {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12};
-const uint8_t mcu_signature[3] = {0x1E, 0x98, 0x01};
 
 void pins_init_pwm_timers(void)
 {

@@ -13,6 +13,8 @@
 #define SRCI_ADC 9
 #define SRCI_RX 10
 
+#define MCU_SIGNATURE {0x1E, 0x98, 0x01}
+
 #define RX_VECT USART0_RX_vect
 #define UDRE_VECT USART0_UDRE_vect
 

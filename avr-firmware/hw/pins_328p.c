@@ -43,9 +43,8 @@ const uint8_t pcint_pin[N_PCINT_GROUPS][8] PROGMEM = {
     {NONE, NONE, NONE, NONE, 4, 5, 6, 7},   /* PORTD: D0/D1 serial, D2/D3 use INT0/INT1 */
 };
 
-const uint8_t int_pin[N_INT] = {2, 3};
+const uint8_t int_pin[N_INT] PROGMEM = {2, 3};
 const uint8_t source_ids[N_SOURCES] = {0, 1, 8, 9, 10, 11, 12};
-const uint8_t mcu_signature[3] = {0x1E, 0x95, 0x0F};
 
 void pins_init_pwm_timers(void)
 {

@@ -13,6 +13,8 @@
 #define SRCI_ADC 5
 #define SRCI_RX 6
 
+#define MCU_SIGNATURE {0x1E, 0x95, 0x0F}
+
 #define RX_VECT USART_RX_vect
 #define UDRE_VECT USART_UDRE_vect
 

@@ -25,8 +25,9 @@
 #endif
 
 static uint8_t tx_buf[TX_SIZE];
-static volatile uint8_t tx_head, tx_tail;
-static uint8_t tx_seq;
+struct tx_ring_ref tx = {tx_buf, TX_SIZE - 1, 0, 0};
+#define TX_HEAD (*(volatile uint8_t *)&tx.head) /* as the ISR must read it */
+static volatile uint8_t tx_tail;
 static uint8_t rx_buf[RX_SIZE];
 static volatile uint8_t rx_head, rx_tail;
 struct link_stats link_stats;
@@ -66,26 +67,20 @@ ISR(UDRE_VECT)
     uint8_t t = tx_tail;
     UDR0 = tx_buf[t & (TX_SIZE - 1)];
     tx_tail = ++t;
-    uint8_t used = (uint8_t)(tx_head - t);
+    uint8_t used = (uint8_t)(TX_HEAD - t);
     if (used == 0)
         UCSR0B &= (uint8_t)~(1 << UDRIE0);
     if (used == 0 || used == TX_SIZE - MAX_WIRE)
         wake_from_isr(TASKS_WAITING_FOR_TX);
 }
 
-uint8_t tx_free(void) { return (uint8_t)(TX_SIZE - (uint8_t)(tx_head - tx_tail)); }
-
-struct tx_ring_ref tx_ref(void)
-{
-    struct tx_ring_ref r = {tx_buf, TX_SIZE - 1, tx_head, tx_seq};
-    return r;
-}
+uint8_t tx_free(void) { return (uint8_t)(TX_SIZE - (uint8_t)(tx.head - tx_tail)); }
 
 void tx_commit(uint8_t new_head)
 {
-    tx_seq++;
+    tx.seq++;
     CRITICAL {
-        tx_head = new_head;
+        TX_HEAD = new_head;
         UCSR0B |= 1 << UDRIE0;
     }
 }

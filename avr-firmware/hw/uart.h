@@ -19,10 +19,10 @@
 
 void uart_init(void);
 
-/* TX side, task context. */
+/* TX side, task context: write a frame at &tx (answers.h, events.h), then publish it. */
+extern struct tx_ring_ref tx;        /* tx.head: where the next frame goes; tx.seq: its seq */
 uint8_t tx_free(void);
-struct tx_ring_ref tx_ref(void);     /* where the next frame goes, with the next seq */
-void tx_commit(uint8_t new_head);    /* publishes a frame written at tx_ref() */
+void tx_commit(uint8_t new_head);
 
 /* RX side, task context. */
 uint8_t rx_available(void);

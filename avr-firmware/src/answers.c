@@ -1,98 +1,62 @@
 #include "answers.h"
+#include <string.h>
 #include "critical.h"
 #include "frame_writer.h"
 #include "protocol.h"
 
-static void begin(struct frame_writer *w, struct tx_ring_ref t, uint8_t type, uint8_t req)
-{
-    frame_begin(w, t.buf, t.mask, t.head, type, t.seq);
-    frame_put(w, req);
-}
-
-uint8_t answer_hello(struct tx_ring_ref t, uint8_t req, const struct hello_info *h)
+/* One frame: type, seq, req, then n payload bytes. */
+static uint8_t send(const struct tx_ring_ref *t, uint8_t type, uint8_t req, const void *payload, uint8_t n)
 {
     struct frame_writer w;
-    begin(&w, t, ANS_HELLO, req);
-    frame_put(&w, PROTO_VERSION);
-    frame_put(&w, FW_MAJOR);
-    frame_put(&w, FW_MINOR);
-    for (uint8_t i = 0; i < 3; i++)
-        frame_put(&w, h->signature[i]);
-    frame_put32(&w, h->f_cpu);
-    frame_put16(&w, TICK_NS);
-    frame_put16(&w, h->capabilities);
-    frame_put(&w, h->reset_cause);
-    frame_put32(&w, h->baud);
-    frame_put(&w, h->n_pins);
-    return frame_end(&w);
-}
-
-uint8_t answer_ack(struct tx_ring_ref t, uint8_t req)
-{
-    struct frame_writer w;
-    begin(&w, t, ANS_ACK, req);
-    return frame_end(&w);
-}
-
-uint8_t answer_nak(struct tx_ring_ref t, uint8_t req, uint8_t code, uint8_t detail)
-{
-    struct frame_writer w;
-    begin(&w, t, ANS_NAK, req);
-    frame_put(&w, code);
-    frame_put(&w, detail);
-    return frame_end(&w);
-}
-
-uint8_t answer_pong(struct tx_ring_ref t, uint8_t req, const uint8_t *data, uint8_t n)
-{
-    struct frame_writer w;
-    begin(&w, t, ANS_PONG, req);
-    if (n > PING_MAX)
-        n = PING_MAX;
+    const uint8_t *p = payload;
+    frame_begin(&w, t->buf, t->mask, t->head, type, t->seq);
+    frame_put(&w, req);
     while (n--)
-        frame_put(&w, *data++);
+        frame_put(&w, *p++);
     return frame_end(&w);
 }
 
-uint8_t answer_analog(struct tx_ring_ref t, uint8_t req, uint8_t channel, uint16_t value, uint32_t ts)
+uint8_t answer_hello(const struct tx_ring_ref *t, uint8_t req, const struct hello_info *h)
 {
-    struct frame_writer w;
-    begin(&w, t, ANS_ANALOG, req);
-    frame_put(&w, channel);
-    frame_put16(&w, value);
-    frame_put32(&w, ts);
-    return frame_end(&w);
+    return send(t, ANS_HELLO, req, h, sizeof *h);
 }
 
-uint8_t answer_stats(struct tx_ring_ref t, uint8_t req, const struct link_stats *s, const struct drops *d)
+uint8_t answer_ack(const struct tx_ring_ref *t, uint8_t req) { return send(t, ANS_ACK, req, 0, 0); }
+
+uint8_t answer_nak(const struct tx_ring_ref *t, uint8_t req, uint8_t code, uint8_t detail)
 {
-    struct frame_writer w;
-    begin(&w, t, ANS_STATS, req);
-    frame_put16(&w, s->crc_errors);
-    frame_put16(&w, s->bad_frames);
-    frame_put16(&w, s->rx_overruns);
-    frame_put(&w, d->n);
-    for (uint8_t i = 0; i < d->n; i++) {
-        uint16_t c;
-        CRITICAL { c = d->count[i]; }
-        frame_put(&w, d->ids[i]);
-        frame_put16(&w, c);
+    uint8_t p[2] = {code, detail};
+    return send(t, ANS_NAK, req, p, 2);
+}
+
+uint8_t answer_pong(const struct tx_ring_ref *t, uint8_t req, const uint8_t *data, uint8_t n)
+{
+    return send(t, ANS_PONG, req, data, n > PING_MAX ? PING_MAX : n);
+}
+
+uint8_t answer_analog(const struct tx_ring_ref *t, uint8_t req, uint8_t channel, uint16_t value, uint32_t ts)
+{
+    struct __attribute__((packed)) { uint8_t channel; uint16_t value; uint32_t ts; } p = {channel, value, ts};
+    return send(t, ANS_ANALOG, req, &p, sizeof p);
+}
+
+uint8_t answer_stats(const struct tx_ring_ref *t, uint8_t req, const struct link_stats *s, const struct drops *d)
+{
+    struct __attribute__((packed)) { uint8_t id; uint16_t count; } *e;
+    uint8_t p[sizeof *s + 1 + 3 * 16], n = d->n > 16 ? 16 : d->n;
+    memcpy(p, s, sizeof *s);
+    p[sizeof *s] = n;
+    e = (void *)(p + sizeof *s + 1);
+    for (uint8_t i = 0; i < n; i++, e++) {
+        e->id = d->ids[i];
+        CRITICAL { e->count = d->count[i]; }
     }
-    return frame_end(&w);
+    return send(t, ANS_STATS, req, p, (uint8_t)(sizeof *s + 1 + 3 * n));
 }
 
-uint8_t answer_clock(struct tx_ring_ref t, uint8_t req, uint32_t ts)
-{
-    struct frame_writer w;
-    begin(&w, t, ANS_CLOCK, req);
-    frame_put32(&w, ts);
-    return frame_end(&w);
-}
+uint8_t answer_clock(const struct tx_ring_ref *t, uint8_t req, uint32_t ts) { return send(t, ANS_CLOCK, req, &ts, 4); }
 
-uint8_t answer_reset_cause(struct tx_ring_ref t, uint8_t req, uint8_t mcusr)
+uint8_t answer_reset_cause(const struct tx_ring_ref *t, uint8_t req, uint8_t mcusr)
 {
-    struct frame_writer w;
-    begin(&w, t, ANS_RESET_CAUSE, req);
-    frame_put(&w, mcusr);
-    return frame_end(&w);
+    return send(t, ANS_RESET_CAUSE, req, &mcusr, 1);
 }

@@ -5,7 +5,7 @@
 #ifndef WW_EVENTS_H
 #define WW_EVENTS_H
 #include <stdint.h>
-#include "frame_writer.h"
+#include "answers.h"
 #include "ring.h"
 #include "drops.h"
 
@@ -15,10 +15,12 @@ static inline uint8_t events_pending(const struct ev_ring *r)
     return ev_ring_count(r) != 0 || ev_ring_loss_here(r);
 }
 
-/* Writes one EVENTS frame into the TX ring at `head` (the caller has checked MAX_WIRE bytes
- * are free) and returns the new head. The board passes the first record's timestamp as
- * base_ts (or the current time when only a LOST marker is pending), so the first delta is 0. */
-uint8_t events_fill(uint8_t *buf, uint8_t mask, uint8_t head, uint8_t seq,
-                    struct ev_ring *r, struct drops *d, uint32_t base_ts);
+/* Writes one EVENTS frame into the TX ring (the caller has checked MAX_WIRE bytes are free)
+ * and returns the new head. It takes at most `avail` records: the ones counted before `now`
+ * was read, so that their 24-bit ticks rebuild correctly (ring.h). The board passes the first
+ * record's tick as base_ts (or now, when only a LOST marker is pending), so the first delta
+ * is 0; a decoder accepts any base_ts. */
+uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops *d,
+                    uint8_t avail, uint32_t now, uint32_t base_ts);
 
 #endif

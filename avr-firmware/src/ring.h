@@ -2,15 +2,20 @@
  * producer), single consumer (the main loop's events task). Lock-free: the producer only
  * writes head, the consumer only writes tail; both are 8-bit, so reads are atomic.
  *
+ * A record is 4 bytes: the low 24 bits of the tick and the pin/level byte. The consumer
+ * rebuilds the full 32-bit tick from the current time (ev_rec_ts), which is exact while a
+ * record is younger than 2^24 ticks (67 s); the consumer drains the ring within milliseconds
+ * and the 1-s watchdog resets a firmware that stopped doing so.
+ *
  * A full ring never blocks and never loses silently: the ISR counts the drop (per source,
  * outside the ring) and, for the first drop since the last report, remembers the ring
  * position where the loss happened (lost_at = head). When the consumer's tail reaches that
  * position it writes the LOST markers there, so the host sees the loss in stream order.
  *
- * Trade-offs: 5 bytes a record (a full 32-bit timestamp, so the consumer needs no clock
- * context), 32 records = 160 bytes of the 328P's 2 KB; a burst longer than 32 edges that the
- * UART cannot drain in time is lost (counted). Drops of several full-ring episodes that happen
- * before the consumer reaches the first are reported together at the first one's position. */
+ * Trade-offs: 32 records = 128 bytes of the 328P's 2 KB; a burst of more than 32 edges that
+ * the UART cannot drain in time is lost (counted). Drops of several full-ring episodes that
+ * happen before the consumer reaches the first are reported together at the first one's
+ * position (early, never late). */
 #ifndef WW_RING_H
 #define WW_RING_H
 #include <stdint.h>
@@ -18,8 +23,7 @@
 #define EV_RING_SIZE 32 /* a power of two, at most 128 */
 
 struct ev_rec {
-    uint32_t ts;      /* tick of the edge (read first thing in the ISR) */
-    uint8_t pinlevel; /* bit7 = level after the edge, bits6..0 = Arduino pin */
+    uint32_t word; /* bits 0-23: tick (low 24 bits); bits 24-31: pinlevel (bit7 level, bits6..0 pin) */
 };
 
 struct ev_ring {
@@ -41,9 +45,7 @@ static inline uint8_t ev_ring_push(struct ev_ring *r, uint32_t ts, uint8_t pinle
         }
         return 0;
     }
-    struct ev_rec *e = &r->rec[h & (EV_RING_SIZE - 1)];
-    e->ts = ts;
-    e->pinlevel = pinlevel;
+    r->rec[h & (EV_RING_SIZE - 1)].word = (ts & 0xFFFFFFul) | (uint32_t)pinlevel << 24;
     r->head = (uint8_t)(h + 1);
     return 1;
 }
@@ -59,6 +61,12 @@ static inline void ev_ring_pop(struct ev_ring *r) { r->tail = (uint8_t)(r->tail 
 static inline uint8_t ev_ring_loss_here(const struct ev_ring *r)
 {
     return r->lost_pending && r->lost_at == r->tail;
+}
+static inline uint8_t ev_rec_pinlevel(const struct ev_rec *e) { return (uint8_t)(e->word >> 24); }
+/* The record's full tick, given a time `now` read after the record was pushed. */
+static inline uint32_t ev_rec_ts(const struct ev_rec *e, uint32_t now)
+{
+    return now - ((now - e->word) & 0xFFFFFFul);
 }
 
 #endif

@@ -253,8 +253,8 @@ static uint8_t encode_events(const struct vector *v)
             count[d.n++] = (uint16_t)(1000 + b);
         }
     }
-    uint8_t end = events_fill(tx, 0xFF, 0, (uint8_t)vector_num(v, "seq"), &ring, &d,
-                              (uint32_t)vector_num(v, "base_ts"));
+    struct tx_ring_ref t = {tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")};
+    uint8_t end = events_fill(&t, &ring, &d, ev_ring_count(&ring), ts, (uint32_t)vector_num(v, "base_ts"));
     assert_int_equal(ev_ring_count(&ring), 0);
     assert_false(ring.lost_pending);
     return end;
@@ -263,7 +263,7 @@ static uint8_t encode_events(const struct vector *v)
 static uint8_t encode_b2h(const struct vector *v)
 {
     static const char *const names[] = {"ACK", "NAK", "PONG", "ANALOG", "STATS", "CLOCK", "RESET_CAUSE"};
-    struct tx_ring_ref t = {tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")};
+    struct tx_ring_ref tr = {tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")}, *t = &tr;
     uint8_t req = (uint8_t)vector_num(v, "req");
     const char *name = v->tok[1];
     if (strcmp(name, "EVENTS") == 0)
@@ -271,6 +271,10 @@ static uint8_t encode_b2h(const struct vector *v)
     if (strcmp(name, "HELLO") == 0) {
         struct hello_info h;
         assert_int_equal(hex_bytes(vector_get(v, "signature", 0), h.signature, 3), 3);
+        h.proto_version = (uint8_t)vector_num(v, "proto");
+        h.fw_major = (uint8_t)vector_num(v, "fw_major");
+        h.fw_minor = (uint8_t)vector_num(v, "fw_minor");
+        h.tick_ns = (uint16_t)vector_num(v, "tick_ns");
         h.f_cpu = (uint32_t)vector_num(v, "f_cpu");
         h.capabilities = (uint16_t)vector_num(v, "caps");
         h.reset_cause = (uint8_t)vector_num(v, "reset_cause");

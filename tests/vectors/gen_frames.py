@@ -217,10 +217,10 @@ def main():
 
     comment("EVENTS: one edge.")
     events(14, 250000, [("edge", 2, 1, 0)])
-    comment("EVENTS: several edges, one- and multi-byte deltas (127, 128, 300, 16384, 2^32-1),\n"
+    comment("EVENTS: several edges, one- and multi-byte deltas (127, 128, 300, 16384, 2^23-1),\n"
             "a pin-change group sharing a timestamp (delta 0), a nonzero first delta.")
     events(15, 1000, [("edge", 2, 0, 5), ("edge", 2, 1, 127), ("edge", 3, 0, 128), ("edge", 14, 1, 300),
-                      ("edge", 15, 1, 0), ("edge", 13, 0, 16384), ("edge", 69, 1, 0xFFFFFFFF)])
+                      ("edge", 15, 1, 0), ("edge", 13, 0, 16384), ("edge", 69, 1, 0x7FFFFF)])
     comment("EVENTS: a LOST marker in the stream (source 8 = PCINT0 lost 3, source 0 = INT0 lost 200).")
     events(16, 0xFFFFFF00, [("edge", 8, 1, 0), ("edge", 8, 0, 40), ("lost", 8, 3), ("lost", 0, 200),
                             ("edge", 2, 1, 300)])
