@@ -1,0 +1,115 @@
+package io.wakewire.pi;
+
+import static io.wakewire.pi.Level.HIGH;
+import static io.wakewire.pi.Level.LOW;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.pi4j.io.gpio.digital.DigitalState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Opening, validating and closing pins, and what close() leaves behind. */
+class PiGpioTest {
+
+    @Test
+    void badPinsAndSettingsAreRefusedWithTheirName() {
+        try (PiGpio gpio = MockPi.gpio()) {
+            var e = assertThrows(IllegalArgumentException.class, () -> gpio.input(40));
+            assertTrue(e.getMessage().contains("BCM pin 40") && e.getMessage().contains("0..27"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> gpio.output(-1));
+            e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4, Pull.NONE, Duration.ofMillis(-1)));
+            assertTrue(e.getMessage().contains("GPIO4") && e.getMessage().contains("debounce"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4, null, Duration.ZERO));
+            assertTrue(e.getMessage().contains("pull"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4, Pull.NONE, Duration.ZERO, 0));
+            assertTrue(e.getMessage().contains("capacity"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4).nextEdge(null));
+            assertTrue(e.getMessage().contains("RISING, FALLING or BOTH"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aPinCannotBeOpenedTwice() {
+        try (PiGpio gpio = MockPi.gpio()) {
+            gpio.input(17);
+            var e = assertThrows(IllegalStateException.class, () -> gpio.output(17));
+            assertTrue(e.getMessage().contains("GPIO17 is already open"), e.getMessage());
+        }
+    }
+
+    @Test
+    void outputsWriteAndReportChangesToAHook() throws Exception {
+        try (PiGpio gpio = MockPi.gpio()) {
+            PiOutput out = gpio.output(27);
+            assertEquals(LOW, out.level());
+            List<Level> seen = new ArrayList<>();
+            AutoCloseable hook = out.onChange(seen::add);
+
+            out.write(HIGH);
+            assertEquals(DigitalState.HIGH, out.digitalOutput().state());
+            out.toggle();
+            out.high();
+            hook.close();
+            out.low();
+
+            assertEquals(List.of(HIGH, LOW, HIGH), seen, "the hook saw each change until it was closed");
+            out.close();
+            var e = assertThrows(IllegalStateException.class, () -> out.write(HIGH));
+            assertTrue(e.getMessage().contains("GPIO27 output is closed"), e.getMessage());
+        }
+    }
+
+    @Test
+    void closeEndsWaitsAndShutsPi4jDown() {
+        PiGpio gpio = MockPi.gpio();
+        PiInput in = gpio.input(17);
+        ManualContext cx = new ManualContext();
+        var next = in.nextEdge(EdgeFilter.BOTH);
+        assertTrue(cx.poll(next).isPending());
+
+        gpio.close();
+
+        assertTrue(gpio.pi4j().isShutdown());
+        assertTrue(in.isClosed());
+        assertThrows(PinClosedException.class, () -> cx.poll(next));
+        var e = assertThrows(IllegalStateException.class, () -> gpio.input(18));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        assertDoesNotThrow(gpio::close);
+    }
+
+    /**
+     * Pi4J's runtime pool threads are not daemons: left running they keep the JVM alive.
+     * The test makes Pi4J start one (the mock plugin starts none by itself) and checks that
+     * close() leaves no non-daemon thread of its making behind.
+     */
+    @Test
+    void closeLeavesNoNonDaemonThreadBehind() throws Exception {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        PiGpio gpio = MockPi.gpio();
+        gpio.input(17);
+        gpio.output(27).high();
+        gpio.pi4j().submitTask(() -> { }).get(5, TimeUnit.SECONDS);
+        List<Thread> started = newNonDaemonThreads(before);
+        assertFalse(started.isEmpty(), "Pi4J started a pool thread (else this test proves nothing)");
+
+        gpio.close();
+
+        for (Thread t : started) {
+            t.join(5_000);
+        }
+        List<Thread> left = newNonDaemonThreads(before);
+        assertTrue(left.isEmpty(), "threads alive after close: "
+                + left.stream().map(Thread::getName).collect(Collectors.joining(", ")));
+    }
+
+    private static List<Thread> newNonDaemonThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && !t.isDaemon() && t.isAlive())
+                .toList();
+    }
+}
