@@ -1,0 +1,113 @@
+package io.wakewire.board;
+
+import io.wakewire.task.Future;
+import io.wakewire.wire.Answer;
+import io.wakewire.wire.Command;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A microcontroller running the wakewire firmware on a serial port, as futures.
+ *
+ * <pre>{@code
+ * Board board = await(Board.connect(BoardConfig.load(dir, "uno"), "/dev/ttyACM0", BoardOptions.defaults()));
+ * Pin button = board.pin("D2");
+ * Edge e = await(Futures.timeout(button.nextEdge(EdgeFilter.FALLING), Duration.ofSeconds(5)));
+ * await(board.pin("D13").write(Level.HIGH));
+ * Duration rtt = await(board.ping());
+ * }</pre>
+ *
+ * <p>A board belongs to the executor whose task awaited {@link #connect}: its session's reader and
+ * supervisor run there, and its futures must be awaited there. Several boards can share one
+ * executor. Pin lookups and {@link #stats()} and {@link #close()} work from any thread.
+ * See {@link BoardSession} for the mechanisms (handshake, heartbeat, loss accounting, reconnect).
+ */
+public final class Board implements AutoCloseable {
+
+    private final BoardSession session;
+    private final Map<String, Pin> pins = new ConcurrentHashMap<>();
+
+    private Board(BoardSession session) {
+        this.session = session;
+    }
+
+    /**
+     * Connects to the board on {@code port}: open, handshake (HELLO with retries within
+     * {@code options.connectTimeout()}, protocol version and MCU signature checked against
+     * {@code spec}), seed the clock sync. Nothing happens until the future is awaited.
+     */
+    static Future<Board> connect(BoardSpec spec, String port, BoardOptions options) {
+        if (port == null || port.isBlank()) {
+            throw new IllegalArgumentException("Board.connect(" + spec.name() + "): no port given");
+        }
+        return new ConnectFuture(new Board(new BoardSession(spec, port, options)));
+    }
+
+    BoardSession session() {
+        return session;
+    }
+
+    /** "uno@/dev/ttyACM0": the config's board name and the port. */
+    public String label() {
+        return session.label();
+    }
+
+    /** A pin by its board-config name ("D2", "A0"); a clear {@link PinException} listing the valid names otherwise. */
+    public Pin pin(String name) {
+        if (name == null) {
+            throw new PinException(label(), "pin name is null");
+        }
+        return pins.computeIfAbsent(name.trim(), n -> {
+            PinChannel c = session.channel(n);
+            if (c == null) {
+                List<String> names = new ArrayList<>();
+                session.pinNames().forEach(names::add);
+                throw new PinException(label(), "no pin named '" + name + "' on board " + session.spec.name()
+                        + " (its pins: " + String.join(", ", names) + ")");
+            }
+            return new Pin(c);
+        });
+    }
+
+    /** Round trip of a PING through the board's firmware. */
+    public Future<Duration> ping() {
+        byte[] data = {0x77, 0x77};
+        return session.request("PING", (seq, req) -> new Command.Ping(seq, req, data),
+                (a, t0, t1) -> Duration.ofNanos(t1 - t0));
+    }
+
+    /** The board's own counters (CRC errors, bad frames, RX overruns, drops per source). */
+    public Future<Answer.StatsReport> boardCounters() {
+        return session.request("STATS", Command.Stats::new, (a, t0, t1) -> (Answer.StatsReport) a);
+    }
+
+    /** This session's counters, from any thread. */
+    public BoardStats stats() {
+        return session.stats();
+    }
+
+    /** The board's HELLO from the latest handshake (firmware version, clock, capabilities), or null before. */
+    public Answer.HelloInfo hello() {
+        return session.hello();
+    }
+
+    /** True between a successful handshake and a loss. */
+    public boolean isReady() {
+        return session.state() == BoardSession.State.READY;
+    }
+
+    /** Closes the link and ends the session; every waiter fails with {@link BoardDisconnectedException}. Any thread. */
+    @Override
+    public void close() {
+        session.requestClose();
+    }
+
+    @Override
+    public String toString() {
+        return "Board[" + label() + ", " + session.state().name().toLowerCase() + "]";
+    }
+}

@@ -1,0 +1,96 @@
+package io.wakewire.board;
+
+import io.wakewire.task.Context;
+import io.wakewire.task.Future;
+import io.wakewire.task.Poll;
+
+/**
+ * Every edge of a pin that matches a filter, in board order: {@code for (;;) { Edge e =
+ * await(edges.next()); ... }}. The stream subscribes at its first {@link #next()} poll and keeps a
+ * buffer (BoardOptions.edgeBuffer) so that nothing is missed between two calls.
+ *
+ * <p>Losses and disconnects are in-band: {@code next()} throws {@link EventsLostException} at the
+ * place in the stream where edges went missing, and {@link BoardDisconnectedException} when the
+ * board went away; awaiting {@code next()} again continues after them (with reconnect on, with the
+ * edges after the session is back: the subscription is re-armed). {@link #close()} unsubscribes.
+ */
+public final class EdgeStream implements AutoCloseable {
+
+    private final EdgeSubscription sub;
+    private boolean started;
+    private boolean closed;
+    private Future<Void> arming;
+
+    EdgeStream(PinChannel pin, EdgeFilter filter, int capacity) {
+        this.sub = new EdgeSubscription(pin, filter, capacity);
+    }
+
+    /** The next edge; await it before asking for another. */
+    public Future<Edge> next() {
+        return new Next();
+    }
+
+    /** Edges received and not yet taken. */
+    public int buffered() {
+        return sub.buffered();
+    }
+
+    public EdgeFilter filter() {
+        return sub.filter;
+    }
+
+    public String pin() {
+        return sub.pin.name();
+    }
+
+    /** Unsubscribes (on the executor thread); later {@code next()} calls fail. */
+    @Override
+    public void close() {
+        closed = true;
+        if (arming != null) {
+            arming.cancel();
+            arming = null;
+        }
+        sub.unregister();
+    }
+
+    private final class Next implements Future<Edge> {
+        @Override
+        public Poll<Edge> poll(Context cx) {
+            if (closed) {
+                throw new IllegalStateException(sub.pin.session.label() + ": edges(" + sub.pin.name() + ") is closed");
+            }
+            sub.setWaker(cx.waker());
+            if (!started) {
+                started = true;
+                sub.pin.session.checkUsable();
+                sub.register();
+                arming = sub.pin.ensureArmed(sub.filter);
+            }
+            if (arming != null) {
+                try {
+                    if (arming.poll(cx).isReady()) {
+                        arming = null;
+                    }
+                } catch (RuntimeException e) {
+                    arming = null;
+                    close();
+                    throw e;
+                }
+            }
+            Edge e = sub.take();
+            return e == null ? Poll.pending() : Poll.ready(e);
+        }
+
+        @Override
+        public void cancel() {
+            sub.setWaker(null);
+        }
+
+        @Override
+        public String describe() {
+            return "edges(" + sub.pin.session.label() + " " + sub.pin.name() + " " + sub.filter + ").next, "
+                    + sub.buffered() + " buffered";
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.wakewire.board;
+
+import io.wakewire.task.Waker;
+
+import java.util.ArrayDeque;
+
+/**
+ * What one waiter on a pin has been given and not yet taken: edges, loss markers and failures,
+ * in stream order. Losses and failures sit at the place in the stream where they happened, so a
+ * consumer sees "edge, edge, 12 lost, edge" exactly as the board reported it.
+ *
+ * <p>Bounded by {@code capacity} edges: when full, the newest edges are dropped and counted into a
+ * HOST_BUFFER marker at the tail (one marker per overflow episode). Markers never count against the
+ * bound, so a loss can always be reported. Executor thread only.
+ */
+final class EdgeSubscription {
+
+    /** A loss waiting to be reported; mutable so that an overflow episode collapses into one. */
+    static final class Loss {
+        final EventsLostException.Cause cause;
+        long count;
+        final String detail;
+
+        Loss(EventsLostException.Cause cause, long count, String detail) {
+            this.cause = cause;
+            this.count = count;
+            this.detail = detail;
+        }
+    }
+
+    final PinChannel pin;
+    final EdgeFilter filter;
+    private final int capacity;
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private int edges;
+    private Waker waker;
+    private boolean registered;
+
+    EdgeSubscription(PinChannel pin, EdgeFilter filter, int capacity) {
+        this.pin = pin;
+        this.filter = filter;
+        this.capacity = capacity;
+    }
+
+    void offerEdge(Edge e) {
+        if (!filter.accepts(e.level())) {
+            return;
+        }
+        if (edges >= capacity) {
+            Object tail = queue.peekLast();
+            if (tail instanceof Loss l && l.cause == EventsLostException.Cause.HOST_BUFFER) {
+                l.count++;
+            } else {
+                queue.addLast(new Loss(EventsLostException.Cause.HOST_BUFFER, 1, "this waiter's buffer of "
+                        + capacity + " edges was full"));
+            }
+            pin.session.countHostDrop();
+        } else {
+            queue.addLast(e);
+            edges++;
+        }
+        wake();
+    }
+
+    void offerLoss(EventsLostException.Cause cause, long count, String detail) {
+        queue.addLast(new Loss(cause, count, detail));
+        wake();
+    }
+
+    void offerFailure(BoardException e) {
+        queue.addLast(e);
+        wake();
+    }
+
+    /** The next item: an {@link Edge}, or null when empty; throws the loss or failure at the head. */
+    Edge take() {
+        Object head = queue.pollFirst();
+        if (head == null) {
+            return null;
+        }
+        if (head instanceof Edge e) {
+            edges--;
+            return e;
+        }
+        if (head instanceof Loss l) {
+            throw new EventsLostException(pin.session.label(), pin.name(), l.cause, l.count, l.detail);
+        }
+        throw (BoardException) head;
+    }
+
+    boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    void setWaker(Waker w) {
+        waker = w;
+    }
+
+    private void wake() {
+        Waker w = waker;
+        if (w != null) {
+            w.wake();
+        }
+    }
+
+    void register() {
+        if (!registered) {
+            registered = true;
+            pin.add(this);
+        }
+    }
+
+    void unregister() {
+        if (registered) {
+            registered = false;
+            pin.remove(this);
+        }
+        waker = null;
+    }
+
+    int buffered() {
+        return edges;
+    }
+}

@@ -1,0 +1,182 @@
+package io.wakewire.board;
+
+import io.wakewire.task.Future;
+import io.wakewire.task.Futures;
+import io.wakewire.wire.Command;
+
+import java.util.ArrayList;
+
+/**
+ * The session's state of one pin: who waits for its edges, what the board has been asked to arm,
+ * and the last output written (re-applied after a reconnect).
+ *
+ * <p>Arming is monotonic: the board is armed for the union of every filter ever asked for on the
+ * pin and stays armed until the session ends. Edges that no waiter wants are counted and dropped
+ * on the host. The trade-off: no ARM traffic per {@code nextEdge} in a loop (and no window in
+ * which the pin is disarmed between two waits), at the price of a pin that keeps sending edges
+ * nobody reads. Executor thread only.
+ */
+final class PinChannel {
+
+    final BoardSession session;
+    final PinSpec spec;
+    private final ArrayList<EdgeSubscription> subs = new ArrayList<>(2);
+    /** ARM bits requested from the board (sent; acknowledged or in flight). */
+    private int armedBits;
+    /** Last PIN_MODE sent: -1 none, else Command.PinMode's value. */
+    private int mode = -1;
+    /** Last DIGITAL_WRITE level (-1 none) and PWM duty (-1 none), for re-applying after a reconnect. */
+    private int lastLevel = -1;
+    private int lastDuty = -1;
+
+    PinChannel(BoardSession session, PinSpec spec) {
+        this.session = session;
+        this.spec = spec;
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    void add(EdgeSubscription s) {
+        subs.add(s);
+    }
+
+    void remove(EdgeSubscription s) {
+        subs.remove(s);
+    }
+
+    boolean hasSubscribers() {
+        return !subs.isEmpty();
+    }
+
+    void dispatch(Edge e) {
+        for (int i = 0; i < subs.size(); i++) {
+            subs.get(i).offerEdge(e);
+        }
+    }
+
+    void loss(EventsLostException.Cause cause, long count, String detail) {
+        for (int i = 0; i < subs.size(); i++) {
+            subs.get(i).offerLoss(cause, count, detail);
+        }
+    }
+
+    void fail(BoardException e) {
+        for (int i = 0; i < subs.size(); i++) {
+            subs.get(i).offerFailure(e);
+        }
+    }
+
+    boolean isArmed() {
+        return armedBits != 0;
+    }
+
+    /**
+     * A future that completes once the board is armed for {@code filter} on this pin: ready at once
+     * when it already is, else PIN_MODE input (first time) and ARM with the union of filters.
+     */
+    Future<Void> ensureArmed(EdgeFilter filter) {
+        int want = armedBits | filter.armBits;
+        if (want == armedBits) {
+            return Futures.ready(null);
+        }
+        int before = armedBits;
+        armedBits = want;
+        return new Rollback(arm(), () -> armedBits = before);
+    }
+
+    /** The commands that put the board back in this pin's state after a reset or reconnect. */
+    Future<Void> restore() {
+        Future<Void> f = Futures.ready(null);
+        if (armedBits != 0) {
+            mode = -1;
+            f = arm();
+        } else if (mode == Command.PinMode.OUTPUT) {
+            mode = -1;
+            if (lastDuty >= 0) {
+                f = pwm(lastDuty);
+            } else if (lastLevel >= 0) {
+                f = write(lastLevel);
+            }
+        }
+        return f;
+    }
+
+    private Future<Void> arm() {
+        int bits = armedBits;
+        Future<Void> modeSet = setMode(Command.PinMode.INPUT);
+        return modeSet.andThen(v -> session.request("ARM " + name() + " " + EdgeFilter.ofBits(bits),
+                (seq, req) -> new Command.Arm(seq, req, spec.number(), bits, 0)));
+    }
+
+    Future<Void> write(int level) {
+        lastLevel = level;
+        lastDuty = -1;
+        return setMode(Command.PinMode.OUTPUT).andThen(v -> session.request("DIGITAL_WRITE " + name() + " " + level,
+                (seq, req) -> new Command.DigitalWrite(seq, req, spec.number(), level)));
+    }
+
+    Future<Void> pwm(int duty) {
+        lastDuty = duty;
+        lastLevel = -1;
+        return setMode(Command.PinMode.OUTPUT).andThen(v -> session.request("PWM_WRITE " + name() + " " + duty,
+                (seq, req) -> new Command.PwmWrite(seq, req, spec.number(), duty)));
+    }
+
+    private Future<Void> setMode(int m) {
+        if (mode == m) {
+            return Futures.ready(null);
+        }
+        int before = mode;
+        mode = m;
+        return new Rollback(session.request("PIN_MODE " + name() + " " + m,
+                (seq, req) -> new Command.PinMode(seq, req, spec.number(), m)), () -> mode = before);
+    }
+
+    /** Forgets what the board was told (it reset); subscriptions and wishes stay. */
+    void boardForgot() {
+        mode = -1;
+    }
+
+    /** Runs {@code undo} when the inner future fails or is cancelled, so that state is not left claimed. */
+    private static final class Rollback implements Future<Void> {
+        private final Future<Void> inner;
+        private final Runnable undo;
+        private boolean finished;
+
+        Rollback(Future<Void> inner, Runnable undo) {
+            this.inner = inner;
+            this.undo = undo;
+        }
+
+        @Override
+        public io.wakewire.task.Poll<Void> poll(io.wakewire.task.Context cx) {
+            try {
+                io.wakewire.task.Poll<Void> p = inner.poll(cx);
+                if (p.isReady()) {
+                    finished = true;
+                }
+                return p;
+            } catch (RuntimeException e) {
+                finished = true;
+                undo.run();
+                throw e;
+            }
+        }
+
+        @Override
+        public void cancel() {
+            inner.cancel();
+            if (!finished) {
+                finished = true;
+                undo.run();
+            }
+        }
+
+        @Override
+        public String describe() {
+            return inner.describe();
+        }
+    }
+}
