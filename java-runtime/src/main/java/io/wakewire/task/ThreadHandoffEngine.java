@@ -100,7 +100,11 @@ final class ThreadHandoffEngine implements AsyncEngine {
         }
 
         private void awaitTurn(int mine) {
-            for (int i = 0; i < SPINS && turn != mine; i++) {
+            // Spinning pays only when the other side runs on another core: with the executor on
+            // a virtual thread both sides may share one carrier, and a spin would just delay it.
+            Thread ex = executorThread;
+            int spins = ex != null && !ex.isVirtual() ? SPINS : 0;
+            for (int i = 0; i < spins && turn != mine; i++) {
                 Thread.onSpinWait();
             }
             while (turn != mine) {
