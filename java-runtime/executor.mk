@@ -1,4 +1,29 @@
-# Executor examples and benchmarks (owned by the executor work): bench-executor, example-letters.
-.PHONY: bench-executor example-letters
-bench-executor example-letters:
-	@echo "$@: not written yet"
+# Executor examples and benchmarks: bench-executor, example-letters.
+#
+#   make example-letters N=10000 [X=99900] [SEED=1]   the seed's job search, on one executor thread
+#   make bench-executor                               JMH + latency + heap figures as METRIC lines (~3-5 min)
+#
+# Both build the runtime and the tests module (which holds the examples and the JMH classes)
+# with Maven, then run on the classpath Maven resolves, with the export the continuation-based
+# async engine needs.
+
+.PHONY: bench-executor example-letters executor-classpath
+
+EXECUTOR_CP_FILE := $(BUILD)/tests.classpath
+EXECUTOR_JAVA := $(JAVA) --add-exports java.base/jdk.internal.vm=ALL-UNNAMED
+N ?= 10000
+X ?= 99900
+SEED ?= 1
+
+executor-classpath: jdk
+	@mkdir -p $(BUILD)
+	$(MVN) -DskipTests -pl tests -am install
+	$(MVN) -pl tests dependency:build-classpath -Dmdep.outputFile=$(EXECUTOR_CP_FILE) >/dev/null
+
+example-letters: executor-classpath
+	$(EXECUTOR_JAVA) -cp $(ROOT)/tests/target/classes:$$(cat $(EXECUTOR_CP_FILE)) \
+	  io.wakewire.examples.letters.LettersMain N=$(N) X=$(X) SEED=$(SEED)
+
+bench-executor: executor-classpath
+	$(EXECUTOR_JAVA) -cp $(ROOT)/tests/target/classes:$$(cat $(EXECUTOR_CP_FILE)) \
+	  io.wakewire.bench.executor.ExecutorBenchMain

@@ -1,0 +1,163 @@
+package io.wakewire.bench.executor;
+
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code make bench-executor}: every executor figure, printed as {@code METRIC <name> <value> <unit>}
+ * lines, with the floors the issue sets checked (a missed floor is printed, not thrown: a
+ * benchmark reports, it does not judge the machine).
+ *
+ * <ol>
+ *   <li>JMH (one fork, 2 warm-up and 3 measured iterations of 1 s each): spawn, self-wake,
+ *       await switch, and the JDK's CompletableFuture and virtual threads for the same work.</li>
+ *   <li>Cross-thread wake latency, p50 and p99, from an HdrHistogram.</li>
+ *   <li>Heap per sleeping task, each kind in a JVM of its own with {@code -Xmx512m}.</li>
+ * </ol>
+ */
+public final class ExecutorBenchMain {
+
+    private static final String EXPORT = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED";
+    private static final int SLEEPERS = 1_000_000;
+
+    /** JMH method -> metric name, in print order. */
+    private static final Map<String, String> JMH_METRICS = new java.util.LinkedHashMap<>();
+
+    static {
+        JMH_METRICS.put("spawnAndComplete", "spawn_and_complete_ns");
+        JMH_METRICS.put("completableFuture", "completable_future_ns");
+        JMH_METRICS.put("virtualThreadStart", "vthread_start_ns");
+        JMH_METRICS.put("selfWakePoll", "self_wake_poll_ns");
+        JMH_METRICS.put("awaitSwitch", "await_switch_ns");
+        JMH_METRICS.put("awaitSwitchHandoff", "await_switch_handoff_ns");
+    }
+
+    private static final Map<String, Double> FLOORS = Map.of(
+            "spawn_and_complete_ns", 150.0,
+            "self_wake_poll_ns", 50.0,
+            "await_switch_ns", 2_000.0,
+            "sleeping_task_bytes", 200.0);
+
+    private static final List<String> missed = new ArrayList<>();
+
+    private ExecutorBenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("# machine: %d cpus, %s; JDK %s (%s)%n", Runtime.getRuntime().availableProcessors(),
+                cpuModel(), System.getProperty("java.version"), System.getProperty("java.vm.name"));
+
+        Options opts = new OptionsBuilder()
+                .include(ExecutorBench.class.getName() + "\\.")
+                .forks(1)
+                .warmupIterations(2)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3)
+                .measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend(EXPORT, "-Xmx1g")
+                .verbosity(VerboseMode.SILENT)
+                .build();
+        Collection<RunResult> results = new Runner(opts).run();
+        for (Map.Entry<String, String> m : JMH_METRICS.entrySet()) {
+            for (RunResult r : results) {
+                String label = r.getParams().getBenchmark();
+                if (label.endsWith("." + m.getKey())) {
+                    metric(m.getValue(), r.getPrimaryResult().getScore(), "ns");
+                }
+            }
+        }
+
+        Histogram h = CrossThreadWake.measure(2_000, 20_000);
+        metric("cross_thread_wake_us_p50", h.getValueAtPercentile(50) / 1_000.0, "us");
+        metric("cross_thread_wake_us_p99", h.getValueAtPercentile(99) / 1_000.0, "us");
+
+        sleeping("sleeping_task_bytes", "task");
+        sleeping("sleeping_async_task_bytes", "async");
+        sleeping("sleeping_vthread_bytes", "vthread");
+
+        if (missed.isEmpty()) {
+            System.out.println("# every floor met");
+        } else {
+            System.out.println("# floors missed: " + String.join(", ", missed));
+        }
+    }
+
+    /** Runs SleepingHeap in its own -Xmx512m JVM; if a million do not fit, says so and measures 100,000. */
+    private static void sleeping(String name, String kind) throws Exception {
+        String out = runHeapProbe(kind, SLEEPERS);
+        if (out.startsWith("BYTES_PER_TASK ")) {
+            metric(name, Double.parseDouble(out.substring("BYTES_PER_TASK ".length())), "bytes");
+            return;
+        }
+        System.out.printf("# %s: 1,000,000 sleeping do not fit in -Xmx512m (%s); measuring 100,000%n", name, out);
+        missed.add(name + " (1,000,000 do not fit in 512 MB)");
+        String small = runHeapProbe(kind, SLEEPERS / 10);
+        if (small.startsWith("BYTES_PER_TASK ")) {
+            metric(name, Double.parseDouble(small.substring("BYTES_PER_TASK ".length())), "bytes");
+        } else {
+            System.out.printf("# %s: not measured (%s)%n", name, small);
+        }
+    }
+
+    private static String runHeapProbe(String kind, int count) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Xms512m", EXPORT,
+                "-cp", System.getProperty("java.class.path"),
+                SleepingHeap.class.getName(), kind, Integer.toString(count));
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String last = "no output";
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                all.append(line).append('\n');
+                if (line.startsWith("BYTES_PER_TASK") || line.startsWith("OUT_OF_MEMORY")) {
+                    last = line;
+                }
+            }
+        }
+        int status = p.waitFor();
+        if (status != 0 && status != 3) {
+            System.out.print("# SleepingHeap " + kind + " failed with status " + status + ":\n" + all);
+            return "failed, status " + status;
+        }
+        return last;
+    }
+
+    private static void metric(String name, double value, String unit) {
+        System.out.printf("METRIC %s %s %s%n", name, format(value), unit);
+        Double floor = FLOORS.get(name);
+        if (floor != null && value > floor) {
+            missed.add(name + " " + format(value) + " > " + format(floor));
+        }
+    }
+
+    private static String format(double v) {
+        return v >= 100 ? String.format("%.0f", v) : String.format("%.2f", v);
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: leave it out
+        }
+        return "CPU model unknown";
+    }
+}
