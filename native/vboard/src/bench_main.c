@@ -48,7 +48,7 @@ typedef struct bench {
     uint64_t edge_at, ts_read_at, tx_at;
     avr_io_read_t tcnt_read;
     void *tcnt_param;
-    int verbose;
+    int verbose, profile;
 } bench;
 
 static bench B;
@@ -153,6 +153,43 @@ static int boot_and_arm(bench *b) {
     return run_for(b, ms(b, 2));
 }
 
+/* Cycles per function between an edge and the first byte on the wire (--profile), to show the
+ * firmware's author where the latency goes. Functions come from the ELF's symbol table, so
+ * code that LTO inlined counts under its caller. */
+#define PROF_MAX 512
+static struct { const char *name; uint32_t addr; uint64_t cycles; } prof[PROF_MAX];
+static int prof_n;
+
+static void prof_load(bench *b) {
+    for (uint32_t i = 0; i < b->core.fw.symbolcount && prof_n < PROF_MAX; i++) {
+        avr_symbol_t *sym = b->core.fw.symbol[i];
+        if (sym->addr >= 0x800000 || !sym->symbol[0]) continue; /* data, not code */
+        if (strstr(sym->symbol, "_REGION_") || strstr(sym->symbol, "_LENGTH__")) continue; /* linker constants */
+        prof[prof_n].name = sym->symbol;
+        prof[prof_n].addr = sym->addr;
+        prof_n++;
+    }
+}
+
+static void prof_add(uint32_t pc, uint64_t cycles) {
+    int best = -1;
+    for (int i = 0; i < prof_n; i++)
+        if (prof[i].addr <= pc && (best < 0 || prof[i].addr > prof[best].addr)) best = i;
+    if (best >= 0) prof[best].cycles += cycles;
+}
+
+static int prof_cmp(const void *x, const void *y) {
+    uint64_t a = ((const typeof(prof[0]) *)x)->cycles, c = ((const typeof(prof[0]) *)y)->cycles;
+    return a < c ? 1 : a > c ? -1 : 0;
+}
+
+static void prof_print(int samples) {
+    qsort(prof, (size_t)prof_n, sizeof prof[0], prof_cmp);
+    fprintf(stderr, "vboard-bench: cycles from edge to first TX byte, per function (mean of %d edges):\n", samples);
+    for (int i = 0; i < prof_n && prof[i].cycles; i++)
+        fprintf(stderr, "  %8.1f  %s\n", (double)prof[i].cycles / samples, prof[i].name);
+}
+
 static int cmp_u64(const void *x, const void *y) {
     uint64_t a = *(const uint64_t *)x, c = *(const uint64_t *)y;
     return a < c ? -1 : a > c;
@@ -169,7 +206,13 @@ static void latency(bench *b) {
         b->edge_at = b->ts_read_at = b->tx_at = 0;
         vb_drive_set(&b->core, EDGE_PIN, !vb_drive_input(&b->core, EDGE_PIN));
         uint64_t end = vb_core_now(&b->core) + ms(b, 5);
-        while ((!b->ts_read_at || !b->tx_at) && vb_core_now(&b->core) < end) vb_core_step(&b->core);
+        while ((!b->ts_read_at || !b->tx_at) && vb_core_now(&b->core) < end) {
+            uint32_t pc = b->core.avr->pc;
+            uint64_t c0 = vb_core_now(&b->core);
+            int counting = b->profile && !b->tx_at;
+            vb_core_step(&b->core);
+            if (counting) prof_add(pc, vb_core_now(&b->core) - c0);
+        }
         b->probing = 0;
         if (!b->ts_read_at || !b->tx_at) continue;
         ts[got] = b->ts_read_at - b->edge_at;
@@ -182,6 +225,7 @@ static void latency(bench *b) {
     }
     qsort(ts, (size_t)got, sizeof ts[0], cmp_u64);
     qsort(tx, (size_t)got, sizeof tx[0], cmp_u64);
+    if (b->profile) prof_print(got);
     printf("METRIC edge_to_timestamp_cycles %llu cycles\n", (unsigned long long)ts[got / 2]);
     printf("METRIC edge_to_timestamp_cycles_max %llu cycles\n", (unsigned long long)ts[got - 1]);
     printf("METRIC edge_to_first_tx_byte_us %.2f us\n", vb_core_cycles_to_us(&b->core, tx[got / 2]));
@@ -292,7 +336,7 @@ static void sizes(const char *elf) {
 }
 
 static void usage(FILE *f) {
-    fprintf(f, "usage: vboard-bench [--board-config FILE] [--mcu NAME] [--only size,latency,throughput,idle] [-v] FIRMWARE.elf\n"
+    fprintf(f, "usage: vboard-bench [--board-config FILE] [--mcu NAME] [--only size,latency,throughput,idle] [--profile] [-v] FIRMWARE.elf\n"
                "Prints METRIC <name> <value> <unit> lines measured on the virtual board.\n");
 }
 
@@ -305,6 +349,7 @@ int main(int argc, char **argv) {
                                           {"mcu", required_argument, 0, 'm'},
                                           {"only", required_argument, 0, 'o'},
                                           {"verbose", no_argument, 0, 'v'},
+                                          {"profile", no_argument, 0, 'p'},
                                           {"help", no_argument, 0, 'h'},
                                           {0, 0, 0, 0}};
     int o;
@@ -321,6 +366,7 @@ int main(int argc, char **argv) {
         case 'm': opt.mcu = optarg; break;
         case 'o': only = optarg; break;
         case 'v': B.verbose = 1; break;
+        case 'p': B.profile = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
@@ -339,6 +385,7 @@ int main(int argc, char **argv) {
     b->core.emit = emit;
     b->core.uart.on_tx = on_tx;
     b->core.drive.on_edge = on_edge;
+    if (b->profile) prof_load(b);
     avr_t *avr = b->core.avr;
     avr_io_addr_t io = AVR_DATA_TO_IO(TCNT0_ADDR);
     b->tcnt_read = avr->io[io].r.c;
