@@ -48,7 +48,7 @@ typedef struct bench {
     uint64_t edge_at, ts_read_at, tx_at;
     avr_io_read_t tcnt_read;
     void *tcnt_param;
-    int verbose, profile;
+    int verbose, profile, prof_on, profile_trial;
 } bench;
 
 static bench B;
@@ -94,6 +94,21 @@ static uint8_t tcnt_probe(struct avr_t *avr, avr_io_addr_t addr, void *param) {
     return b->tcnt_read ? b->tcnt_read(avr, addr, b->tcnt_param) : avr->data[addr];
 }
 
+static void prof_add(uint32_t pc, uint64_t cycles);
+
+/* One simulation step; while b->prof_on, its cycles go to the function at the PC. */
+static void step(bench *b) {
+    if (!b->prof_on) {
+        vb_core_step(&b->core);
+        return;
+    }
+    uint32_t pc = b->core.avr->pc;
+    uint64_t c0 = vb_core_now(&b->core), s0 = b->core.asleep_cycles;
+    vb_core_step(&b->core);
+    uint64_t busy = (vb_core_now(&b->core) - c0) - (b->core.asleep_cycles - s0);
+    if (busy) prof_add(pc, busy);
+}
+
 static void emit(void *ctx, const char *line) {
     bench *b = ctx;
     if (b->verbose) fprintf(stderr, "vboard-bench: %s\n", line);
@@ -102,7 +117,7 @@ static void emit(void *ctx, const char *line) {
 static int run_for(bench *b, uint64_t cycles) {
     uint64_t end = vb_core_now(&b->core) + cycles;
     while (vb_core_now(&b->core) < end) {
-        vb_core_step(&b->core);
+        step(b);
         if (vb_core_halted(&b->core)) return -1;
     }
     return 0;
@@ -112,7 +127,7 @@ static int run_for(bench *b, uint64_t cycles) {
 static int run_until(bench *b, volatile int *flag, uint64_t cycles) {
     uint64_t end = vb_core_now(&b->core) + cycles;
     while (!*flag && vb_core_now(&b->core) < end) {
-        vb_core_step(&b->core);
+        step(b);
         if (vb_core_halted(&b->core)) return -1;
     }
     return *flag ? 0 : -1;
@@ -144,7 +159,7 @@ static int boot_and_arm(bench *b) {
     send_cmd(b, VB_C_PIN_MODE, mode, sizeof mode);
     send_cmd(b, VB_C_ARM, arm, sizeof arm);
     uint64_t end = vb_core_now(&b->core) + ms(b, 50);
-    while (b->acks + b->naks < 2 && vb_core_now(&b->core) < end) vb_core_step(&b->core);
+    while (b->acks + b->naks < 2 && vb_core_now(&b->core) < end) step(b);
     if (b->acks < 2) {
         fprintf(stderr, "vboard-bench: PIN_MODE/ARM of pin %d not ACKed (%u ACK, %u NAK)\n", EDGE_PIN, b->acks,
                 b->naks);
@@ -183,11 +198,15 @@ static int prof_cmp(const void *x, const void *y) {
     return a < c ? 1 : a > c ? -1 : 0;
 }
 
-static void prof_print(int samples) {
+static void prof_print(const char *what, int samples) {
     qsort(prof, (size_t)prof_n, sizeof prof[0], prof_cmp);
-    fprintf(stderr, "vboard-bench: cycles from edge to first TX byte, per function (mean of %d edges):\n", samples);
+    uint64_t total = 0;
+    for (int i = 0; i < prof_n; i++) total += prof[i].cycles;
+    fprintf(stderr, "vboard-bench: busy cycles %s, per function (mean of %d edges; %.1f in all):\n", what, samples,
+            (double)total / samples);
     for (int i = 0; i < prof_n && prof[i].cycles; i++)
         fprintf(stderr, "  %8.1f  %s\n", (double)prof[i].cycles / samples, prof[i].name);
+    for (int i = 0; i < prof_n; i++) prof[i].cycles = 0;
 }
 
 static int cmp_u64(const void *x, const void *y) {
@@ -207,12 +226,10 @@ static void latency(bench *b) {
         vb_drive_set(&b->core, EDGE_PIN, !vb_drive_input(&b->core, EDGE_PIN));
         uint64_t end = vb_core_now(&b->core) + ms(b, 5);
         while ((!b->ts_read_at || !b->tx_at) && vb_core_now(&b->core) < end) {
-            uint32_t pc = b->core.avr->pc;
-            uint64_t c0 = vb_core_now(&b->core);
-            int counting = b->profile && !b->tx_at;
-            vb_core_step(&b->core);
-            if (counting) prof_add(pc, vb_core_now(&b->core) - c0);
+            b->prof_on = b->profile && !b->tx_at;
+            step(b);
         }
+        b->prof_on = 0;
         b->probing = 0;
         if (!b->ts_read_at || !b->tx_at) continue;
         ts[got] = b->ts_read_at - b->edge_at;
@@ -225,7 +242,7 @@ static void latency(bench *b) {
     }
     qsort(ts, (size_t)got, sizeof ts[0], cmp_u64);
     qsort(tx, (size_t)got, sizeof tx[0], cmp_u64);
-    if (b->profile) prof_print(got);
+    if (b->profile) prof_print("from an edge to the first TX byte", got);
     printf("METRIC edge_to_timestamp_cycles %llu cycles\n", (unsigned long long)ts[got / 2]);
     printf("METRIC edge_to_timestamp_cycles_max %llu cycles\n", (unsigned long long)ts[got - 1]);
     printf("METRIC edge_to_first_tx_byte_us %.2f us\n", vb_core_cycles_to_us(&b->core, tx[got / 2]));
@@ -254,10 +271,12 @@ static trial run_trial(bench *b, double rate) {
         fprintf(stderr, "vboard-bench: %s\n", err);
         return t;
     }
-    while (vb_drive_waves_running(&b->core, EDGE_PIN)) vb_core_step(&b->core);
+    b->prof_on = b->profile_trial;
+    while (vb_drive_waves_running(&b->core, EDGE_PIN)) step(b);
     /* Drain: until the line has been quiet for 5 ms (at most 1 s). */
     uint64_t end = vb_core_now(&b->core) + ms(b, 1000);
-    while (vb_core_now(&b->core) < end && vb_core_now(&b->core) - b->last_tx < ms(b, 5)) vb_core_step(&b->core);
+    while (vb_core_now(&b->core) < end && vb_core_now(&b->core) - b->last_tx < ms(b, 5)) step(b);
+    b->prof_on = 0;
     t.driven = n;
     t.received = b->tally.edges;
     t.lost = b->tally.lost;
@@ -294,6 +313,14 @@ static void throughput(bench *b) {
         } else {
             bad = mid;
         }
+    }
+    if (b->profile && good > 0) {
+        b->profile_trial = 1;
+        trial t = run_trial(b, good);
+        b->profile_trial = 0;
+        char what[64];
+        snprintf(what, sizeof what, "per edge at %.0f edges/s", good);
+        prof_print(what, (int)t.driven);
     }
     char name[32];
     if (b->baud >= 1000000 && b->baud % 1000000 == 0)
