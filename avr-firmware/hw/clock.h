@@ -18,7 +18,7 @@
 extern volatile uint32_t clock_hi; /* overflows of Timer0 = ticks >> 8 */
 
 /* In an ISR (interrupts off): the 32-bit tick for a TCNT0 value read earlier in this ISR. */
-static inline uint32_t clock_stamp(uint8_t tcnt)
+static inline __attribute__((always_inline)) uint32_t clock_stamp(uint8_t tcnt)
 {
     uint32_t hi = clock_hi;
     if ((TIFR0 & (1 << TOV0)) && tcnt < 128)

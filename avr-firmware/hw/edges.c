@@ -27,12 +27,19 @@ static volatile uint8_t taken_at[N_PINS]; /* overflow period of the last taken c
 static uint8_t pcint_last[N_PCINT_GROUPS];
 static struct { uint8_t pin, bits; } watches[EDGE_WATCHES];
 
+/* Wakes TASK_EVENTS only when its answer can change: the ring was empty (send now if the
+ * UART is idle) or it just reached EV_MIN_BATCH (events_task.c); one wake per batch, not
+ * per edge. */
 static void push(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level)
 {
-    if (ev_ring_push(&ev_ring, ts, (uint8_t)(level << 7 | pin)))
-        wake_from_isr(TASK_EVENTS);
-    else
+    if (ev_ring_push(&ev_ring, ts, (uint8_t)(level << 7 | pin))) {
+        uint8_t n = ev_ring_count(&ev_ring);
+        if (n == 1 || n == EV_MIN_BATCH)
+            wake_from_isr(TASK_EVENTS);
+    } else {
         drop_count[src_i]++;
+        wake_from_isr(TASK_EVENTS); /* a loss to report */
+    }
 }
 
 void edge_seen(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level, uint8_t sense_forced)

@@ -1,6 +1,12 @@
-/* TASK_EVENTS: drains the event ring into EVENTS frames while the TX ring has room for a
- * whole frame. Batching needs no timer: while the UART is busy the ring fills, and the next
- * frame carries everything that arrived meanwhile (up to 28 edges). */
+/* TASK_EVENTS: drains the event ring into EVENTS frames.
+ *
+ * When: at once if the UART has nothing queued; while it is still sending, only once
+ * EV_MIN_BATCH records wait (and a whole frame fits in the TX ring). An edge is thus never
+ * held back for company while the line is idle: it waits only behind bytes already queued,
+ * which it could not overtake anyway. What it buys: at high rates frames carry more edges,
+ * so fewer bytes per edge go on the wire and fewer cycles are spent on frame overhead, which
+ * is what lets the 328P sustain 20,000 edges/s at 1 Mbaud. The UDRE ISR wakes this task when
+ * the TX ring empties, and every edge wakes it, so the rule needs no timer. */
 #include "clock.h"
 #include "edges.h"
 #include "events.h"
@@ -13,6 +19,8 @@ void task_events(void)
 {
     struct drops d = {N_SOURCES, source_ids, drop_count, drops_reported};
     while (events_pending(&ev_ring) && tx_free() >= MAX_WIRE) {
+        if (tx_free() != TX_SIZE && ev_ring_count(&ev_ring) < EV_MIN_BATCH)
+            return;
         uint8_t avail = ev_ring_count(&ev_ring); /* counted before now is read (ring.h) */
         uint32_t now = clock_now();
         uint32_t base = avail ? ev_rec_ts(ev_ring_peek(&ev_ring), now) : now;

@@ -4,8 +4,6 @@
 #include <avr/wdt.h>
 #include "tasks.h"
 
-volatile uint8_t ready;
-
 typedef void (*task_fn)(void);
 
 /* Bit i of `ready` runs tasks[i]. */
@@ -36,8 +34,9 @@ void executor_run(void)
         }
         ready = 0;
         sei();
-        for (uint8_t i = 0; i < N_TASKS; i++)
-            if (r & (1 << i))
-                tasks[i]();
+        const task_fn *t = tasks;
+        for (; r; r >>= 1, t++) /* lowest bit first; stops after the highest set bit */
+            if (r & 1)
+                (*t)();
     }
 }

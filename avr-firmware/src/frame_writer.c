@@ -1,7 +1,7 @@
 #include "frame_writer.h"
 #include "crc.h"
 
-static void cobs_put(struct frame_writer *w, uint8_t b)
+static inline __attribute__((always_inline)) void cobs_put(struct frame_writer *w, uint8_t b)
 {
     if (b == 0) {
         w->buf[w->code_pos & w->mask] = w->code;

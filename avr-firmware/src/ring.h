@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #define EV_RING_SIZE 32 /* a power of two, at most 128 */
+#define EV_MIN_BATCH 8  /* records worth a frame while the UART is still busy (events_task.c) */
 
 struct ev_rec {
     uint32_t word; /* bits 0-23: tick (low 24 bits); bits 24-31: pinlevel (bit7 level, bits6..0 pin) */
@@ -35,7 +36,7 @@ struct ev_ring {
 };
 
 /* Producer (ISR context). Returns 0 if the ring was full; the caller then counts the drop. */
-static inline uint8_t ev_ring_push(struct ev_ring *r, uint32_t ts, uint8_t pinlevel)
+static inline __attribute__((always_inline)) uint8_t ev_ring_push(struct ev_ring *r, uint32_t ts, uint8_t pinlevel)
 {
     uint8_t h = r->head;
     if ((uint8_t)(h - r->tail) >= EV_RING_SIZE) {
