@@ -48,13 +48,14 @@ $(VBOARD_TEST_FW_MEGA): $(VBOARD_DIR)/test/echo_fw.c
 # The real-firmware half runs when `make firmware` can build the ELF; otherwise it is
 # reported as skipped (never as passed).
 vboard-test: vboard $(VBOARD_SELFTEST) $(VBOARD_TEST_FW) $(VBOARD_TEST_FW_MEGA)
-	@fw=""; if $(MAKE) --no-print-directory firmware BOARD=$(BOARD) >/dev/null 2>&1 && [ -f $(VBOARD_FW_ELF) ]; then fw=$(VBOARD_FW_ELF); fi; \
-	WAKEWIRE_ROOT=$(ROOT) timeout 300 $(VBOARD_SELFTEST) $(VBOARD) $(VBOARD_TEST_FW) "$$fw" $(VBOARD_TEST_FW_MEGA)
+	@fw=""; if $(MAKE) --no-print-directory firmware BOARD=uno >/dev/null 2>&1 && [ -f $(BUILD)/uno/wakewire.elf ]; then fw=$(BUILD)/uno/wakewire.elf; fi; \
+	mega=""; if $(MAKE) --no-print-directory firmware BOARD=mega2560 >/dev/null 2>&1 && [ -f $(BUILD)/mega2560/wakewire.elf ]; then mega=$(BUILD)/mega2560/wakewire.elf; fi; \
+	WAKEWIRE_ROOT=$(ROOT) timeout 300 $(VBOARD_SELFTEST) $(VBOARD) $(VBOARD_TEST_FW) "$$fw" $(VBOARD_TEST_FW_MEGA) "$$mega"
 
 sim: vboard
 	@$(MAKE) --no-print-directory firmware BOARD=$(BOARD) >&2
 	@[ -f $(VBOARD_FW_ELF) ] || { echo "sim: $(VBOARD_FW_ELF) was not built (make firmware BOARD=$(BOARD))" >&2; exit 1; }
-	$(VBOARD) --board-config $(VBOARD_CONF) $(VBOARD_FW_ELF)
+	@exec $(VBOARD) --board-config $(VBOARD_CONF) $(VBOARD_FW_ELF)
 
 # The 115200-baud figure needs its own build; BUILD= keeps it out of build/<board>/.
 VBOARD_BENCH_115200 := $(BUILD)/bench-115200

@@ -10,14 +10,36 @@
 #include <sys/stat.h>
 
 static int log_level = LOG_ERROR;
+static unsigned log_lines; /* since the last reset */
+#define LOG_LINES_MAX 20
 
-/* simavr's messages go to stderr: stdout belongs to the front end's event lines. */
+/* simavr's messages go to stderr: stdout belongs to the front end's event lines. A firmware
+ * that runs into garbage makes simavr log the same error forever, so the count is capped. */
 static void to_stderr(avr_t *avr, const int level, const char *fmt, va_list ap) {
     (void)avr;
     if (level > log_level) return;
+    if (++log_lines > LOG_LINES_MAX) {
+        if (log_lines == LOG_LINES_MAX + 1) fputs("simavr: (more messages suppressed until the next reset)\n", stderr);
+        return;
+    }
     fputs("simavr: ", stderr);
     vfprintf(stderr, fmt, ap);
 }
+
+/* The AVR core family avr-gcc built the ELF for (e_flags & 0x7f: 5 = avr5, 6 = avr6), or -1. */
+static int elf_avr_arch(const char *path) {
+    unsigned char h[52];
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    size_t n = fread(h, 1, sizeof h, f);
+    fclose(f);
+    if (n < sizeof h || memcmp(h, "\x7f" "ELF", 4) || h[5] != 1 /* little-endian */ || (h[18] | h[19] << 8) != 83)
+        return -1;
+    return (int)((h[36] | h[37] << 8 | h[38] << 16 | (unsigned)h[39] << 24) & 0x7f);
+}
+
+/* The family of each supported MCU: an ELF for another family would run as garbage. */
+static int mcu_arch(const char *mcu) { return strcmp(mcu, "atmega2560") == 0 ? 6 : 5; }
 
 /* Counts sleep instead of doing it: the front end paces against the wall clock itself,
  * and the benchmark wants no pacing at all. */
@@ -43,14 +65,26 @@ int vb_core_load(vb_core *core, const vb_core_options *opt, char *err, size_t er
         snprintf(err, errlen, "firmware %s: not an AVR ELF file simavr can read", opt->elf_path);
         return -1;
     }
+    int arch = elf_avr_arch(opt->elf_path);
+    if (arch < 0) {
+        snprintf(err, errlen, "firmware %s: not an AVR ELF file", opt->elf_path);
+        return -1;
+    }
+    /* Without a .mmcu section, the core family still tells an Uno build from a Mega build. */
     const char *mcu = opt->mcu ? opt->mcu : core->fw.mmcu[0] ? core->fw.mmcu
-                      : opt->mcu_default ? opt->mcu_default : "atmega328p";
+                      : opt->mcu_default ? opt->mcu_default : arch == 6 ? "atmega2560" : "atmega328p";
     if (opt->mcu && core->fw.mmcu[0] && strcmp(opt->mcu, core->fw.mmcu) != 0)
         fprintf(stderr, "vboard: warning: --mcu %s, but %s says it was built for %s\n", opt->mcu, opt->elf_path,
                 core->fw.mmcu);
     core->pins = vb_pinmap_for(mcu);
     if (!core->pins) {
         snprintf(err, errlen, "MCU %s is not supported (supported: %s)", mcu, vb_pinmap_supported());
+        return -1;
+    }
+    if (mcu_arch(core->pins->mcu) != arch) {
+        snprintf(err, errlen, "firmware %s was built for the avr%d core family, but the MCU is %s (avr%d)%s",
+                 opt->elf_path, arch, mcu, mcu_arch(core->pins->mcu),
+                 opt->mcu || opt->mcu_default ? "" : "; pass --mcu or --board-config for the board it was built for");
         return -1;
     }
     core->avr = avr_make_mcu_by_name(mcu);
@@ -117,6 +151,7 @@ static void do_reset(vb_core *core) {
     core->reset_pending = 0;
     core->halted_reported = 0;
     core->resets++;
+    log_lines = 0;
     vb_uart_quiet(core);
     core->uart.xoff = 0;
     vb_drive_after_reset(core);

@@ -4,7 +4,8 @@
  * comes out. First against test/echo_fw.c (a tiny firmware with known behaviour), then,
  * when given, against the real wakewire firmware (HELLO, ARM, EVENTS).
  *
- * usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf [ECHO_FW_MEGA.elf]] (an empty WAKEWIRE.elf: skip)
+ * usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf [ECHO_FW_MEGA.elf [WAKEWIRE_MEGA.elf]]]
+ * (an empty argument skips that part)
  * Every wait is bounded; the last line is "vboard: N passed, M failed".
  */
 #define _GNU_SOURCE
@@ -313,6 +314,8 @@ static int run_vboard(const char *args, char *out, size_t cap) {
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+static int run_vboard(const char *args, char *out, size_t cap);
+
 /* The Mega's pin map: INT0 is D21 (PD0), D13 is PB7, and errors name the Mega's pins. */
 static void mega_tests(const char *elf) {
     board b;
@@ -336,6 +339,12 @@ static void mega_tests(const char *elf) {
     ok = wait_line(&b, "ERR", line, sizeof line) == 0 && strstr(line, "unknown pin D70 (mega2560 has D0-D69)");
     check(ok, "mega2560: errors name the Mega's pins", "got '%s'", line);
     check(board_stop(&b) == 0, "mega2560: ends cleanly at stdin EOF", "bad exit");
+
+    char out[4096], args[600];
+    snprintf(args, sizeof args, "--mcu atmega328p %s", elf);
+    int rc = run_vboard(args, out, sizeof out);
+    check(rc == 2 && strstr(out, "was built for the avr6 core family, but the MCU is atmega328p"),
+          "a Mega build on an Uno is refused at load time, not run as garbage", "exit %d, output: %s", rc, out);
 }
 
 static void bad_input_tests(const char *elf) {
@@ -418,18 +427,25 @@ static void collect_edge(void *ctx, int pin, int level, uint32_t ts) {
     e[0]++;
 }
 
-static void real_firmware_tests(const char *elf) {
+/* "<label>: <what>", for test names that repeat per firmware build. */
+static const char *named(const char *label, const char *what) {
+    static char buf[200];
+    snprintf(buf, sizeof buf, "%s: %s", label, what);
+    return buf;
+}
+
+static void real_firmware_tests(const char *label, const char *elf) {
     board b;
     vb_frame_reader r = {0};
     vb_frame f;
     uint8_t wire[80];
-    check(start_and_read_pty(&b, elf, NULL) == 0 && open_pty(&b) == 0, "wakewire firmware: board starts, pty opens",
+    check(start_and_read_pty(&b, elf, NULL) == 0 && open_pty(&b) == 0, named(label, "board starts, pty opens"),
           "no PTY/READY");
     int ok = next_frame(&b, &r, VB_T_HELLO, &f, WAIT_MS) == 0;
     uint32_t fcpu = ok && f.len >= 11 ? (uint32_t)(f.payload[7] | f.payload[8] << 8 | f.payload[9] << 16 |
                                                    (uint32_t)f.payload[10] << 24) : 0;
     check(ok && f.seq == 0 && f.payload[0] == 0 && f.payload[1] == 1 && fcpu == 16000000,
-          "wakewire firmware: boot HELLO (seq 0, req 0, protocol 1, 16 MHz)", "ok=%d seq=%d len=%d f_cpu=%u", ok,
+          named(label, "boot HELLO (seq 0, req 0, protocol 1, 16 MHz)"), "ok=%d seq=%d len=%d f_cpu=%u", ok,
           f.seq, f.len, fcpu);
 
     uint8_t mode[] = {1, 2, 1};               /* req 1: PIN_MODE pin 2 input_pullup */
@@ -438,7 +454,7 @@ static void real_firmware_tests(const char *elf) {
     uint8_t arm[] = {2, 2, 3, 0, 0};          /* req 2: ARM pin 2, both edges, no debounce */
     pty_write(&b, wire, vb_frame_encode(VB_C_ARM, 1, arm, sizeof arm, wire));
     ok = ok && next_frame(&b, &r, -1, &f, WAIT_MS) == 0 && f.type == VB_T_ACK && f.payload[0] == 2;
-    check(ok, "wakewire firmware: PIN_MODE and ARM are ACKed", "type 0x%02x req %d", f.type, f.payload[0]);
+    check(ok, named(label, "PIN_MODE and ARM are ACKed"), "type 0x%02x req %d", f.type, f.payload[0]);
 
     ok = run_cmd(&b, "pulse D2 100us") == 0;
     int e[16] = {0};
@@ -449,15 +465,15 @@ static void real_firmware_tests(const char *elf) {
     /* 100 us at the 4 us tick is 25 ticks; the ISR may see one tick of jitter. */
     int dt = e[0] >= 2 ? e[6] - e[3] : -1;
     check(ok && e[0] == 2 && e[1] == 2 && e[2] == 0 && e[4] == 2 && e[5] == 1 && dt >= 24 && dt <= 26 && !t.lost,
-          "wakewire firmware: a 100 us pulse on D2 arrives as two edges 25 ticks apart",
+          named(label, "a 100 us pulse on D2 arrives as two edges 25 ticks apart"),
           "%d edges: pin %d level %d, pin %d level %d, dt %d, lost %llu", e[0], e[1], e[2], e[4], e[5], dt,
           (unsigned long long)t.lost);
-    check(board_stop(&b) == 0, "wakewire firmware: the board ends cleanly", "bad exit");
+    check(board_stop(&b) == 0, named(label, "the board ends cleanly"), "bad exit");
 }
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf [ECHO_FW_MEGA.elf]]\n");
+        fprintf(stderr, "usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf [ECHO_FW_MEGA.elf [WAKEWIRE_MEGA.elf]]]\n");
         return 2;
     }
     signal(SIGPIPE, SIG_IGN);
@@ -470,9 +486,13 @@ int main(int argc, char **argv) {
     echo_firmware_tests(argv[2]);
     if (argc > 4 && argv[4][0]) mega_tests(argv[4]);
     if (argc > 3 && argv[3][0])
-        real_firmware_tests(argv[3]);
+        real_firmware_tests("wakewire firmware", argv[3]);
     else
         printf("skip - wakewire firmware tests: the firmware ELF was not built\n");
+    if (argc > 5 && argv[5][0])
+        real_firmware_tests("wakewire firmware, mega2560", argv[5]);
+    else
+        printf("skip - wakewire firmware tests on the mega2560: its ELF was not built\n");
     printf("vboard: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
