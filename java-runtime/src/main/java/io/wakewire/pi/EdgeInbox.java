@@ -119,6 +119,11 @@ final class EdgeInbox {
         return waker.get() != null || consumer.get() != null;
     }
 
+    /** True while a waker is registered: the consumer sleeps until the next edge. */
+    boolean hasWaker() {
+        return waker.get() != null;
+    }
+
     int buffered() {
         return ring.size();
     }

@@ -127,6 +127,11 @@ public final class PiInput implements AutoCloseable {
         return inbox.hasWaiter();
     }
 
+    /** True while a task sleeps on this pin: its waker is registered and the next edge will wake it. */
+    public boolean isAwaited() {
+        return inbox.hasWaker();
+    }
+
     /** The underlying Pi4J input, e.g. to drive a {@code MockDigitalInput} in a test. */
     public DigitalInput digitalInput() {
         return input;
