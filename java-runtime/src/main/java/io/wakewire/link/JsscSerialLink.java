@@ -7,7 +7,7 @@ import jssc.SerialPortException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A serial link over jssc, with a reader thread of its own (see {@link JsscReadLoop}): the
@@ -52,7 +52,9 @@ public final class JsscSerialLink implements SerialLink {
     private final ReceiveBuffer inbox;
     private final Thread reader;
     private final Object writeLock = new Object();
-    private final AtomicBoolean portReleased = new AtomicBoolean();
+    private final Object portLock = new Object();
+    private boolean portReleased; // guarded by portLock
+    private final AtomicReference<Reason> disconnectReason = new AtomicReference<>();
     private volatile DeviceRemovalWatcher.Registration removal = DeviceRemovalWatcher.Registration.NONE;
 
     /** Takes an opened, configured port; {@link #start()} begins reading. */
@@ -137,22 +139,33 @@ public final class JsscSerialLink implements SerialLink {
         disconnect(detail, cause);
     }
 
+    /**
+     * Ends the link as DISCONNECTED. The port is closed before the state changes, because whoever
+     * sees DISCONNECTED may reopen the same port at once. The first reason given wins: the
+     * watcher's "device node disappeared" over the EBADF that the reader gets as a consequence.
+     */
     private void disconnect(String detail, Throwable cause) {
-        if (inbox.end(LinkState.DISCONNECTED, detail, cause)) {
-            LOG.log(System.Logger.Level.INFO, "serial port " + name + " disconnected: " + detail);
-        }
+        disconnectReason.compareAndSet(null, new Reason(detail, cause));
         releasePort();
+        Reason first = disconnectReason.get();
+        if (inbox.end(LinkState.DISCONNECTED, first.detail(), first.cause())) {
+            LOG.log(System.Logger.Level.INFO, "serial port " + name + " disconnected: " + first.detail());
+        }
     }
 
+    /** Closes the port once; a second caller waits until the first one has finished closing it. */
     private void releasePort() {
-        if (!portReleased.compareAndSet(false, true)) {
-            return;
-        }
-        removal.cancel();
-        try {
-            port.closePort();
-        } catch (SerialPortException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing " + name + ": " + JsscErrors.describe(e));
+        synchronized (portLock) {
+            if (portReleased) {
+                return;
+            }
+            portReleased = true;
+            removal.cancel();
+            try {
+                port.closePort();
+            } catch (SerialPortException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing " + name + ": " + JsscErrors.describe(e));
+            }
         }
     }
 
@@ -176,5 +189,8 @@ public final class JsscSerialLink implements SerialLink {
     @Override
     public String toString() {
         return "JsscSerialLink[" + name + ", " + state() + "]";
+    }
+
+    private record Reason(String detail, Throwable cause) {
     }
 }

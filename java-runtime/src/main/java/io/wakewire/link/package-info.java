@@ -46,9 +46,11 @@
  * does not wake a thread parked in {@code poll()} on it. The first is met by
  * {@link io.wakewire.link.DeviceRemovalWatcher} (inotify on the device node's directory: an
  * unplug or a dead pty master removes the node; the link then closes the descriptor, and the
- * spinning read fails with EBADF). The second is a documented limit of the fallback: after
- * {@code close()} the port is released at once but a reader parked in {@code poll()} ends only
- * at the next byte or hang-up on that line (see {@link io.wakewire.link.JsscSerialLink}).
+ * spinning read fails with EBADF). The second is a documented limit of the fallback:
+ * {@code close()} gives the reader 200 ms to leave {@code poll()} with the port still open (on
+ * a busy line, or after a request the board answers, it does, and ends); on a silent line the
+ * port is closed anyway and the parked reader ends at the next byte or hang-up on that line
+ * (see {@link io.wakewire.link.JsscSerialLink}).
  *
  * <h2>Figures</h2>
  * Idle CPU with one port open and no traffic ({@code JsscIdleCpuProbe}, a socat pty standing in

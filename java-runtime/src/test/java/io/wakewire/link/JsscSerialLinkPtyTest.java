@@ -124,4 +124,26 @@ class JsscSerialLinkPtyTest {
             assertEquals(0, host.available(), "the byte after close was discarded");
         }
     }
+
+    @Test
+    void closingWhileBytesFlowEndsTheReaderBeforeClosingThePort() throws Exception {
+        try (SocatPtyPair pty = SocatPtyPair.start();
+             JsscSerialLink board = factory.open(PortSettings.of(pty.second, 115200))) {
+            JsscSerialLink host = factory.open(PortSettings.of(pty.first, 115200));
+            Thread sender = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (board.state() == LinkState.OPEN) {
+                        board.write(new byte[] {0x01, 0x00}); // a board streaming events every 20 ms
+                        Thread.sleep(20);
+                    }
+                } catch (LinkClosedException | InterruptedException e) {
+                    // the test is over
+                }
+            });
+            host.close();
+            assertTrue(host.readerFinished(), "a byte came while close() waited: the reader left poll() and ended");
+            board.close();
+            sender.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
 }
