@@ -112,6 +112,7 @@ public final class Futures {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into an immutable list
     public static <T> Future<List<T>> join(Future<? extends T>... futures) {
         return new JoinAll<>(List.of(futures), false);
     }
@@ -122,6 +123,7 @@ public final class Futures {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into an immutable list
     public static <T> Future<List<T>> tryJoin(Future<? extends T>... futures) {
         return new JoinAll<>(List.of(futures), true);
     }
@@ -132,6 +134,7 @@ public final class Futures {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into an immutable list
     public static <T> Future<Selected<T>> select(Future<? extends T>... futures) {
         return new Race<>(List.of(futures));
     }
@@ -142,6 +145,7 @@ public final class Futures {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into an immutable list
     public static <T> Future<T> race(Future<? extends T>... futures) {
         return race(List.of(futures));
     }

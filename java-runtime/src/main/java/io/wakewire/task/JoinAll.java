@@ -29,7 +29,8 @@ final class JoinAll<T> implements Future<List<T>> {
 
     @SuppressWarnings("unchecked")
     JoinAll(List<? extends Future<? extends T>> futures, boolean failFast) {
-        this.children = futures.toArray(new Future[0]);
+        Future<?>[] array = futures.toArray(new Future<?>[0]);
+        this.children = (Future<? extends T>[]) array;
         for (int i = 0; i < children.length; i++) {
             if (children[i] == null) {
                 throw new IllegalArgumentException((failFast ? "tryJoin" : "join") + ": future #" + i + " is null");

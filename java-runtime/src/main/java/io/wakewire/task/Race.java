@@ -21,7 +21,8 @@ final class Race<T> implements Future<Selected<T>> {
         if (futures.isEmpty()) {
             throw new IllegalArgumentException("race/select of no futures would never complete");
         }
-        this.children = futures.toArray(new Future[0]);
+        Future<?>[] array = futures.toArray(new Future<?>[0]);
+        this.children = (Future<? extends T>[]) array;
         for (int i = 0; i < children.length; i++) {
             if (children[i] == null) {
                 throw new IllegalArgumentException("race/select: future #" + i + " is null");

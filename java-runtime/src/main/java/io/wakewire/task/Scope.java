@@ -36,6 +36,22 @@ public final class Scope implements AutoCloseable {
         return new Scope(executor);
     }
 
+    /**
+     * A scope on the executor of the calling code: the body's executor inside an
+     * {@code Async.async} body, else the executor whose thread this is.
+     */
+    public static Scope open() {
+        Executor ex = Executor.current();
+        if (ex == null) {
+            try {
+                ex = Async.context().executor();
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("Scope.open() outside any executor: pass the Executor or Context", e);
+            }
+        }
+        return open(ex);
+    }
+
     public static Scope open(Context cx) {
         return new Scope(Executor.of(cx, "Scope.open"));
     }

@@ -42,6 +42,21 @@ class ScopeTest {
     }
 
     @Test
+    void openWithoutArgumentsFindsTheExecutorOfTheBody() {
+        Probe<Void> forever = new Probe<>("forever");
+        ex.blockOn(Async.run(() -> {
+            try (Scope scope = Scope.open()) {
+                scope.spawn("stuck", forever);
+                assertEquals(1, scope.running());
+            }
+        }));
+        ex.blockOn(Futures.yieldNow());
+        assertTrue(forever.cancelled);
+        IllegalStateException e = assertThrows(IllegalStateException.class, Scope::open);
+        assertTrue(e.getMessage().contains("outside any executor"), e.getMessage());
+    }
+
+    @Test
     void aClosedScopeRefusesSpawns() {
         Scope scope = Scope.open(ex);
         scope.close();
