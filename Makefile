@@ -75,7 +75,7 @@ include $(sort $(wildcard $(ROOT)/java-runtime/*.mk))
 test: deps
 	@$(MAKE) --no-print-directory firmware-test size-check vboard-test java-test
 
-bench: bench-executor bench-firmware
+bench: bench-executor bench-firmware bench-pi
 
 clean:
 	rm -rf $(BUILD)
