@@ -46,7 +46,8 @@ int vb_pty_service(vb_pty *p, uint8_t *in, size_t room, size_t *n_in) {
     int was = p->connected, change = 0;
     p->connected = !(pf.revents & POLLHUP);
     if (p->connected != was) change = p->connected ? 1 : -1;
-    if (!p->connected) return change;
+    /* On a change, no I/O yet: the caller may act first (drop stale output on a reset-on-open). */
+    if (!p->connected || change) return change;
     while (p->out.len) {
         size_t n;
         const uint8_t *b = vb_bq_front(&p->out, &n);

@@ -33,8 +33,8 @@ void vb_pty_close(vb_pty *p);
 /* Board-to-host bytes (the board's UART output, or injected garbage). */
 void vb_pty_queue(vb_pty *p, const uint8_t *data, size_t n);
 /*
- * Notices a host coming or going (returns +1 / -1, else 0), writes what is queued, and reads
- * up to `room` host bytes into in[] (*n_in). Never blocks.
+ * Notices a host coming or going (returns +1 / -1, and does no I/O in that call), else writes
+ * what is queued and reads up to `room` host bytes into in[] (*n_in). Never blocks.
  */
 int vb_pty_service(vb_pty *p, uint8_t *in, size_t room, size_t *n_in);
 

@@ -32,6 +32,7 @@ typedef struct vboard {
     vb_pty pty;
     FILE *events;            /* the real stdout; fd 1 itself is pointed at stderr */
     int free_run;
+    int reset_on_open;       /* like an Uno whose DTR line resets it when a host opens the port */
     uint32_t tick_us;
     uint64_t tick_cycles;
     char in[65536];          /* stdin bytes not yet forming a whole line */
@@ -119,6 +120,10 @@ static void service(vboard *vb) {
     int change = vb_pty_service(&vb->pty, buf, room < sizeof buf ? room : sizeof buf, &n);
     if (change) vb_core_emitf(core, "HOST %s @%llu", change > 0 ? "connected" : "disconnected",
                               (unsigned long long)vb_core_now(core));
+    if (change > 0 && vb->reset_on_open) {
+        vb_bq_clear(&vb->pty.out); /* the reset wipes what the board had not sent yet */
+        vb_core_request_reset(core);
+    }
     if (n) vb_uart_send_to_board(core, buf, (unsigned)n);
     vb_uart_pump(core);
 }
@@ -164,6 +169,7 @@ static void usage(FILE *f) {
             "  --board-config FILE   board-configs/<board>.conf: board name, mcu, f_cpu\n"
             "  --free-run            do not pace simulated time to the wall clock\n"
             "  --tick-us N           how often stdin and the pty are looked at, in simulated us (default 100)\n"
+            "  --reset-on-open       reset the MCU whenever a host opens the pty (an Uno's DTR auto-reset)\n"
             "  -v, --verbose         simavr's warnings on stderr (twice: traces)\n"
             "Prints 'PTY <path>' then 'READY ...' on stdout, then reads commands on stdin (see native/vboard/README.md).\n");
 }
@@ -179,6 +185,7 @@ int main(int argc, char **argv) {
         {"mcu", required_argument, 0, 'm'},      {"freq", required_argument, 0, 'f'},
         {"board-config", required_argument, 0, 'b'}, {"free-run", no_argument, 0, 'r'},
         {"tick-us", required_argument, 0, 't'},  {"verbose", no_argument, 0, 'v'},
+        {"reset-on-open", no_argument, 0, 'o'},
         {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
     int o;
     while ((o = getopt_long(argc, argv, "vh", longs, NULL)) != -1) {
@@ -194,6 +201,7 @@ int main(int argc, char **argv) {
             break;
         case 'b': config = optarg; break;
         case 'r': vb.free_run = 1; break;
+        case 'o': vb.reset_on_open = 1; break;
         case 't':
             tick = strtoul(optarg, &end, 10);
             if (*end || tick < 1 || tick > 100000) {
@@ -275,6 +283,7 @@ int main(int argc, char **argv) {
     size_t n;
     uint8_t scratch[1];
     vb_pty_service(&vb.pty, scratch, 0, &n);
+    vb_pty_service(&vb.pty, scratch, 0, &n); /* the first may only notice a host */
     vb_core_emitf(core, "BYE @%llu", (unsigned long long)vb_core_now(core));
     vb_pty_close(&vb.pty);
     vb_core_free(core);

@@ -347,6 +347,20 @@ static void mega_tests(const char *elf) {
           "a Mega build on an Uno is refused at load time, not run as garbage", "exit %d, output: %s", rc, out);
 }
 
+static void reset_on_open_test(const char *elf) {
+    board b;
+    char line[256];
+    uint8_t buf[256];
+    int ok = start_and_read_pty(&b, elf, "--reset-on-open") == 0 && run_cmd(&b, "sleep 5ms") == 0;
+    ok = ok && open_pty(&b) == 0 && wait_line(&b, "HOST connected", line, sizeof line) == 0 &&
+         wait_line(&b, "RESET @", line, sizeof line) == 0;
+    size_t n = ok ? pty_read_until(&b, buf, sizeof buf, "HI\n", 3, WAIT_MS) : 0;
+    n += pty_read_until(&b, buf + n, sizeof buf - n, NULL, 0, 300); /* nothing more: the boot before the open is gone */
+    check(ok && n == 3 && memcmp(buf, "HI\n", 3) == 0, "--reset-on-open: opening the port reboots the board",
+          "got %zu bytes", n);
+    board_stop(&b);
+}
+
 static void bad_input_tests(const char *elf) {
     char out[4096], args[600];
     int rc = run_vboard("/nonexistent/firmware.elf", out, sizeof out);
@@ -532,6 +546,7 @@ int main(int argc, char **argv) {
     vector_tests(vectors);
     bad_input_tests(argv[2]);
     echo_firmware_tests(argv[2]);
+    reset_on_open_test(argv[2]);
     if (argc > 4 && argv[4][0]) mega_tests(argv[4]);
     if (argc > 3 && argv[3][0])
         real_firmware_tests("wakewire firmware", argv[3]);
