@@ -21,9 +21,6 @@
 
 extern struct ev_ring ev_ring;
 extern volatile uint16_t drop_count[N_SOURCES];
-/* ISR context: one pin changed to `level` at ts. sense_forced: the interrupt fires on one
- * direction only, so the level is known from the mode (the pin may have moved on since). */
-void edge_seen(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level, uint8_t sense_forced);
 
 /* Task context: returns 0 or a NAK code (the pin is known valid). */
 uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks);

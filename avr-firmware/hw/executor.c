@@ -1,13 +1,14 @@
 #include "executor.h"
 #include <avr/interrupt.h>
+#include <avr/pgmspace.h>
 #include <avr/sleep.h>
 #include <avr/wdt.h>
 #include "tasks.h"
 
 typedef void (*task_fn)(void);
 
-/* Bit i of `ready` runs tasks[i]. */
-static const task_fn tasks[] = {
+/* Bit i of `ready` runs tasks[i]. In flash: RAM is the scarcer resource on the 328P. */
+static const task_fn tasks[] PROGMEM = {
     task_rx,
     task_events,
     task_adc,
@@ -37,6 +38,6 @@ void executor_run(void)
         const task_fn *t = tasks;
         for (; r; r >>= 1, t++) /* lowest bit first; stops after the highest set bit */
             if (r & 1)
-                (*t)();
+                ((task_fn)pgm_read_word(t))();
     }
 }

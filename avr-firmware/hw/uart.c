@@ -27,11 +27,14 @@
 static uint8_t tx_buf[TX_SIZE];
 struct tx_ring_ref tx = {tx_buf, TX_SIZE - 1, 0, 0};
 #define TX_HEAD (*(volatile uint8_t *)&tx.head) /* as the ISR must read it */
-static volatile uint8_t tx_tail;
+/* The ISR's read index lives in GPIOR1, an I/O register: 1-cycle access in the per-byte ISR. */
+#define tx_tail GPIOR1
 static uint8_t rx_buf[RX_SIZE];
 static volatile uint8_t rx_head, rx_tail;
 struct link_stats link_stats;
 extern volatile uint16_t drop_count[N_SOURCES];
+
+#define UCSR0B_IDLE (1 << RXEN0 | 1 << TXEN0 | 1 << RXCIE0)
 
 void uart_init(void)
 {
@@ -44,7 +47,7 @@ void uart_init(void)
     UCSR0C = 1 << UCSZ01 | 1 << UCSZ00; /* 8N1 */
     UBRR0H = UBRRH_VALUE;
     UBRR0L = UBRRL_VALUE;
-    UCSR0B = 1 << RXEN0 | 1 << TXEN0 | 1 << RXCIE0;
+    UCSR0B = UCSR0B_IDLE;
 }
 
 ISR(RX_VECT)
@@ -69,7 +72,7 @@ ISR(UDRE_VECT)
     tx_tail = ++t;
     uint8_t used = (uint8_t)(TX_HEAD - t);
     if (used == 0)
-        UCSR0B &= (uint8_t)~(1 << UDRIE0);
+        UCSR0B = UCSR0B_IDLE; /* UDRIE off; only this ISR and tx_commit (interrupts off) write it */
     if (used == 0 || used == TX_SIZE - MAX_WIRE)
         wake_from_isr(TASKS_WAITING_FOR_TX);
 }
@@ -81,7 +84,7 @@ void tx_commit(uint8_t new_head)
     tx.seq++;
     CRITICAL {
         TX_HEAD = new_head;
-        UCSR0B |= 1 << UDRIE0;
+        UCSR0B = UCSR0B_IDLE | 1 << UDRIE0;
     }
 }
 

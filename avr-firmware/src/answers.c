@@ -8,11 +8,9 @@
 static uint8_t send(const struct tx_ring_ref *t, uint8_t type, uint8_t req, const void *payload, uint8_t n)
 {
     struct frame_writer w;
-    const uint8_t *p = payload;
     frame_begin(&w, t->buf, t->mask, t->head, type, t->seq);
     frame_put(&w, req);
-    while (n--)
-        frame_put(&w, *p++);
+    frame_put_bytes(&w, payload, n);
     return frame_end(&w);
 }
 

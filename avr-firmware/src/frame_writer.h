@@ -27,9 +27,11 @@ struct frame_writer {
 void frame_begin(struct frame_writer *w, uint8_t *buf, uint8_t mask, uint8_t head,
                  uint8_t type, uint8_t seq);
 void frame_put(struct frame_writer *w, uint8_t b);
-void frame_put16(struct frame_writer *w, uint16_t v);
-void frame_put32(struct frame_writer *w, uint32_t v);
-void frame_put_leb128(struct frame_writer *w, uint32_t v);
+void frame_put_bytes(struct frame_writer *w, const void *p, uint8_t n);
+void frame_put32(struct frame_writer *w, uint32_t v); /* little-endian */
+/* Unsigned LEB128 of v into out: 7 bits a byte, low group first, bit7 = "more follows"
+ * (deltas and LOST counts use it: the common case costs one byte). Returns 1..5. */
+uint8_t leb128_encode(uint8_t out[5], uint32_t v);
 /* Appends the CRC, closes the last block, writes the 0x00; returns the new head. */
 uint8_t frame_end(struct frame_writer *w);
 

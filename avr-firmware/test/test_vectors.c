@@ -218,8 +218,11 @@ static uint8_t encode_h2b(const struct vector *v)
         for (size_t k = 0; k < sizeof byte_keys / sizeof *byte_keys; k++)
             if (vector_get(v, byte_keys[k], 0) == v->tok[i] + strlen(byte_keys[k]) + 1)
                 frame_put(&w, (uint8_t)strtoul(v->tok[i] + strlen(byte_keys[k]) + 1, NULL, 0));
-        if (strncmp(v->tok[i], "debounce=", 9) == 0)
-            frame_put16(&w, (uint16_t)strtoul(v->tok[i] + 9, NULL, 0));
+        if (strncmp(v->tok[i], "debounce=", 9) == 0) {
+            unsigned long d = strtoul(v->tok[i] + 9, NULL, 0);
+            frame_put(&w, (uint8_t)d);
+            frame_put(&w, (uint8_t)(d >> 8));
+        }
         if (strncmp(v->tok[i], "data=", 5) == 0) {
             int n = hex_bytes(v->tok[i] + 5, data, sizeof data);
             for (int j = 0; j < n; j++)
