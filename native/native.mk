@@ -11,6 +11,7 @@ VBOARD_OUT := $(BUILD)/vboard
 VBOARD := $(VBOARD_OUT)/vboard
 VBOARD_BENCH := $(VBOARD_OUT)/vboard-bench
 VBOARD_SELFTEST := $(VBOARD_OUT)/vboard-selftest
+VBOARD_UNIT := $(VBOARD_OUT)/vboard-unit
 VBOARD_TEST_FW := $(VBOARD_OUT)/echo_fw.elf
 VBOARD_TEST_FW_MEGA := $(VBOARD_OUT)/echo_fw_mega.elf
 VBOARD_CC ?= gcc
@@ -37,6 +38,10 @@ $(VBOARD_SELFTEST): $(VBOARD_DIR)/test/selftest.c $(VBOARD_DIR)/src/wire_frames.
 	@mkdir -p $(@D)
 	$(VBOARD_CC) $(VBOARD_CFLAGS) -I$(VBOARD_DIR)/src -o $@ $(VBOARD_DIR)/test/selftest.c $(VBOARD_DIR)/src/wire_frames.c
 
+$(VBOARD_UNIT): $(VBOARD_DIR)/test/unit_test.c $(VBOARD_CORE) $(VBOARD_HDRS)
+	@mkdir -p $(@D)
+	$(VBOARD_CC) $(VBOARD_CFLAGS) -I$(VBOARD_DIR)/src -o $@ $(VBOARD_DIR)/test/unit_test.c $(VBOARD_CORE) $(VBOARD_LIBS) -lcmocka
+
 $(VBOARD_TEST_FW): $(VBOARD_DIR)/test/echo_fw.c
 	@mkdir -p $(@D)
 	avr-gcc -mmcu=atmega328p -DF_CPU=16000000UL -Os -Wall -o $@ $<
@@ -47,7 +52,8 @@ $(VBOARD_TEST_FW_MEGA): $(VBOARD_DIR)/test/echo_fw.c
 
 # The real-firmware half runs when `make firmware` can build the ELF; otherwise it is
 # reported as skipped (never as passed).
-vboard-test: vboard $(VBOARD_SELFTEST) $(VBOARD_TEST_FW) $(VBOARD_TEST_FW_MEGA)
+vboard-test: vboard $(VBOARD_UNIT) $(VBOARD_SELFTEST) $(VBOARD_TEST_FW) $(VBOARD_TEST_FW_MEGA)
+	@timeout 60 $(VBOARD_UNIT)
 	@fw=""; if $(MAKE) --no-print-directory firmware BOARD=uno >/dev/null 2>&1 && [ -f $(BUILD)/uno/wakewire.elf ]; then fw=$(BUILD)/uno/wakewire.elf; fi; \
 	mega=""; if $(MAKE) --no-print-directory firmware BOARD=mega2560 >/dev/null 2>&1 && [ -f $(BUILD)/mega2560/wakewire.elf ]; then mega=$(BUILD)/mega2560/wakewire.elf; fi; \
 	WAKEWIRE_ROOT=$(ROOT) timeout 300 $(VBOARD_SELFTEST) $(VBOARD) $(VBOARD_TEST_FW) "$$fw" $(VBOARD_TEST_FW_MEGA) "$$mega"
