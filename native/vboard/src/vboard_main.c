@@ -95,19 +95,31 @@ static void run_lines(vboard *vb) {
 }
 
 /* All outside I/O, without waiting: stdin, the pty, the UART pump. */
+static size_t stdin_room(const vboard *vb) { return sizeof vb->in - 1 - vb->in_len; }
+static size_t uart_room(const vboard *vb) { return vb->core.uart.to_board.cap - vb->core.uart.to_board.len; }
+
+/* The descriptors worth waiting on: only those whose data there is room to take, or a wait
+ * would return at once, forever, while the simulation stands still. Returns the count. */
+static int wait_set(const vboard *vb, struct pollfd pf[2]) {
+    int n = 0;
+    if (!vb->stdin_eof && stdin_room(vb)) pf[n++] = (struct pollfd){.fd = 0, .events = POLLIN};
+    /* POLLHUP on a pty with no host would end any wait at once: wait on it only when connected. */
+    if (vb->pty.connected && uart_room(vb)) pf[n++] = (struct pollfd){.fd = vb->pty.master, .events = POLLIN};
+    return n;
+}
+
 static void service(vboard *vb) {
     vb_core *core = &vb->core;
-    if (!vb->stdin_eof) {
+    if (!stdin_room(vb) && !memchr(vb->in, '\n', vb->in_len)) {
+        vb_core_emitf(core, "ERR line %u: line longer than %zu bytes, dropped", vb->cmds.line_no + 1, sizeof vb->in - 1);
+        vb->cmds.line_no++;
+        vb->in_len = 0;
+    }
+    /* With the buffer full of lines held back by a `sleep`, the rest waits in the pipe. */
+    if (!vb->stdin_eof && stdin_room(vb)) {
         struct pollfd pf = {.fd = 0, .events = POLLIN};
         if (poll(&pf, 1, 0) > 0) {
-            size_t room = sizeof vb->in - 1 - vb->in_len;
-            if (room == 0) {
-                vb_core_emitf(core, "ERR line %u: line longer than %zu bytes, dropped", vb->cmds.line_no + 1,
-                              sizeof vb->in - 1);
-                vb->in_len = 0;
-                room = sizeof vb->in - 1;
-            }
-            ssize_t r = read(0, vb->in + vb->in_len, room);
+            ssize_t r = read(0, vb->in + vb->in_len, stdin_room(vb));
             if (r > 0)
                 vb->in_len += (size_t)r;
             else if (r == 0 || (errno != EINTR && errno != EAGAIN))
@@ -116,7 +128,7 @@ static void service(vboard *vb) {
     }
     run_lines(vb);
     uint8_t buf[512];
-    size_t room = vb->core.uart.to_board.cap - vb->core.uart.to_board.len, n;
+    size_t room = uart_room(vb), n;
     int change = vb_pty_service(&vb->pty, buf, room < sizeof buf ? room : sizeof buf, &n);
     if (change) vb_core_emitf(core, "HOST %s @%llu", change > 0 ? "connected" : "disconnected",
                               (unsigned long long)vb_core_now(core));
@@ -139,10 +151,9 @@ static void pace(vboard *vb) {
             return;
         }
         if (ahead < 1000 || vb->quit) return; /* up to 1 ms ahead is fine; shorter waits cost CPU */
-        struct pollfd pf[2] = {{.fd = 0, .events = vb->stdin_eof ? 0 : POLLIN}, {.fd = vb->pty.master, .events = POLLIN}};
+        struct pollfd pf[2];
         struct timespec ts = {.tv_sec = (time_t)(ahead / 1e6), .tv_nsec = (long)((ahead - (double)(time_t)(ahead / 1e6) * 1e6) * 1e3)};
-        /* POLLHUP on a pty with no host would end the wait at once: then only stdin counts. */
-        int r = ppoll(pf, vb->pty.connected ? 2 : 1, &ts, NULL);
+        int r = ppoll(pf, (nfds_t)wait_set(vb, pf), &ts, NULL);
         if (r <= 0) return;
         service(vb);
     }
@@ -273,8 +284,8 @@ int main(int argc, char **argv) {
                           (unsigned long long)vb_core_now(core));
         }
         /* Nothing runs, so no tick fires: serve input here until a reset or quit. */
-        struct pollfd pf[2] = {{.fd = 0, .events = vb.stdin_eof ? 0 : POLLIN}, {.fd = vb.pty.master, .events = POLLIN}};
-        poll(pf, vb.pty.connected ? 2 : 1, 50);
+        struct pollfd pf[2];
+        poll(pf, (nfds_t)wait_set(&vb, pf), 50);
         service(&vb);
         vb.pace_cycle = vb_core_now(core);
         vb.pace_wall_us = wall_us();
