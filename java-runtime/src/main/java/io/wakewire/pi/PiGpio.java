@@ -38,6 +38,17 @@ public final class PiGpio implements AutoCloseable {
     /** Edges a pin buffers for its task unless told otherwise. */
     public static final int DEFAULT_BUFFER = 1024;
 
+    /** Holds a pin's number while Pi4J opens it, so that two threads cannot both open it. */
+    private static final AutoCloseable OPENING = new AutoCloseable() {
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return "being opened";
+        }
+    };
+
     private final Context pi4j;
     private final Map<Integer, AutoCloseable> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -176,7 +187,7 @@ public final class PiGpio implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("GPIO" + bcm + ": this PiGpio is closed");
         }
-        AutoCloseable previous = open.putIfAbsent(bcm, () -> { });
+        AutoCloseable previous = open.putIfAbsent(bcm, OPENING);
         if (previous != null) {
             throw new IllegalStateException("GPIO" + bcm + " is already open (" + previous + "); close it first");
         }
@@ -193,11 +204,11 @@ public final class PiGpio implements AutoCloseable {
         return "wakewire-gpio" + bcm;
     }
 
+    /** Pi4J's own error, with the pin and what was being done; a hint where the cause is usually the machine. */
     private static RuntimeException failure(int bcm, String what, RuntimeException e) {
-        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-            return e;
-        }
+        String hint = String.valueOf(e.getMessage()).contains("gpio chip")
+                ? " (is this a Raspberry Pi with /dev/gpiochip0 readable by this user?)" : "";
         return new IllegalStateException("GPIO" + bcm + ": Pi4J could not open the pin as an " + what + ": "
-                + e.getMessage(), e);
+                + e.getMessage() + hint, e);
     }
 }

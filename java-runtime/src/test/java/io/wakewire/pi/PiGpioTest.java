@@ -33,6 +33,17 @@ class PiGpioTest {
         }
     }
 
+    /** The real-Pi plugins are runtime dependencies; a context built from the mock providers must not pick them. */
+    @Test
+    void theMockContextUsesOnlyMockProvidersEvenWithTheGpiodPluginPresent() throws Exception {
+        Class.forName("com.pi4j.plugin.gpiod.GpioDPlugin");   // on the class path, as on a Pi
+        try (PiGpio gpio = MockPi.gpio()) {
+            var ids = gpio.pi4j().providers().all().keySet();
+            assertFalse(ids.isEmpty());
+            assertTrue(ids.stream().allMatch(id -> id.startsWith("mock-")), "providers: " + ids);
+        }
+    }
+
     @Test
     void aPinCannotBeOpenedTwice() {
         try (PiGpio gpio = MockPi.gpio()) {
