@@ -280,8 +280,10 @@ public final class Executor implements AutoCloseable {
         if (task.liveNext != null) {
             task.liveNext.livePrev = task.livePrev;
         }
+        // Unlink both ways: a completed task kept alive by its handle must not retain older tasks.
+        // (A racy dump() from another thread that stands on this task merely stops early.)
         task.livePrev = null;
-        // liveNext is kept so that a racy dump() walking from another thread still moves forward.
+        task.liveNext = null;
         liveCount--;
     }
 
@@ -339,7 +341,7 @@ public final class Executor implements AutoCloseable {
      * The live tasks, one per line: name, state bits, and what each awaits
      * ({@link Future#describe()}). Exact on the executor thread or while the executor is not
      * running; from another thread during {@code blockOn} it is a best-effort snapshot (it may miss
-     * or repeat a task that changes meanwhile, and never blocks the executor).
+     * tasks that change meanwhile, and never blocks the executor).
      */
     public String dump() {
         StringBuilder b = new StringBuilder();
