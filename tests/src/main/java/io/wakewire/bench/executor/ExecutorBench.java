@@ -1,5 +1,6 @@
 package io.wakewire.bench.executor;
 
+import io.wakewire.task.Async;
 import io.wakewire.task.Context;
 import io.wakewire.task.Executor;
 import io.wakewire.task.Future;
@@ -91,6 +92,7 @@ public class ExecutorBench {
     @Benchmark
     @OperationsPerInvocation(AWAITS)
     public Object awaitSwitch() {
+        requireEngine("continuation");
         return executor.blockOn(async(() -> {
             for (int i = 0; i < AWAITS; i++) {
                 await(Futures.yieldNow());
@@ -99,17 +101,27 @@ public class ExecutorBench {
         }));
     }
 
-    /** The same with the engine any JVM can run (a virtual thread per body and a hand-off). */
+    /**
+     * The same with the engine any JVM can run (a virtual thread per body and a hand-off).
+     * {@link ExecutorBenchMain} runs it in a fork of its own with {@code -Dwakewire.async.engine=thread-handoff}.
+     */
     @Benchmark
     @OperationsPerInvocation(HANDOFF_AWAITS)
-    @Fork(jvmArgsAppend = "-Dwakewire.async.engine=thread-handoff")
     public Object awaitSwitchHandoff() {
+        requireEngine("thread-handoff");
         return executor.blockOn(async(() -> {
             for (int i = 0; i < HANDOFF_AWAITS; i++) {
                 await(Futures.yieldNow());
             }
             return null;
         }));
+    }
+
+    /** A figure measured on the wrong engine would be a wrong figure: fail the benchmark instead. */
+    private static void requireEngine(String name) {
+        if (!Async.engine().name().equals(name)) {
+            throw new IllegalStateException("benchmark needs the " + name + " async engine, this JVM uses " + Async.engine().name());
+        }
     }
 
     /** Spawns {@code n} tasks that are ready at once, then waits for the last (FIFO: all done). */
