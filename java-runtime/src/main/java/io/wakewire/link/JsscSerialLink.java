@@ -55,7 +55,7 @@ public final class JsscSerialLink implements SerialLink {
     private final Object portLock = new Object();
     private boolean portReleased; // guarded by portLock
     private final AtomicReference<Reason> disconnectReason = new AtomicReference<>();
-    private volatile DeviceRemovalWatcher.Registration removal = DeviceRemovalWatcher.Registration.NONE;
+    private DeviceRemovalWatcher.Registration removal = DeviceRemovalWatcher.Registration.NONE; // guarded by portLock
 
     /** Takes an opened, configured port; {@link #start()} begins reading. */
     JsscSerialLink(String name, SerialPort port, int receiveCapacity) {
@@ -68,10 +68,15 @@ public final class JsscSerialLink implements SerialLink {
 
     void start() {
         reader.start();
-        removal = DeviceRemovalWatcher.watch(name, () -> disconnect("the device node disappeared "
-                + "(unplugged, or the program holding the other end of the pty exited)", null));
-        if (state() != LinkState.OPEN) { // ended while we registered: do not keep the interest
-            removal.cancel();
+        DeviceRemovalWatcher.Registration r = DeviceRemovalWatcher.watch(name, () -> disconnect(
+                "the device node disappeared (unplugged, or the program holding the other end of the pty exited)",
+                null));
+        synchronized (portLock) {
+            if (portReleased) { // ended while we registered: do not keep the interest
+                r.cancel();
+            } else {
+                removal = r;
+            }
         }
     }
 
