@@ -199,4 +199,6 @@ void task_debounce(void)
     }
     if (open)
         timeout_after(TIMEOUT_DEBOUNCE, 1, TASK_DEBOUNCE);
+    else
+        timeout_cancel(TIMEOUT_DEBOUNCE); /* stop the once-a-period wakes */
 }
