@@ -51,22 +51,15 @@ public final class EventBatch {
                     return false;
                 }
                 i++; // source
-                long packed = Leb128.read(buf, i, end);
-                if (packed < 0) {
-                    return false;
-                }
-                i += Leb128.length(packed);
                 nLost++;
+            } else if ((head & 0x7F) == EventRecord.LOST_MARKER) {
+                return false;
             } else {
-                if ((head & 0x7F) == EventRecord.LOST_MARKER) {
-                    return false;
-                }
-                long packed = Leb128.read(buf, i, end);
-                if (packed < 0) {
-                    return false;
-                }
-                i += Leb128.length(packed);
                 nEdges++;
+            }
+            i = skipLeb128(buf, i, end);
+            if (i < 0) {
+                return false;
             }
         }
         this.edges = nEdges;
@@ -96,22 +89,45 @@ public final class EventBatch {
 
     /** Calls {@code visitor} once per record, in wire order, allocating nothing. */
     public void forEach(EventVisitor visitor) {
+        byte[] b = buf;
         long ts = baseTs;
         int i = start;
         while (i < end) {
-            int head = buf[i++] & 0xFF;
-            if (head == EventRecord.LOST_MARKER) {
-                int source = buf[i++] & 0xFF;
-                long packed = Leb128.read(buf, i, end);
-                i += Leb128.length(packed);
-                visitor.lost(source, Leb128.value(packed));
-            } else {
-                long packed = Leb128.read(buf, i, end);
-                i += Leb128.length(packed);
-                ts += Leb128.value(packed);
+            int head = b[i++] & 0xFF;
+            int source = head == EventRecord.LOST_MARKER ? b[i++] & 0xFF : -1;
+            // LEB128, already validated by reset(): at most 5 bytes, at most 32 bits
+            long value = 0;
+            int shift = 0;
+            int x;
+            do {
+                x = b[i++];
+                value |= (long) (x & 0x7F) << shift;
+                shift += 7;
+            } while (x < 0);
+            if (source < 0) {
+                ts += value;
                 visitor.edge(head & 0x7F, head >>> 7, ts);
+            } else {
+                visitor.lost(source, value);
             }
         }
+    }
+
+    /**
+     * The offset after the LEB128 value at {@code i}, or -1 when it is cut off by {@code end}, runs
+     * past 5 bytes, or exceeds 32 bits (a fifth byte above 0x0F).
+     */
+    private static int skipLeb128(byte[] b, int i, int end) {
+        for (int n = 0; n < Leb128.MAX_BYTES; n++) {
+            if (i >= end) {
+                return -1;
+            }
+            int x = b[i++];
+            if (x >= 0) {
+                return n == Leb128.MAX_BYTES - 1 && x > 0x0F ? -1 : i;
+            }
+        }
+        return -1;
     }
 
     /** Copies the frame out as an immutable {@link Answer.Events} (one object per record). */

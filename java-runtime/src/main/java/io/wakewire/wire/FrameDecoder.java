@@ -41,15 +41,29 @@ public final class FrameDecoder {
 
     /** Pushes {@code length} bytes of {@code data} from {@code offset}. */
     public void push(byte[] data, int offset, int length) {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            byte b = data[i];
-            if (b == 0) {
-                endOfFrame();
-            } else if (len < Frame.MAX_ENCODED) {
-                buf[len++] = b;
-            } else {
-                overflow = true;
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
+            // copy the run of non-zero bytes up to the next 0x00 in one go: frames are short
+            // runs between zeros, and a bulk copy beats a store per byte through the fields
+            int zero = i;
+            while (zero < end && data[zero] != 0) {
+                zero++;
             }
+            int run = zero - i;
+            if (run > 0) {
+                int room = Frame.MAX_ENCODED - len;
+                if (run > room) {
+                    overflow = true;
+                    run = room;
+                }
+                System.arraycopy(data, i, buf, len, run);
+                len += run;
+            }
+            if (zero < end) {
+                endOfFrame();
+            }
+            i = zero + 1;
         }
     }
 

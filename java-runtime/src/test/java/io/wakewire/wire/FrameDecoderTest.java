@@ -127,11 +127,17 @@ class FrameDecoderTest {
         decoder.push(FrameEncoder.toWire(new Raw(FrameTypes.EVENTS, 3, HEX.parseHex("00 00 00 00 ff 00"))));
         // shorter than base_ts
         decoder.push(FrameEncoder.toWire(new Raw(FrameTypes.EVENTS, 4, HEX.parseHex("00 00 00"))));
-        assertEquals(4, sink.items.size());
+        // a delta above 2^32-1, and a delta of six bytes
+        decoder.push(FrameEncoder.toWire(new Raw(FrameTypes.EVENTS, 5, HEX.parseHex("00 00 00 00 02 ff ff ff ff 1f"))));
+        decoder.push(FrameEncoder.toWire(new Raw(FrameTypes.EVENTS, 6, HEX.parseHex("00 00 00 00 02 80 80 80 80 80 00"))));
+        // the largest delta is fine
+        decoder.push(FrameEncoder.toWire(new Raw(FrameTypes.EVENTS, 7, HEX.parseHex("00 00 00 00 02 ff ff ff ff 0f"))));
+        assertEquals(new Answer.Events(7, 0, List.of(new EventRecord.Edge(2, 0, 0xFFFF_FFFFL))), sink.items.remove(6));
+        assertEquals(6, sink.items.size());
         for (Object o : sink.items) {
             assertTrue(assertInstanceOf(Raw.class, o).knownType());
         }
-        assertEquals(4, decoder.rawFrames());
+        assertEquals(6, decoder.rawFrames());
     }
 
     @Test

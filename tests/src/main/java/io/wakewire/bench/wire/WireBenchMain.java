@@ -1,0 +1,60 @@
+package io.wakewire.bench.wire;
+
+import java.util.Collection;
+import java.util.Map;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * {@code make bench-wire}: runs {@link WireDecodeBench} and prints {@code METRIC <name> <value> <unit>}
+ * lines. {@code decode_ns_per_frame} is the full 28-edge EVENTS frame on the allocation-free
+ * path, the figure the bridge's throughput rests on; the others put it in context.
+ */
+public final class WireBenchMain {
+
+    private static final Map<String, String> METRICS = new java.util.LinkedHashMap<>();
+
+    static {
+        METRICS.put("events28Visitor", "decode_ns_per_frame");
+        METRICS.put("events28Records", "decode_ns_per_frame_events_records");
+        METRICS.put("ack", "decode_ns_per_frame_ack");
+    }
+
+    private WireBenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("# machine: %d cpus; JDK %s (%s)%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"));
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(WireDecodeBench.class.getName() + "\\.")
+                .verbosity(VerboseMode.SILENT)
+                .build()).run();
+        Double events = null;
+        for (Map.Entry<String, String> m : METRICS.entrySet()) {
+            RunResult found = null;
+            for (RunResult r : results) {
+                if (r.getParams().getBenchmark().endsWith("." + m.getKey())) {
+                    found = r;
+                }
+            }
+            if (found == null) {
+                System.out.println("# " + m.getValue() + ": the benchmark produced no result (see JMH errors above)");
+                continue;
+            }
+            double ns = found.getPrimaryResult().getScore();
+            System.out.printf("METRIC %s %.1f ns%n", m.getValue(), ns);
+            if (m.getKey().equals("events28Visitor")) {
+                events = ns;
+            }
+        }
+        if (events != null) {
+            System.out.printf("METRIC decode_ns_per_edge %.2f ns%n", events / 28);
+            System.out.printf("# at that cost one core decodes %.1f million edges/s (the bridge needs 0.02)%n",
+                    28_000 / events);
+        }
+    }
+}
