@@ -1,6 +1,7 @@
 package io.wakewire.sync;
 
 import io.wakewire.task.Context;
+import io.wakewire.task.Coop;
 import io.wakewire.task.Future;
 import io.wakewire.task.Poll;
 
@@ -16,6 +17,9 @@ import io.wakewire.task.Poll;
  * took nothing, it gives back nothing); cancelling a granted-but-not-yet-polled acquire returns
  * exactly the permits it was granted. Permits never split: a large request at the head holds
  * back smaller ones behind it until enough are free.
+ *
+ * <p>An acquire that could complete without waiting first spends one unit of the task's
+ * cooperative budget ({@link Coop}), so an acquire/release loop still lets other tasks run.
  *
  * <p>Trade-offs: strict FIFO prevents starvation of large requests but lowers throughput when
  * requests differ in size (small ones wait behind a large one). The lock is held for a few
@@ -177,6 +181,9 @@ public final class Semaphore {
                             throw closedError();
                         }
                         if (waiters.isEmpty() && permits >= count) {
+                            if (!Coop.proceed(cx)) {
+                                return Poll.pending();  // budget spent: re-polled next turn, nothing taken
+                            }
                             permits -= count;
                             state = HELD;
                             return Poll.ready(this);

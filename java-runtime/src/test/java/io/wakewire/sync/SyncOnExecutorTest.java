@@ -138,4 +138,28 @@ class SyncOnExecutorTest {
             }
         });
     }
+
+    @Test
+    void anAcquireReleaseLoopStillLetsOtherTasksRun() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (Executor ex = Executor.create()) {
+                Semaphore s = new Semaphore("free", 1);
+                AtomicBoolean otherRan = new AtomicBoolean();
+                ex.spawn("other", Futures.lazy(() -> {
+                    otherRan.set(true);
+                    return null;
+                }));
+                int rounds = ex.blockOn(async(() -> {
+                    int i = 0;
+                    while (!otherRan.get() && i < 100_000) {
+                        await(s.acquire()).close();
+                        i++;
+                    }
+                    return i;
+                }));
+                assertTrue(otherRan.get() && rounds < 100_000,
+                        "the other task did not run during " + rounds + " always-ready acquires");
+            }
+        });
+    }
 }
