@@ -4,8 +4,11 @@
 #   make size BOARD=uno          flash and RAM use (avr-size)
 #   make size-check              fails if the ATmega328P build (also with the example task)
 #                                exceeds 4,096 B of flash or 512 B of static RAM (data + bss)
-#   make firmware-test           the host-compiled cmocka tests, then the fuzzer for FUZZ_SECONDS
+#   make firmware-test           the host-compiled cmocka tests, the edge-rate floors on simavr,
+#                                then the fuzzer for FUZZ_SECONDS
 #   make fuzz FUZZ_SECONDS=300   only the fuzzer
+#   make firmware-floor          only the edge-rate floors (the real ELF in simavr, asserted)
+#   make firmware-rates          edge-rate figures for other pins and boards (printed, not asserted)
 #
 # mcu, f_cpu and baud come from board-configs/$(BOARD).conf; BAUD= on the command line wins.
 
@@ -98,7 +101,35 @@ $(FW_TEST_OUT)/fuzz_frames: $(FW_DIR)/fuzz/fuzz_frames.c $(FW_HOST_SRCS) $(FW_HD
 
 firmware-test: $(addprefix $(FW_TEST_OUT)/,$(FW_TESTS))
 	@for t in $(FW_TESTS); do $(FW_TEST_OUT)/$$t || exit 1; done
+	@$(MAKE) --no-print-directory firmware-floor
 	@$(MAKE) --no-print-directory fuzz
+
+# ---- edge-rate floors: the real ELF in simavr (test/sim_edges.c) --------------------------
+FW_SIM := $(FW_TEST_OUT)/sim_edges
+$(FW_SIM): $(FW_DIR)/test/sim_edges.c $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
+
+# the address of the INT0 stub's `in r24, TCNT0` (2 bytes into __vector_1), for the latency figure
+fw_tcnt_pc = $$(printf '%x' $$((0x$$(avr-nm $(1) | awk '$$3=="__vector_1"{print $$1}') + 2)))
+
+.PHONY: firmware-floor firmware-rates
+firmware-floor: $(FW_SIM)
+	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
+	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 FW_OUT=$(BUILD)/sim-uno-115200 >/dev/null
+	@e=$(BUILD)/sim-uno-1000000/wakewire.elf; $(FW_SIM) $$e atmega328p 1000000 20000 500 D 2 2 $(call fw_tcnt_pc,$$e) 2>/dev/null
+	@$(FW_SIM) $(BUILD)/sim-uno-115200/wakewire.elf atmega328p 115200 2500 500 D 2 2 2>/dev/null
+
+firmware-rates: $(FW_SIM)
+	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
+	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 FW_OUT=$(BUILD)/sim-uno-115200 >/dev/null
+	@$(MAKE) --no-print-directory firmware BOARD=mega2560 BAUD=1000000 FW_OUT=$(BUILD)/sim-mega2560-1000000 >/dev/null
+	@u=$(BUILD)/sim-uno-1000000/wakewire.elf; m=$(BUILD)/sim-mega2560-1000000/wakewire.elf; \
+	for r in 20000 22000 24000; do $(FW_SIM) $$u atmega328p 1000000 $$r 300 D 2 2 2>/dev/null; done; \
+	for r in 16000 20000; do $(FW_SIM) $$u atmega328p 1000000 $$r 300 B 0 8 2>/dev/null; done; \
+	for r in 4000 5000; do $(FW_SIM) $(BUILD)/sim-uno-115200/wakewire.elf atmega328p 115200 $$r 300 D 2 2 2>/dev/null; done; \
+	for r in 18000 20000; do $(FW_SIM) $$m atmega2560 1000000 $$r 300 E 4 2 2>/dev/null; done; \
+	for r in 16000; do $(FW_SIM) $$m atmega2560 1000000 $$r 300 B 4 10 2>/dev/null; done; true
 
 # The committed corpus is read, never written: new inputs go to a scratch directory.
 fuzz: $(FW_TEST_OUT)/fuzz_frames

@@ -1,0 +1,192 @@
+/* The edge-rate floor, checked on the real firmware ELF in simavr.
+ *
+ *   sim_edges <elf> <mcu> <baud> <edges_per_s> <ms> <port> <bit> <arduino_pin> [<tcnt_read_pc_hex>]
+ *
+ * Arms the pin (ARM, both edges, no debounce) through the UART, toggles it at a fixed rate
+ * for <ms> milliseconds from a simavr cycle timer, lets the board drain for 50 ms, and decodes
+ * everything the board sent with the firmware's own frame reader. Passes when every edge
+ * arrived (received == toggles), no LOST marker, no same-level repeat, no seq gap.
+ * With a pc, also measures pin change -> TCNT0 read (the stub's `in r24, TCNT0`).
+ *
+ * simavr sends 11 bit times per byte (real 8N1: 10), so a pass here leaves ~9% of wire
+ * margin on hardware. This is a test of the firmware, not of the virtual board (native/vboard). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <simavr/avr_ioport.h>
+#include <simavr/avr_uart.h>
+#include <simavr/sim_avr.h>
+#include <simavr/sim_elf.h>
+#include <simavr/sim_irq.h>
+
+#include "frame_reader.h"
+#include "frame_writer.h"
+#include "protocol.h"
+
+static avr_t *avr;
+static avr_irq_t *uart_in, *pin_irq;
+static uint8_t to_board[64];
+static int to_board_len, to_board_pos;
+static long period, toggles, stop_cycle;
+static int level, last_level = -1;
+static unsigned long long toggled_at, lat_max, lat_sum, lat_n;
+static uint32_t tcnt_pc;
+
+static struct frame_reader reader;
+static long edges, lost, repeats, seq_gaps, frames, bytes, acks, bad;
+static int last_seq = -1;
+
+static uint32_t leb(const uint8_t *p, int *i, int n)
+{
+    uint32_t v = 0;
+    for (int s = 0; *i < n; s += 7) {
+        uint8_t b = p[(*i)++];
+        v |= (uint32_t)(b & 0x7F) << s;
+        if (!(b & 0x80))
+            break;
+    }
+    return v;
+}
+
+static void on_frame(const uint8_t *b, int len)
+{
+    frames++;
+    if (last_seq >= 0 && ((last_seq + 1) & 0xFF) != b[1])
+        seq_gaps++;
+    last_seq = b[1];
+    if (b[0] == ANS_ACK)
+        acks++;
+    if (b[0] != ANS_EVENTS)
+        return;
+    for (int i = 6; i < len;) {
+        uint8_t h = b[i++];
+        if (h == LOST_MARKER) {
+            i++;
+            lost += leb(b, &i, len);
+            continue;
+        }
+        leb(b, &i, len);
+        edges++;
+        if ((h >> 7) == last_level)
+            repeats++;
+        last_level = h >> 7;
+    }
+}
+
+static void uart_out(struct avr_irq_t *irq, uint32_t value, void *param)
+{
+    (void)irq, (void)param;
+    bytes++;
+    enum fr_result r = frame_reader_feed(&reader, (uint8_t)value);
+    if (r == FR_OK)
+        on_frame(reader.body, reader.frame_len);
+    else if (r != FR_MORE && r != FR_EMPTY)
+        bad++;
+}
+
+static avr_cycle_count_t feed(avr_t *a, avr_cycle_count_t when, void *param)
+{
+    (void)a, (void)param;
+    if (to_board_pos < to_board_len)
+        avr_raise_irq(uart_in, to_board[to_board_pos++]);
+    return to_board_pos < to_board_len ? when + 200 : 0;
+}
+
+static avr_cycle_count_t toggle(avr_t *a, avr_cycle_count_t when, void *param)
+{
+    (void)param;
+    if ((long)a->cycle >= stop_cycle)
+        return 0;
+    level ^= 1;
+    toggles++;
+    toggled_at = a->cycle;
+    avr_raise_irq(pin_irq, level);
+    return when + period;
+}
+
+/* simavr's own chatter ("Loaded 5998 .text ...") would drown the one line this prints. */
+static void quiet(struct avr_t *a, const int level, const char *format, va_list ap)
+{
+    (void)a;
+    if (level <= LOG_ERROR)
+        vfprintf(stderr, format, ap);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 9) {
+        fprintf(stderr, "usage: %s elf mcu baud edges_per_s ms port bit arduino_pin [tcnt_read_pc_hex]\n", argv[0]);
+        return 2;
+    }
+    long baud = atol(argv[3]), rate = atol(argv[4]), ms = atol(argv[5]);
+    int pin = atoi(argv[8]);
+    elf_firmware_t fw;
+    memset(&fw, 0, sizeof fw);
+    avr_global_logger_set(quiet);
+    if (elf_read_firmware(argv[1], &fw) != 0) {
+        fprintf(stderr, "sim_edges: cannot read %s\n", argv[1]);
+        return 2;
+    }
+    snprintf(fw.mmcu, sizeof fw.mmcu, "%s", argv[2]);
+    fw.frequency = 16000000;
+    avr = avr_make_mcu_by_name(fw.mmcu);
+    if (!avr) {
+        fprintf(stderr, "sim_edges: simavr does not know %s\n", fw.mmcu);
+        return 2;
+    }
+    avr_init(avr);
+    avr_load_firmware(avr, &fw);
+    avr->log = 0;
+    uint32_t flags = 0;
+    avr_ioctl(avr, AVR_IOCTL_UART_GET_FLAGS('0'), &flags);
+    flags &= ~AVR_UART_FLAG_STDIO;
+    avr_ioctl(avr, AVR_IOCTL_UART_SET_FLAGS('0'), &flags);
+    avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUTPUT), uart_out, NULL);
+    uart_in = avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_INPUT);
+    pin_irq = avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ(argv[6][0]), atoi(argv[7]));
+    if (argc > 9)
+        tcnt_pc = (uint32_t)strtoul(argv[9], NULL, 16);
+    frame_reader_init(&reader);
+
+    /* ARM pin, both edges, no debounce: built with the firmware's own frame writer */
+    struct frame_writer w;
+    frame_begin(&w, to_board, 63, 0, CMD_ARM, 0);
+    uint8_t args[] = {1, (uint8_t)pin, 3, 0, 0};
+    frame_put_bytes(&w, args, sizeof args);
+    to_board_len = frame_end(&w);
+
+    const long cycles_ms = 16000;
+    period = 16000000L / rate;
+    stop_cycle = (20 + ms) * cycles_ms;
+    avr_cycle_timer_register(avr, 5 * cycles_ms, feed, NULL);
+    avr_cycle_timer_register(avr, 20 * cycles_ms, toggle, NULL);
+    while ((long)avr->cycle < stop_cycle + 50 * cycles_ms) {
+        avr_cycle_count_t c0 = avr->cycle;
+        uint32_t pc = avr->pc;
+        int st = avr_run(avr);
+        if (tcnt_pc && pc == tcnt_pc && toggled_at) {
+            unsigned long long d = c0 - toggled_at;
+            if (d > lat_max)
+                lat_max = d;
+            lat_sum += d;
+            lat_n++;
+            toggled_at = 0;
+        }
+        if (st == cpu_Done || st == cpu_Crashed) {
+            fprintf(stderr, "sim_edges: the firmware stopped (state %d) at cycle %llu\n", st,
+                    (unsigned long long)avr->cycle);
+            return 1;
+        }
+    }
+    int ok = acks == 1 && edges == toggles && lost == 0 && repeats == 0 && seq_gaps == 0 && bad == 0;
+    printf("sim_edges %s %ld baud, pin %d at %ld edges/s for %ld ms: sent %ld, received %ld, lost %ld, "
+           "same-level repeats %ld, seq gaps %ld, bad frames %ld; %ld frames, %.2f bytes/edge",
+           argv[2], baud, pin, rate, ms, toggles, edges, lost, repeats, seq_gaps, bad, frames,
+           edges ? (double)bytes / (double)edges : 0.0);
+    if (lat_n)
+        printf("; pin change to TCNT0 read: avg %.1f, max %llu cycles", (double)lat_sum / (double)lat_n, lat_max);
+    printf(" -> %s\n", ok ? "PASS" : "FAIL");
+    return ok ? 0 : 1;
+}
