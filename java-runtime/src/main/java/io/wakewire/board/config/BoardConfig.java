@@ -182,6 +182,21 @@ public final class BoardConfig {
         return Optional.ofNullable(byNumber.get(number));
     }
 
+    /**
+     * The pins whose edges a drop source serves (PROTOCOL.md section 4): the pins a LOST marker or
+     * a STATS drop counter of {@code source} concerns. Empty for sources without pins (11 ADC,
+     * 12 RX) and on a pi board.
+     */
+    public List<PinInfo> pinsOfDropSource(int source) {
+        List<PinInfo> out = new ArrayList<>();
+        for (PinInfo p : pins) {
+            if (p.dropSource().isPresent() && p.dropSource().getAsInt() == source) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private String pinList() {
         List<String> names = new ArrayList<>();
         for (PinInfo p : pins) {

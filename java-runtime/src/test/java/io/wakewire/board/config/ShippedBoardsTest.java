@@ -65,6 +65,11 @@ class ShippedBoardsTest {
         assertEquals(OptionalInt.of(8), uno.pin("D13").dropSource()); // PCINT0
         assertEquals(OptionalInt.of(10), uno.pin("D4").dropSource()); // PCINT2
         assertTrue(uno.pin("D3").can(Capability.PWM));
+
+        assertEquals(List.of("A0", "A1", "A2", "A3", "A4", "A5"),
+                uno.pinsOfDropSource(9).stream().map(PinInfo::name).toList());
+        assertEquals(List.of("D2"), uno.pinsOfDropSource(0).stream().map(PinInfo::name).toList());
+        assertTrue(uno.pinsOfDropSource(12).isEmpty()); // RX: no pins
     }
 
     @Test
