@@ -162,4 +162,35 @@ class SyncOnExecutorTest {
             }
         });
     }
+
+    @Test
+    void aPlainThreadFeedsAnExecutorTaskThroughTrySendAndItsWakes() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (Executor ex = Executor.create()) {
+                int n = 20_000;
+                Channel<Integer> ch = new Channel<>("from-thread", 16);
+                Thread feeder = Thread.ofPlatform().name("feeder").start(() -> {
+                    for (int i = 0; i < n; i++) {
+                        while (!ch.trySend(i)) {
+                            Thread.onSpinWait();  // full: the executor task is behind
+                        }
+                    }
+                    ch.close();
+                });
+                long sum = ex.blockOn(async(() -> {
+                    long total = 0;
+                    int expected = 0;
+                    for (Integer m; (m = await(ch.receive())) != null; expected++) {
+                        if (m != expected) {
+                            throw new AssertionError("got " + m + ", expected " + expected);
+                        }
+                        total += m;
+                    }
+                    return total;
+                }));
+                feeder.join();
+                assertEquals((long) n * (n - 1) / 2, sum);
+            }
+        });
+    }
 }
