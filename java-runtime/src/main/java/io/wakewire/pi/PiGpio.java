@@ -8,8 +8,12 @@ import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +56,9 @@ public final class PiGpio implements AutoCloseable {
     private final Context pi4j;
     private final Map<Integer, AutoCloseable> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** When set, only these BCM numbers may be opened; {@code pinSource} names where the list came from. */
+    private volatile Set<Integer> freePins;
+    private volatile String pinSource;
 
     private PiGpio(Context pi4j) {
         this.pi4j = Objects.requireNonNull(pi4j, "Pi4J context");
@@ -73,6 +80,23 @@ public final class PiGpio implements AutoCloseable {
     /** Take over a context built by the caller (for example one with the mock providers); close() shuts it down. */
     public static PiGpio of(Context pi4j) {
         return new PiGpio(pi4j);
+    }
+
+    /**
+     * Refuse pins outside {@code pins}, e.g. the pin lines of board-configs/pi4.conf as the board
+     * config reader found them; {@code source} names that file in the error. Catches a wrong pin
+     * number when it is opened, not when the wrong wire misbehaves.
+     */
+    public PiGpio restrictTo(Collection<Integer> pins, String source) {
+        if (pins == null || pins.isEmpty()) {
+            throw new IllegalArgumentException("restrictTo: no pins given" + (source == null ? "" : " from " + source));
+        }
+        for (int bcm : pins) {
+            checkRange(bcm);
+        }
+        this.pinSource = source == null ? "the allowed pin list" : source;
+        this.freePins = Set.copyOf(pins);
+        return this;
     }
 
     /** An input with no pull resistor, no debounce and the default buffer. */
@@ -193,7 +217,16 @@ public final class PiGpio implements AutoCloseable {
         }
     }
 
-    private static void checkPin(int bcm) {
+    private void checkPin(int bcm) {
+        checkRange(bcm);
+        Set<Integer> free = freePins;
+        if (free != null && !free.contains(bcm)) {
+            throw new IllegalArgumentException("GPIO" + bcm + " is not a free GPIO pin in " + pinSource + " (free: "
+                    + new TreeSet<>(free).stream().map(n -> "GPIO" + n).collect(Collectors.joining(" ")) + ")");
+        }
+    }
+
+    private static void checkRange(int bcm) {
         if (bcm < FIRST_PIN || bcm > LAST_PIN) {
             throw new IllegalArgumentException("BCM pin " + bcm + " is not on the 40-pin header (valid: "
                     + FIRST_PIN + ".." + LAST_PIN + ")");
