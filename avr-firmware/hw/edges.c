@@ -21,11 +21,12 @@ static uint8_t int_sense_forced; /* bit n: INTn senses one direction, its level 
 #define ST_LEVEL 0x04
 #define ST_PENDING 0x08
 #define ST_LOCKED 0x10
+#define ST_WATCHED 0x20 /* edge_watch: a change wakes watch_wake */
 static volatile uint8_t state[N_PINS];
 static uint8_t window[N_PINS];            /* debounce window in overflow periods, 0 = none */
 static volatile uint8_t taken_at[N_PINS]; /* overflow period of the last taken change */
 static uint8_t pcint_last[N_PCINT_GROUPS];
-static struct { uint8_t pin, bits; } watches[EDGE_WATCHES];
+static uint8_t watch_wake; /* task bits woken by a change of any watched pin */
 
 /* Wakes TASK_EVENTS only when its answer can change: the ring was empty (send now if the
  * UART is idle) or it just reached EV_MIN_BATCH (events_task.c); one wake per batch, not
@@ -47,10 +48,9 @@ static inline __attribute__((always_inline)) void push(uint8_t src_i, uint32_t t
  * Inlined into the shared handler: a call from an ISR costs ~50 cycles of register saving. */
 static inline __attribute__((always_inline)) void edge_seen(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level, uint8_t sense_forced)
 {
-    for (uint8_t i = 0; i < EDGE_WATCHES; i++)
-        if (watches[i].pin == pin)
-            wake_from_isr(watches[i].bits);
     uint8_t st = state[pin], edges = st & ST_EDGES;
+    if (st & ST_WATCHED)
+        wake_from_isr(watch_wake);
     if (sense_forced)
         level = edges == EDGE_RISING;
     if (window[pin]) {
@@ -70,9 +70,15 @@ static void pcint_group_seen(uint8_t group, uint32_t ts, uint8_t now)
 {
     uint8_t changed = (uint8_t)((now ^ pcint_last[group]) & (&PCMSK0)[group]);
     pcint_last[group] = now;
-    for (uint8_t bit = 0; changed; bit++, changed >>= 1)
+    const uint8_t *pins = pcint_pin[group];
+    if (!(changed & 0x0F)) { /* skip an idle low nibble in one step */
+        changed >>= 4;
+        now >>= 4;
+        pins += 4;
+    }
+    for (; changed; changed >>= 1, now >>= 1, pins++)
         if (changed & 1)
-            edge_seen(SRCI_PCINT(group), ts, pgm_read_byte(&pcint_pin[group][bit]), (now >> bit) & 1, 0);
+            edge_seen(SRCI_PCINT(group), ts, pgm_read_byte(pins), now & 1, 0);
 }
 
 /* The one handler behind every edge stub (edge_isr.h). */
@@ -105,22 +111,14 @@ uint8_t pin_level(uint8_t pin)
     return (*(volatile uint8_t *)d.pinreg & d.mask) != 0;
 }
 
-static uint8_t watched(uint8_t pin)
-{
-    for (uint8_t i = 0; i < EDGE_WATCHES; i++)
-        if (watches[i].bits && watches[i].pin == pin)
-            return 1;
-    return 0;
-}
-
 /* Turns the pin's interrupt on (with the sense its state needs) or off. Interrupts are off. */
 static void apply_irq(uint8_t pin, uint8_t irq)
 {
-    uint8_t edges = state[pin] & ST_EDGES, on = edges || watched(pin);
+    uint8_t edges = state[pin] & ST_EDGES, watched = state[pin] & ST_WATCHED, on = edges || watched;
     if (IRQ_IS_INT(irq)) {
         uint8_t n = IRQ_INT_N(irq), shift = EICR_SHIFT(n);
         /* sense: 1 = any change, 2 = falling, 3 = rising */
-        uint8_t single = on && !window[pin] && !watched(pin) && edges != EDGE_BOTH;
+        uint8_t single = on && !window[pin] && !watched && edges != EDGE_BOTH;
         uint8_t sense = !single ? 1 : edges == EDGE_RISING ? 3 : 2;
         EICR_FOR(n) = (uint8_t)((EICR_FOR(n) & ~(3 << shift)) | sense << shift);
         int_sense_forced = single ? (int_sense_forced | 1 << n) : (int_sense_forced & ~(1 << n));
@@ -145,7 +143,7 @@ uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks)
     uint16_t periods = debounce_ticks ? (uint16_t)((debounce_ticks + 255u) / 256u + 1u) : 0;
     CRITICAL {
         window[pin] = periods > 255 ? 255 : (uint8_t)periods;
-        state[pin] = (uint8_t)(edges | (pin_level(pin) ? ST_LEVEL : 0));
+        state[pin] = (uint8_t)(edges | (pin_level(pin) ? ST_LEVEL : 0) | (state[pin] & ST_WATCHED));
         apply_irq(pin, d.irq);
     }
     return 0;
@@ -159,17 +157,12 @@ uint8_t edge_watch(uint8_t pin, uint8_t task_bits)
     pin_desc_get(pin, &d);
     if (d.irq == IRQ_NONE)
         return NAK_NOT_CAPABLE;
-    for (uint8_t i = 0; i < EDGE_WATCHES; i++) {
-        if (watches[i].bits == 0 || watches[i].pin == pin) {
-            CRITICAL {
-                watches[i].pin = pin;
-                watches[i].bits = task_bits;
-                apply_irq(pin, d.irq);
-            }
-            return 0;
-        }
+    CRITICAL {
+        watch_wake |= task_bits;
+        state[pin] |= ST_WATCHED;
+        apply_irq(pin, d.irq);
     }
-    return NAK_BUSY;
+    return 0;
 }
 
 /* Closes the lockout windows that have run out and takes the change a bounce held back if the

@@ -26,8 +26,9 @@ extern volatile uint16_t drop_count[N_SOURCES];
 uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks);
 
 /* User API: wake `task_bits` on every change of pin (whether or not the host armed it).
- * Up to EDGE_WATCHES pins; returns 0, or NAK_NOT_CAPABLE for a pin without an interrupt. */
-#define EDGE_WATCHES 2
+ * The wake bits are shared: a change of any watched pin wakes every watching task, which
+ * looks at the pins it cares about (one flag per pin keeps the edge ISR short). Returns 0,
+ * NAK_BAD_PIN, or NAK_NOT_CAPABLE for a pin without an interrupt. */
 uint8_t edge_watch(uint8_t pin, uint8_t task_bits);
 
 /* Task context: the pin's level now. */

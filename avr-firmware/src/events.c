@@ -46,13 +46,21 @@ uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops
         if (!avail)
             break;
         const struct ev_rec *e = ev_ring_peek(r);
-        uint32_t ts = ev_rec_ts(e, now);
-        uint8_t rec[6] = {ev_rec_pinlevel(e)};
-        uint8_t n = (uint8_t)(1 + leb128_encode(rec + 1, ts - prev));
-        if (b.n + n > MAX_PAYLOAD)
-            break;
-        for (uint8_t i = 0; i < n; i++)
-            b.bytes[b.n++] = rec[i];
+        uint32_t ts = ev_rec_ts(e, now), delta = ts - prev;
+        if (delta < 0x80) { /* the common case at high rates: 2 bytes, no LEB128 loop */
+            if (b.n + 2 > MAX_PAYLOAD)
+                break;
+            b.bytes[b.n] = ev_rec_pinlevel(e);
+            b.bytes[b.n + 1] = (uint8_t)delta;
+            b.n = (uint8_t)(b.n + 2);
+        } else {
+            uint8_t rec[6] = {ev_rec_pinlevel(e)};
+            uint8_t n = (uint8_t)(1 + leb128_encode(rec + 1, delta));
+            if (b.n + n > MAX_PAYLOAD)
+                break;
+            for (uint8_t i = 0; i < n; i++)
+                b.bytes[b.n++] = rec[i];
+        }
         prev = ts;
         ev_ring_pop(r);
         avail--;
