@@ -118,9 +118,11 @@ class PiGpioTest {
                 + left.stream().map(Thread::getName).collect(Collectors.joining(", ")));
     }
 
+    /** Pi4J's non-daemon threads started since {@code before} (its pools are named "Pi4J.*"). */
     private static List<Thread> newNonDaemonThreads(Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && !t.isDaemon() && t.isAlive())
+                .filter(t -> t.getName().toLowerCase(java.util.Locale.ROOT).contains("pi4j"))
                 .toList();
     }
 }
