@@ -66,7 +66,10 @@ final class BoardSession implements FrameSink, EventVisitor {
     private final PinChannel[] byNumber = new PinChannel[128];
     private final Map<String, PinChannel> byName = new LinkedHashMap<>();
     private final RequestTable requests = new RequestTable();
-    private final FrameDecoder decoder = new FrameDecoder(this);
+    /** One decoder per connection, so a frame cut off by a disconnect cannot spoil the next link's first frame. */
+    private FrameDecoder decoder = new FrameDecoder(this);
+    /** Errors counted by the decoders of earlier connections, by FrameError ordinal. */
+    private final long[] pastErrors = new long[FrameError.values().length];
     private final FrameEncoder encoder = new FrameEncoder();
     private final byte[] tx = new byte[Frame.MAX_WIRE];
     private final Notify lostSignal = new Notify("board lost");
@@ -91,6 +94,8 @@ final class BoardSession implements FrameSink, EventVisitor {
     /** Outcome of the first connect, for ConnectFuture. */
     private BoardException connectFailure;
     private boolean connectedOnce;
+    /** The supervisor is re-arming pins: their requests may go out before READY. */
+    private boolean restoring;
     private Waker connectWaker;
 
     BoardSession(BoardSpec spec, String port, BoardOptions options) {
@@ -137,10 +142,6 @@ final class BoardSession implements FrameSink, EventVisitor {
 
     ClockSync clock() {
         return clock;
-    }
-
-    FrameDecoder decoder() {
-        return decoder;
     }
 
     // ---- starting and stopping ---------------------------------------------------------------------
@@ -262,7 +263,10 @@ final class BoardSession implements FrameSink, EventVisitor {
             throw new BoardDisconnectedException(label, "cannot open " + port + ": " + e.getMessage(), e);
         }
         link = l;
-        decoder.resync();
+        for (FrameError e : FrameError.values()) {
+            pastErrors[e.ordinal()] += decoder.errors(e);
+        }
+        decoder = new FrameDecoder(this);
         lastRxNanos = System.nanoTime();
         if (closeRequested) {
             l.close();
@@ -331,9 +335,14 @@ final class BoardSession implements FrameSink, EventVisitor {
     }
 
     private void restorePins() {
-        for (PinChannel c : byName.values()) {
-            c.boardForgot();
-            Async.await(c.restore());
+        restoring = true;
+        try {
+            for (PinChannel c : byName.values()) {
+                c.boardForgot();
+                Async.await(c.restore());
+            }
+        } finally {
+            restoring = false;
         }
     }
 
@@ -401,7 +410,7 @@ final class BoardSession implements FrameSink, EventVisitor {
     /** Registers a request about to be sent; -1 (and the request failed) when it cannot be. */
     int register(Request<?> r, boolean handshaking) {
         State s = state;
-        if (closeRequested || !(s == State.READY || (handshaking && s == State.CONNECTING))) {
+        if (closeRequested || !(s == State.READY || ((handshaking || restoring) && s == State.CONNECTING))) {
             r.failed(new BoardDisconnectedException(label, closeRequested ? "the board was closed"
                     : "not connected (" + s.name().toLowerCase() + ")", null));
             return -1;
@@ -555,10 +564,14 @@ final class BoardSession implements FrameSink, EventVisitor {
 
     BoardStats stats() {
         SessionCounters k = counters;
-        long bad = decoder.errors(FrameError.COBS) + decoder.errors(FrameError.TOO_LONG) + decoder.errors(FrameError.SHORT);
+        long bad = errors(FrameError.COBS) + errors(FrameError.TOO_LONG) + errors(FrameError.SHORT);
         return new BoardStats(k.framesReceived, k.framesSent, k.edgesReceived, k.edgesUnclaimed, k.boardDrops,
-                k.seqGapFrames, k.hostDrops, bad, decoder.errors(FrameError.CRC), k.unknownFrames, k.unclaimedAnswers,
+                k.seqGapFrames, k.hostDrops, bad, errors(FrameError.CRC), k.unknownFrames, k.unclaimedAnswers,
                 k.naks, k.timeouts, k.connects, k.resets, clock.samples(), clock.bestRttNanos(), clock.driftPpm());
+    }
+
+    private long errors(FrameError e) {
+        return pastErrors[e.ordinal()] + decoder.errors(e);
     }
 
     long ticksToNanos(long t) {

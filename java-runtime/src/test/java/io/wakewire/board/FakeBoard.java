@@ -1,0 +1,217 @@
+package io.wakewire.board;
+
+import io.wakewire.link.InMemoryLink;
+import io.wakewire.link.InMemoryLinkPair;
+import io.wakewire.link.LinkClosedException;
+import io.wakewire.link.SerialLinkFactory;
+import io.wakewire.wire.Answer;
+import io.wakewire.wire.Command;
+import io.wakewire.wire.EventRecord;
+import io.wakewire.wire.Frame;
+import io.wakewire.wire.FrameDecoder;
+import io.wakewire.wire.FrameEncoder;
+import io.wakewire.wire.FrameSink;
+import io.wakewire.wire.NakCode;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A board in Java for unit tests: the far end of an in-memory link pair, answering frames as
+ * PROTOCOL.md says the firmware does, on its own thread (woken by the link's waker, never polling).
+ * Tests drive it: edges, LOST markers, sequence gaps, resets, silence, garbage.
+ */
+final class FakeBoard implements AutoCloseable {
+
+    static final int UNO_SIGNATURE = 0x1E950F;
+
+    private final InMemoryLinkPair pair;
+    private final InMemoryLink end;
+    private final FrameEncoder encoder = new FrameEncoder();
+    private final Thread thread;
+    private final long startNanos = System.nanoTime();
+    private volatile boolean running = true;
+    private int seq;
+
+    volatile int signature = UNO_SIGNATURE;
+    volatile int protoVersion = 1;
+    /** HELLO requests to ignore before answering (a bootloader eating them). */
+    volatile int hellosToIgnore;
+    /** Stop answering anything (a hung board whose link stays up). */
+    volatile boolean mute;
+    /** Pins that are NAKed bad_pin. */
+    final Set<Integer> badPins = ConcurrentHashMap.newKeySet();
+    final Map<Integer, Integer> analogValues = new ConcurrentHashMap<>();
+    final List<Command> received = new CopyOnWriteArrayList<>();
+
+    FakeBoard(InMemoryLinkPair pair) {
+        this.pair = pair;
+        this.end = pair.b();
+        FrameDecoder decoder = new FrameDecoder(new FrameSink() {
+            @Override
+            public void frame(Frame f) {
+                if (f instanceof Command c) {
+                    received.add(c);
+                    if (!mute) {
+                        answer(c);
+                    }
+                }
+            }
+        });
+        // warm the codec up so that a cold JVM does not make the first answer miss the host's HELLO retry
+        decoder.push(encoder.encode(hello(0, 0)));
+        received.clear();
+        seq = 0;
+        thread = new Thread(() -> {
+            ByteBuffer buf = ByteBuffer.allocate(1024);
+            Thread self = Thread.currentThread();
+            end.setReadWaker(() -> LockSupport.unpark(self));
+            while (running) {
+                int n;
+                try {
+                    n = end.read(buf);
+                } catch (LinkClosedException e) {
+                    return;
+                }
+                if (n > 0) {
+                    decoder.push(buf.array(), 0, n);
+                    buf.clear();
+                } else if (end.available() == 0) {
+                    LockSupport.parkNanos(50_000_000);
+                }
+            }
+        }, "fake-board");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A factory that hands out the host end of {@code pair} once (a second open fails like a missing port). */
+    static SerialLinkFactory factoryOf(InMemoryLinkPair pair) {
+        return settings -> pair.a();
+    }
+
+    long ticksNow() {
+        return ((System.nanoTime() - startNanos) / 4000) & 0xFFFF_FFFFL;
+    }
+
+    private synchronized void answer(Command c) {
+        int req = c.reqId();
+        switch (c) {
+            case Command.Hello h -> {
+                if (hellosToIgnore > 0) {
+                    hellosToIgnore--;
+                    return;
+                }
+                send(hello(req, 0));
+            }
+            case Command.PinMode m -> ackUnlessBad(req, m.pin());
+            case Command.Arm a -> ackUnlessBad(req, a.pin());
+            case Command.DigitalWrite w -> ackUnlessBad(req, w.pin());
+            case Command.PwmWrite p -> {
+                if (p.pin() != 3 && p.pin() != 5 && p.pin() != 6 && p.pin() != 9 && p.pin() != 10 && p.pin() != 11) {
+                    send(new Answer.Nak(nextSeq(), req, NakCode.NOT_CAPABLE, p.pin()));
+                } else {
+                    ackUnlessBad(req, p.pin());
+                }
+            }
+            case Command.AnalogRead r -> send(new Answer.Analog(nextSeq(), req, r.channel(),
+                    analogValues.getOrDefault(r.channel(), 512), ticksNow()));
+            case Command.Ping p -> send(new Answer.Pong(nextSeq(), req, p.data()));
+            case Command.Clock k -> send(new Answer.ClockReading(nextSeq(), req, ticksNow()));
+            case Command.Stats s -> send(new Answer.StatsReport(nextSeq(), req, 0, 0, 0, List.of()));
+            case Command.ResetCause r -> send(new Answer.ResetCauseReport(nextSeq(), req, 1));
+        }
+    }
+
+    private void ackUnlessBad(int req, int pin) {
+        if (badPins.contains(pin)) {
+            send(new Answer.Nak(nextSeq(), req, NakCode.BAD_PIN, pin));
+        } else {
+            send(new Answer.Ack(nextSeq(), req));
+        }
+    }
+
+    private Answer.HelloInfo hello(int req, int resetCause) {
+        return new Answer.HelloInfo(nextSeq(), req, protoVersion, 0, 1, signature, 16_000_000L, 4000, 0x3F, resetCause,
+                1_000_000L, 20);
+    }
+
+    private int nextSeq() {
+        int s = seq;
+        seq = (seq + 1) & 0xFF;
+        return s;
+    }
+
+    private synchronized void send(Frame f) {
+        try {
+            end.write(encoder.encode(f));
+        } catch (LinkClosedException e) {
+            // the host went away; tests see it on their side
+        }
+    }
+
+    /** The boot HELLO after a reset: seq starts again at 0. */
+    synchronized void reset(int resetCause) {
+        seq = 0;
+        send(hello(0, resetCause));
+    }
+
+    /** One EVENTS frame with these records (edges as {pin, level, tick}, a LOST as {-1, source, count}). */
+    synchronized void events(long[]... records) {
+        List<EventRecord> recs = new ArrayList<>();
+        long base = -1;
+        for (long[] r : records) {
+            if (r[0] < 0) {
+                recs.add(new EventRecord.Lost((int) r[1], r[2]));
+            } else {
+                recs.add(new EventRecord.Edge((int) r[0], (int) r[1], r[2]));
+                if (base < 0) {
+                    base = r[2];
+                }
+            }
+        }
+        send(new Answer.Events(nextSeq(), Math.max(base, 0), recs));
+    }
+
+    static long[] edge(int pin, int level, long tick) {
+        return new long[] {pin, level, tick};
+    }
+
+    static long[] lost(int source, long count) {
+        return new long[] {-1, source, count};
+    }
+
+    /** Skips {@code n} sequence numbers, as if that many frames were lost on the wire. */
+    synchronized void loseFrames(int n) {
+        seq = (seq + n) & 0xFF;
+    }
+
+    void garbage(byte[] bytes) {
+        try {
+            end.write(bytes);
+        } catch (LinkClosedException e) {
+            // ignore
+        }
+    }
+
+    long count(Class<? extends Command> type) {
+        return received.stream().filter(type::isInstance).count();
+    }
+
+    void unplug() {
+        pair.disconnect("cable pulled");
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        end.close();
+    }
+}
