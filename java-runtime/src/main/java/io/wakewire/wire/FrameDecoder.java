@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * the decoder resynchronises at the next 0x00 after any garbage.
  *
  * <p>Guarantees: {@code push} never throws on any input (only the sink's own exceptions come
- * out); memory is bounded (65 bytes of buffer, bytes past that are counted, not kept, until the
+ * out); memory is bounded (65 bytes of buffer; bytes past that are dropped, not kept, until the
  * next 0x00); per frame it allocates only the record handed out, and for EVENTS nothing at all if
  * the sink reads the {@link EventBatch} view.
  *
