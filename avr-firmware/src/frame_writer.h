@@ -8,8 +8,8 @@
  *
  * Trade-offs: the caller must check that the ring has MAX_WIRE (66) bytes free before
  * frame_begin() (the writer does no bounds checks of its own, which keeps it small); and a
- * body longer than MAX_BODY is the caller's bug, caught by frame_fits() checks in the
- * encoders. Ring size must be a power of two <= 256 (indices are free-running uint8_t). */
+ * body longer than MAX_BODY is the caller's bug (the encoders bound their payloads). The
+ * ring's size must be a power of two <= 256 (indices are free-running uint8_t). */
 #ifndef WW_FRAME_WRITER_H
 #define WW_FRAME_WRITER_H
 #include <stdint.h>
@@ -34,11 +34,5 @@ void frame_put32(struct frame_writer *w, uint32_t v); /* little-endian */
 uint8_t leb128_encode(uint8_t out[5], uint32_t v);
 /* Appends the CRC, closes the last block, writes the 0x00; returns the new head. */
 uint8_t frame_end(struct frame_writer *w);
-
-/* True if n more body bytes still leave room for the CRC within MAX_BODY. */
-static inline uint8_t frame_fits(const struct frame_writer *w, uint8_t n)
-{
-    return (uint8_t)(w->body_len + n) <= (uint8_t)(64 - 2);
-}
 
 #endif
