@@ -1,5 +1,9 @@
 package io.wakewire.board;
 
+import io.wakewire.board.config.BoardConfig;
+import io.wakewire.board.config.BoardKind;
+import io.wakewire.board.config.Capability;
+import io.wakewire.board.config.PinInfo;
 import io.wakewire.task.Future;
 import io.wakewire.wire.Answer;
 import io.wakewire.wire.Command;
@@ -38,8 +42,35 @@ public final class Board implements AutoCloseable {
     /**
      * Connects to the board on {@code port}: open, handshake (HELLO with retries within
      * {@code options.connectTimeout()}, protocol version and MCU signature checked against
-     * {@code spec}), seed the clock sync. Nothing happens until the future is awaited.
+     * {@code config}), seed the clock sync. Nothing happens until the future is awaited; then it
+     * completes when the board is ready, or fails with {@link BoardDisconnectedException} (no port,
+     * no HELLO in time) or {@link BoardMismatchException} (another MCU or protocol).
      */
+    public static Future<Board> connect(BoardConfig config, String port, BoardOptions options) {
+        if (config == null) {
+            throw new IllegalArgumentException("Board.connect: config is null");
+        }
+        if (config.kind() != BoardKind.AVR) {
+            throw new IllegalArgumentException("Board.connect: board '" + config.name() + "' is a " + config.kind()
+                    + " board; a serial Board needs an AVR board config (use io.wakewire.pi for a Pi's own pins)");
+        }
+        return connect(specOf(config), port, options == null ? BoardOptions.defaults() : options);
+    }
+
+    /** {@link #connect(BoardConfig, String, BoardOptions)} with the default options. */
+    public static Future<Board> connect(BoardConfig config, String port) {
+        return connect(config, port, BoardOptions.defaults());
+    }
+
+    static BoardSpec specOf(BoardConfig c) {
+        List<PinSpec> pins = new ArrayList<>();
+        for (PinInfo p : c.pins()) {
+            pins.add(new PinSpec(p.name(), p.number(), p.can(Capability.IN), p.can(Capability.OUT), p.can(Capability.PWM),
+                    p.can(Capability.EDGE), p.analogChannel().orElse(-1), p.dropSource().orElse(-1)));
+        }
+        return new BoardSpec(c.name(), c.signature(), (int) c.baud(), pins);
+    }
+
     static Future<Board> connect(BoardSpec spec, String port, BoardOptions options) {
         if (port == null || port.isBlank()) {
             throw new IllegalArgumentException("Board.connect(" + spec.name() + "): no port given");

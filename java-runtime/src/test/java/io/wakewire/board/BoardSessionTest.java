@@ -427,4 +427,48 @@ class BoardSessionTest {
         });
         assertInstanceOf(BoardDisconnectedException.class, t);
     }
+
+    @Test
+    void withReconnectAStreamSurvivesAnUnplugAndIsReArmed() {
+        List<FakeBoard> boards = new ArrayList<>();
+        boards.add(fake);
+        InMemoryLinkPair[] current = {pair};
+        io.wakewire.link.SerialLinkFactory factory = settings -> {
+            if (current[0].a().state() != io.wakewire.link.LinkState.OPEN) {
+                current[0] = InMemoryLinkPair.create();
+                boards.add(new FakeBoard(current[0]));
+            }
+            return current[0].a();
+        };
+        BoardOptions opts = TestBoards.fast(pair).withLinks(factory).withReconnect(true);
+        List<String> seen = run(() -> {
+            Board b = await(Board.connect(TestBoards.uno(), "mem", opts));
+            EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH);
+            var first = Async.spawn("first", s.next());
+            await(Futures.sleep(Duration.ofMillis(50)));
+            fake.events(edge(2, 1, 5));
+            List<String> out = new ArrayList<>();
+            out.add("edge " + await(first).ticks());
+            fake.unplug();
+            try {
+                await(s.next());
+            } catch (BoardDisconnectedException e) {
+                out.add("disconnected");
+            }
+            for (int i = 0; i < 300 && !(b.isReady() && boards.size() == 2); i++) {
+                await(Futures.sleep(Duration.ofMillis(10)));
+            }
+            assertTrue(b.isReady(), "no reconnect: " + b);
+            await(Futures.sleep(Duration.ofMillis(50)));
+            FakeBoard second = boards.get(1);
+            second.events(edge(2, 0, 77));
+            out.add("edge " + await(s.next()).ticks());
+            out.add("connects " + b.stats().connects());
+            b.close();
+            return out;
+        });
+        assertEquals(List.of("edge 5", "disconnected", "edge 77", "connects 2"), seen);
+        assertEquals(1, boards.get(1).count(Command.Arm.class), "the new connection re-armed D2");
+        boards.forEach(FakeBoard::close);
+    }
 }
