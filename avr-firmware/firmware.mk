@@ -133,3 +133,12 @@ firmware-rates: $(FW_SIM)
 	for r in 22000 24000; do $(FW_SIM) $$u atmega328p 1000000 $$r 300 D 2 2; $(FW_SIM) $$u atmega328p 1000000 $$r 300 B 0 8; done; \
 	for r in 4000 5000; do $(FW_SIM) $(BUILD)/sim-uno-115200/wakewire.elf atmega328p 115200 $$r 300 D 2 2; done; \
 	for r in 22000; do $(FW_SIM) $$m atmega2560 1000000 $$r 300 E 4 2; done; true
+
+# The committed corpus is read, never written: new inputs go to a scratch directory.
+fuzz: $(FW_TEST_OUT)/fuzz_frames
+	@rm -rf $(FW_TEST_OUT)/corpus && mkdir -p $(FW_TEST_OUT)/corpus
+	@echo "fuzz: frame reader + command parser for $(FUZZ_SECONDS) s (corpus avr-firmware/fuzz/corpus)"
+	@cd $(FW_TEST_OUT) && ./fuzz_frames -max_total_time=$(FUZZ_SECONDS) -max_len=512 -print_final_stats=1 \
+	  corpus $(FW_DIR)/fuzz/corpus 2>fuzz.log; rc=$$?; \
+	  grep -E '^(stat::number_of_executed_units|stat::new_units_added)|ERROR|SUMMARY' fuzz.log; \
+	  [ $$rc = 0 ] || { echo "fuzz: FAILED, see $(FW_TEST_OUT)/fuzz.log (crash input in $(FW_TEST_OUT))" >&2; exit 1; }
