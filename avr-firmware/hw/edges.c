@@ -66,34 +66,37 @@ static inline __attribute__((always_inline)) void edge_seen(uint8_t src_i, uint3
         push(src_i, ts, pin, level);
 }
 
-static void pcint_group_seen(uint8_t group, uint32_t ts, uint8_t now)
-{
-    uint8_t changed = (uint8_t)((now ^ pcint_last[group]) & (&PCMSK0)[group]);
-    pcint_last[group] = now;
-    const uint8_t *pins = pcint_pin[group];
-    if (!(changed & 0x0F)) { /* skip an idle low nibble in one step */
-        changed >>= 4;
-        now >>= 4;
-        pins += 4;
-    }
-    for (; changed; changed >>= 1, now >>= 1, pins++)
-        if (changed & 1)
-            edge_seen(SRCI_PCINT(group), ts, pgm_read_byte(pins), now & 1, 0);
-}
-
-/* The one handler behind every edge stub (edge_isr.h). */
+/* The one handler behind every edge stub (edge_isr.h). An INT is handled as a group of one
+ * pin, so edge_seen is inlined once. For a pin-change group, the changed pins are found by
+ * comparing the group's input byte with the one seen last time. */
 void edge_isr_common(void) __asm__("__vector_edge_common") __attribute__((signal, used, externally_visible));
 void edge_isr_common(void)
 {
-    uint8_t src = edge_src;
+    uint8_t src = edge_src, src_i, changed, now, forced = 0;
     uint32_t ts = clock_stamp(edge_tcnt);
+    const uint8_t *pins;
     if (src < N_INT) {
-        edge_seen(SRCI_INT(src), ts, pgm_read_byte(&int_pin[src]), INT_LEVEL(src), int_sense_forced & (1 << src));
-        return;
+        src_i = SRCI_INT(src);
+        now = INT_LEVEL(src);
+        changed = 1;
+        pins = &int_pin[src];
+        forced = int_sense_forced & (uint8_t)(1 << src);
+    } else {
+        uint8_t g = (uint8_t)(src - N_INT);
+        src_i = SRCI_PCINT(g);
+        now = g == 0 ? PCINT_READ0() : g == 1 ? PCINT_READ1() : PCINT_READ2();
+        changed = (uint8_t)((now ^ pcint_last[g]) & (&PCMSK0)[g]);
+        pcint_last[g] = now;
+        pins = pcint_pin[g];
+        if (!(changed & 0x0F)) { /* skip an idle low nibble in one step */
+            changed >>= 4;
+            now >>= 4;
+            pins += 4;
+        }
     }
-    src -= N_INT;
-    uint8_t now = src == 0 ? PCINT_READ0() : src == 1 ? PCINT_READ1() : PCINT_READ2();
-    pcint_group_seen(src, ts, now);
+    for (; changed; changed >>= 1, now >>= 1, pins++)
+        if (changed & 1)
+            edge_seen(src_i, ts, pgm_read_byte(pins), now & 1, forced);
 }
 
 /* The drop source that serves a pin's edges. */
