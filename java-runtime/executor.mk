@@ -3,7 +3,8 @@
 #   make example-letters N=10000 [X=99900] [SEED=1]   the seed's job search, on one executor thread
 #   make bench-executor                               JMH + latency + heap figures as METRIC lines (~3-5 min)
 #
-# Both build the runtime and the tests module (which holds the examples and the JMH classes)
+# Both build the runtime and the tests module (which holds the examples and the JMH classes;
+# test sources are not compiled, so a half-written test elsewhere cannot stop a benchmark)
 # with Maven, then run on the classpath Maven resolves, with the export the continuation-based
 # async engine needs.
 
@@ -17,7 +18,7 @@ SEED ?= 1
 
 executor-classpath: jdk
 	@mkdir -p $(BUILD)
-	$(MVN) -DskipTests -pl tests -am install
+	$(MVN) -Dmaven.test.skip=true -pl tests -am install
 	$(MVN) -pl tests dependency:build-classpath -Dmdep.outputFile=$(EXECUTOR_CP_FILE) >/dev/null
 
 example-letters: executor-classpath
