@@ -14,6 +14,11 @@ package io.wakewire.pi;
  */
 public record Edge(int pin, Level level, long nanos, long seq) {
 
+    /** The pin's name as board-configs/pi4.conf spells it: {@code GPIO17}. */
+    public String pinName() {
+        return "GPIO" + pin;
+    }
+
     public boolean isRising() {
         return level == Level.HIGH;
     }

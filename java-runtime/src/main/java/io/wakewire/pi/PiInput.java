@@ -95,6 +95,11 @@ public final class PiInput implements AutoCloseable {
         return pin;
     }
 
+    /** The pin's name as board-configs/pi4.conf spells it: {@code GPIO17}. */
+    public String name() {
+        return "GPIO" + pin;
+    }
+
     public Pull pull() {
         return pull;
     }

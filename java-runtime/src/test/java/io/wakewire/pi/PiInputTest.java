@@ -39,6 +39,7 @@ class PiInputTest {
         assertTrue(p.isReady());
         Edge e = p.value();
         assertEquals(17, e.pin());
+        assertEquals("GPIO17", e.pinName());
         assertEquals(HIGH, e.level());
         assertTrue(e.isRising());
         assertTrue(e.nanos() >= before && e.nanos() <= after, "timestamp taken in the listener");
