@@ -1,0 +1,111 @@
+package io.wakewire.cli;
+
+import io.wakewire.board.config.BoardConfig;
+import io.wakewire.board.config.BoardConfigs;
+import io.wakewire.board.config.BoardKind;
+import io.wakewire.board.config.UartBaud;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The options every board command shares (a picocli mixin): {@code --board}, {@code --port},
+ * {@code --baud}, {@code --timeout}. Checks happen here, once, so that each command starts from
+ * values that make sense: a known board, a baud its clock can make.
+ */
+final class CommonOptions {
+
+    @Option(names = {"-b", "--board"}, defaultValue = "uno", paramLabel = "NAME",
+            description = "Board config name: uno, nano, mega2560 (board-configs/<NAME>.conf). Default: ${DEFAULT-VALUE}.")
+    String board;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+            description = "Serial port of the board, e.g. /dev/ttyACM0 (`wakewire ports` lists them).")
+    String port;
+
+    @Option(names = "--baud", paramLabel = "N",
+            description = "Link baud rate. Default: the board config's (the firmware is built for it).")
+    Integer baud;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest wait for the board (connect, answers; for flash the whole upload), e.g. 500ms, 10s."
+                    + " Default: 5s (flash: 2m).")
+    Duration timeout;
+
+    private BoardConfig config;
+
+    /** The board config, loaded and checked once; an unknown name lists the known ones. */
+    BoardConfig config() {
+        if (config == null) {
+            config = configs().load(board.trim().toLowerCase(Locale.ROOT));
+        }
+        return config;
+    }
+
+    /** The config of an AVR board (not a Pi); a Pi board is a usage error for serial commands. */
+    BoardConfig avrConfig() {
+        return requireAvr(config());
+    }
+
+    /** Loads board {@code name} and checks it is an AVR board. */
+    static BoardConfig avrBoard(String name) {
+        return requireAvr(configs().load(name.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Where the board configs are: {@code -Dwakewire.boardConfigs}, else the checkout's (also when
+     * the launcher names it with {@code -Dwakewire.root} from elsewhere), else the jar's copy.
+     */
+    static BoardConfigs configs() {
+        String explicit = System.getProperty(BoardConfigs.PROPERTY);
+        if (explicit == null || explicit.isBlank()) {
+            java.util.Optional<Checkout> c = Checkout.find();
+            if (c.isPresent() && java.nio.file.Files.isDirectory(c.get().root().resolve("board-configs"))) {
+                return BoardConfigs.in(c.get().root().resolve("board-configs"));
+            }
+        }
+        return BoardConfigs.locate();
+    }
+
+    private static BoardConfig requireAvr(BoardConfig c) {
+        if (c.kind() != BoardKind.AVR) {
+            throw new CliException(ExitCode.USAGE, "board '" + c.name() + "' is a " + c.kind().confName()
+                    + " board, not a microcontroller on a serial port; this command needs an AVR board (uno, nano, mega2560)");
+        }
+        return c;
+    }
+
+    /** --timeout, or {@code fallback} when it was not given. */
+    Duration timeoutOr(Duration fallback) {
+        return timeout != null ? timeout : fallback;
+    }
+
+    /** The port, or a usage error naming the option and where to look. */
+    String requirePort() {
+        if (port == null || port.isBlank()) {
+            throw new CliException(ExitCode.USAGE, "no --port given; `wakewire ports` lists the serial ports");
+        }
+        return port.trim();
+    }
+
+    /** The baud to use: --baud if given (checked against the board's clock), else the config's. */
+    int baudOrDefault() {
+        BoardConfig c = avrConfig();
+        if (baud == null) {
+            return (int) c.baud();
+        }
+        if (baud <= 0 || baud > 2_000_000) {
+            throw new CliException(ExitCode.USAGE, "--baud " + baud + " is out of range (1 to 2000000)");
+        }
+        UartBaud u = UartBaud.best(c.fCpu(), baud);
+        if (!u.acceptable()) {
+            throw new CliException(ExitCode.USAGE, String.format(Locale.ROOT,
+                    "--baud %d: the %s's %d Hz clock makes %.0f baud at best (%.1f%% off; more than %.1f%% fails);"
+                            + " try %d", baud, c.name(), c.fCpu(), u.actual(), u.errorPercent(),
+                    UartBaud.TOLERANCE_PERCENT, UartBaud.nearestExact(c.fCpu(), baud)));
+        }
+        return baud;
+    }
+}
