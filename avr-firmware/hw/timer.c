@@ -8,7 +8,7 @@
 volatile uint32_t clock_hi;
 static volatile uint8_t waiters; /* task bits of the armed slots: woken every period */
 static uint8_t armed;            /* bit per slot */
-static uint16_t due[N_TIMEOUTS];
+static uint8_t due[N_TIMEOUTS];
 static uint8_t owner[N_TIMEOUTS];
 
 void clock_init(void)
@@ -33,16 +33,12 @@ ISR(TIMER0_OVF_vect)
     wake_from_isr(waiters);
 }
 
-static uint16_t periods_now(void)
-{
-    uint16_t p;
-    CRITICAL { p = (uint16_t)clock_hi; }
-    return p;
-}
+/* The low byte of the period count: one byte, so reading it needs no critical section. */
+#define PERIODS_NOW() (*(volatile uint8_t *)&clock_hi)
 
-void timeout_after(uint8_t slot, uint16_t periods, uint8_t task_bits)
+void timeout_after(uint8_t slot, uint8_t periods, uint8_t task_bits)
 {
-    due[slot] = (uint16_t)(periods_now() + periods);
+    due[slot] = (uint8_t)(PERIODS_NOW() + periods);
     owner[slot] = task_bits;
     armed |= (uint8_t)(1 << slot);
     CRITICAL { waiters |= task_bits; }
@@ -62,7 +58,7 @@ void timeout_cancel(uint8_t slot) { disarm(slot); }
 
 uint8_t timeout_done(uint8_t slot)
 {
-    if ((armed & (1 << slot)) && (int16_t)(periods_now() - due[slot]) >= 0)
+    if ((armed & (1 << slot)) && (int8_t)(PERIODS_NOW() - due[slot]) >= 0)
         disarm(slot);
     return !(armed & (1 << slot));
 }

@@ -3,7 +3,8 @@
  * (1.024 ms each at 16 MHz); while it is armed the ISR wakes the slot's task every period,
  * and timeout_done() (task context) says whether the deadline has passed.
  *
- * Trade-offs: 1.024 ms resolution, at most 32 s, a fixed number of slots (one per task that
+ * Trade-offs: 1.024 ms resolution, at most 127 periods (130 ms; longer waits
+ * re-arm), a fixed number of slots (one per task that
  * needs one); a waiting task runs once a period to look (a few cycles), which keeps the ISR
  * to an increment and an OR. */
 #ifndef WW_TIMER_H
@@ -14,8 +15,8 @@
 #define TIMEOUT_USER0 1
 #define N_TIMEOUTS 2
 
-/* Arms slot to wake `task_bits` after at least `periods` overflow periods (>= 1). */
-void timeout_after(uint8_t slot, uint16_t periods, uint8_t task_bits);
+/* Arms slot to wake `task_bits` after at least `periods` overflow periods (1..127). */
+void timeout_after(uint8_t slot, uint8_t periods, uint8_t task_bits);
 void timeout_cancel(uint8_t slot);
 /* True once the slot's deadline has passed (or it was never armed); task context. */
 uint8_t timeout_done(uint8_t slot);
