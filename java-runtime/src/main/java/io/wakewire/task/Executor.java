@@ -16,9 +16,12 @@ import java.util.ArrayDeque;
  *       {@link TaskState}).</li>
  *   <li><b>Fair batches.</b> Each turn drains the cross-thread stack, then polls at most the
  *       tasks queued at the start of the turn (bounded by {@code maxBatch}); a task woken during
- *       the turn, including by itself, waits for the next turn. Timers are processed between
- *       turns. So a task that keeps waking itself cannot starve the others, the timers, or the
- *       other threads' wakes.</li>
+ *       the turn, including by itself, waits for the next turn. Cross-thread wakes are taken
+ *       at every turn; timers are looked at every 64 polls and whenever the queue runs dry
+ *       (tokio does the same every 61), because reading the clock costs more than a short poll.
+ *       So a task that keeps waking itself cannot starve the others, the timers, or the other
+ *       threads' wakes; but a poll that blocks delays timers by up to 64 such polls: do not
+ *       block inside poll.</li>
  *   <li><b>Cooperative budget.</b> Before each poll the task gets a budget ({@code budget}, 128
  *       by default). Leaf futures that can be ready many times in a row (a channel with a full
  *       buffer) call {@link Coop#proceed} and return Pending once it is spent, so a task that
@@ -39,6 +42,8 @@ import java.util.ArrayDeque;
 public final class Executor implements AutoCloseable {
 
     private static final ThreadLocal<Executor> CURRENT = new ThreadLocal<>();
+    /** A busy executor looks at its timers at least this often (in polls). */
+    private static final int TIMER_CHECK_POLLS = 64;
 
     private final String name;
     private final Clock clock;
@@ -59,6 +64,11 @@ public final class Executor implements AutoCloseable {
     private volatile boolean closed;
     /** Budget left for the task being polled; executor thread only. */
     private int budget;
+    /** The task inside poll, and whether it woke itself (see TaskState); executor thread only. */
+    Task<?> polling;
+    boolean selfWoken;
+    /** Polls since the timers were last looked at; executor thread only. */
+    private int pollsSinceTimers;
     /** Live tasks (spawned, not complete), newest first; executor thread only. */
     private Task<?> liveHead;
     private int liveCount;
@@ -122,7 +132,7 @@ public final class Executor implements AutoCloseable {
             throw new IllegalStateException("spawn(" + name + "): executor '" + this.name + "' is closed");
         }
         Task<T> task = new Task<>(this, name, future);
-        schedule(task); // a new task starts NOTIFIED: whoever creates it queues it
+        schedule(task); // a new task starts OWNED: whoever creates it queues it
         return task;
     }
 
@@ -203,14 +213,23 @@ public final class Executor implements AutoCloseable {
      * during the turn), then expire due timers. Returns whether anything may be runnable.
      */
     private boolean turn() {
-        drainRemote();
+        if (!remoteQueue.isEmpty()) {
+            drainRemote();
+        }
         int n = Math.min(localQueue.size(), maxBatch);
         for (int i = 0; i < n; i++) {
             Task<?> t = localQueue.poll();
             budget = budgetPerPoll;
             t.run();
         }
-        expireTimers();
+        // Reading the clock costs more than a short poll, so a busy executor looks at its timers
+        // every TIMER_CHECK_POLLS polls (fairness is kept: a turn never skips them twice running
+        // unless it was short), and always before it would go idle.
+        pollsSinceTimers += n;
+        if (wheel.size() > 0 && (pollsSinceTimers >= TIMER_CHECK_POLLS || localQueue.isEmpty())) {
+            pollsSinceTimers = 0;
+            expireTimers();
+        }
         return !localQueue.isEmpty() || !remoteQueue.isEmpty();
     }
 
@@ -240,7 +259,6 @@ public final class Executor implements AutoCloseable {
     }
 
     private void expireTimers() {
-        // Advance even when empty, so that a new timer is placed relative to the present.
         wheel.advance(nanosToTickFloor(clock.nanoTime()));
     }
 
@@ -259,6 +277,11 @@ public final class Executor implements AutoCloseable {
                 parker.unpark();
             }
         }
+    }
+
+    /** Whether the calling thread is the one inside blockOn/close. */
+    boolean isOwnerThread() {
+        return Thread.currentThread() == owner;
     }
 
     /** Put back a task woken while it ran. Executor thread. */
@@ -310,6 +333,9 @@ public final class Executor implements AutoCloseable {
 
     /** Insert a timer due at {@code deadlineNanos}; false if already due. Executor thread. */
     boolean scheduleTimer(TimerNode node, long deadlineNanos) {
+        if (wheel.size() == 0) {
+            expireTimers(); // the wheel is not advanced while empty: bring it to the present first
+        }
         return wheel.insert(node, nanosToTickCeil(deadlineNanos));
     }
 

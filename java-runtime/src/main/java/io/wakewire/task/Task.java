@@ -52,6 +52,11 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
 
     @Override
     public void wake() {
+        Executor ex = executor;
+        if (ex.polling == this && ex.isOwnerThread()) {
+            ex.selfWoken = true; // woken by its own poll: no atomic needed, see TaskState
+            return;
+        }
         if (transitionToNotified() == Transition.SUBMIT) {
             executor.schedule(this);
         }
@@ -69,20 +74,25 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
     }
 
     private void poll() {
+        Executor ex = executor;
         Poll<T> p;
+        ex.polling = this;
+        ex.selfWoken = false;
         try {
             p = future.poll(this);
         } catch (Throwable t) {
+            ex.polling = null;
             Future<T> f = future;
             completeFailed(t);
             releaseQuietly(f, t);
             return;
         }
+        ex.polling = null;
         if (p.isReady()) {
             this.outcome = p.value();
             finish(transitionToComplete(false, false));
-        } else if (transitionToIdle() == Transition.REQUEUE) {
-            executor.requeue(this);
+        } else if (transitionToIdle(ex.selfWoken) == Transition.REQUEUE) {
+            ex.requeue(this);
         }
     }
 

@@ -10,30 +10,37 @@ import java.lang.invoke.VarHandle;
  *
  * <h2>Who owns what, and when</h2>
  * <pre>
- *  bit        set by                          cleared by                 meaning
- *  NOTIFIED   any thread (wake, cancel)       executor (toRunning)       one poll is owed; if the task
- *                                                                         is not RUNNING, whoever set the
- *                                                                         bit has put it in a run queue
- *  RUNNING    executor (toRunning)            executor (toIdle/Complete) the executor thread is inside poll
- *  CANCELLED  any thread (toCancelled)        never                      cancellation was asked for
- *  COMPLETE   executor (toComplete)           never                      outcome is published; terminal
- *  FAILED     executor (toComplete)           never                      the outcome is a Throwable
- *  DETACHED   any thread (detach)             never                      the handle gave up: cancel() via
- *                                                                         the handle is ignored
+ *  bit        set by                           cleared by                 meaning
+ *  OWNED      spawn; executor (toRunning)      executor (toIdle,          the executor holds the task: it is
+ *                                              toComplete)                polling it, or has queued it itself
+ *  NOTIFIED   any thread (wake, cancel)        executor (toRunning,       a poll is owed; if the task is not
+ *                                              toComplete)                OWNED, whoever set the bit queued it
+ *  CANCELLED  any thread (toCancelled)         never                      cancellation was asked for
+ *  COMPLETE   executor (toComplete)            never                      outcome is published; terminal
+ *  FAILED     executor (toComplete)            never                      the outcome is a Throwable
+ *  DETACHED   any thread (detach)              never                      the handle gave up: cancel() via
+ *                                                                          the handle is ignored
  * </pre>
  *
  * <ul>
- *   <li>A task sits in at most one run queue at a time: only the transition that sets NOTIFIED
- *       on an idle (not RUNNING, not NOTIFIED) task says {@link Transition#SUBMIT}. That is why
- *       the queues can be intrusive (the task's own link field) and why duplicate wakes
- *       collapse into one poll without allocating anything.</li>
- *   <li>A wake that lands while the task is RUNNING only sets NOTIFIED; the executor sees it in
- *       {@link #transitionToIdle()} and requeues the task itself (at the back: fairness).</li>
- *   <li>Cancellation from another thread sets CANCELLED and schedules the task like a wake;
- *       the executor thread then performs the cancel (so {@link Future#cancel()} always runs
- *       on the executor thread, like {@code poll}).</li>
- *   <li>The task's fields other than the state word (future, outcome) are written only by the
- *       executor thread; the volatile write of COMPLETE publishes the outcome to joiners on
+ *   <li><b>At most one queue entry.</b> A task is queued either by the executor (while OWNED:
+ *       at spawn, or requeued after a poll) or by the one waker whose transition found it
+ *       neither OWNED nor NOTIFIED ({@link Transition#SUBMIT}). So queues can be intrusive (the
+ *       task's own link field) and duplicate wakes collapse into one poll, allocating nothing.</li>
+ *   <li><b>Wakes during a poll.</b> A wake from another thread while the task is OWNED only
+ *       sets NOTIFIED; {@link #transitionToIdle} sees it and the executor requeues the task (at
+ *       the back: fairness). A wake by the task itself, on the executor thread, does not touch
+ *       the word at all: the executor records it in a plain field and passes
+ *       {@code selfWoken} to {@code transitionToIdle}.</li>
+ *   <li><b>Fast paths.</b> Other threads only ever <em>add</em> bits. So the executor may read
+ *       the word and skip the write when the bits it would clear are absent: a task that the
+ *       executor requeued and nobody else touched goes Idle→Running→Idle-with-requeue with no
+ *       atomic read-modify-write at all (a self-waking task costs no CAS per turn).</li>
+ *   <li><b>Cancellation</b> from any thread sets CANCELLED (and NOTIFIED) and queues the task
+ *       like a wake; the executor thread then performs the cancel, so {@link Future#cancel()}
+ *       always runs on the executor thread, like {@code poll}.</li>
+ *   <li><b>Publication.</b> The task's other fields (future, outcome) are written only by the
+ *       executor thread; the atomic write of COMPLETE publishes the outcome to joiners on
  *       other threads.</li>
  * </ul>
  *
@@ -43,7 +50,7 @@ import java.lang.invoke.VarHandle;
 abstract class TaskState {
 
     static final int NOTIFIED = 1;
-    static final int RUNNING = 1 << 1;
+    static final int OWNED = 1 << 1;
     static final int CANCELLED = 1 << 2;
     static final int COMPLETE = 1 << 3;
     static final int FAILED = 1 << 4;
@@ -53,7 +60,7 @@ abstract class TaskState {
     enum Transition {
         /** The caller set NOTIFIED on an idle task and must put it in a run queue. */
         SUBMIT,
-        /** Nothing for the caller to do (already notified, running, or complete). */
+        /** Nothing for the caller to do (already notified, owned by the executor, or complete). */
         DO_NOTHING,
         /** The task may be polled now. */
         POLL,
@@ -61,7 +68,7 @@ abstract class TaskState {
         CANCEL,
         /** The task went idle; a later wake will submit it. */
         IDLE,
-        /** The task was woken (or cancelled) while running: the executor requeues it. */
+        /** The task was woken (or cancelled) while polled: the executor requeues it. */
         REQUEUE,
     }
 
@@ -78,9 +85,12 @@ abstract class TaskState {
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state;
 
-    /** A new task starts NOTIFIED: the spawner puts it in a run queue. */
+    /**
+     * A new task starts OWNED: the spawner queues it. (A plain write: the task is published to
+     * other threads only through the queue or the returned handle, both of which order it.)
+     */
     TaskState() {
-        STATE.set(this, NOTIFIED);
+        STATE.set(this, OWNED);
     }
 
     final int state() {
@@ -100,7 +110,7 @@ abstract class TaskState {
             }
             int witness = (int) STATE.compareAndExchange(this, s, s | NOTIFIED);
             if (witness == s) {
-                return (s & RUNNING) != 0 ? Transition.DO_NOTHING : Transition.SUBMIT;
+                return (s & OWNED) != 0 ? Transition.DO_NOTHING : Transition.SUBMIT;
             }
             s = witness;
         }
@@ -115,7 +125,7 @@ abstract class TaskState {
             }
             int witness = (int) STATE.compareAndExchange(this, s, s | CANCELLED | NOTIFIED);
             if (witness == s) {
-                return (s & (RUNNING | NOTIFIED)) != 0 ? Transition.DO_NOTHING : Transition.SUBMIT;
+                return (s & (OWNED | NOTIFIED)) != 0 ? Transition.DO_NOTHING : Transition.SUBMIT;
             }
             s = witness;
         }
@@ -124,11 +134,14 @@ abstract class TaskState {
     /** Executor thread, on taking the task from a run queue: POLL, CANCEL, or DO_NOTHING if complete. */
     final Transition transitionToRunning() {
         int s = state();
+        if ((s & (NOTIFIED | CANCELLED | COMPLETE)) == 0 && (s & OWNED) != 0) {
+            return Transition.POLL; // queued by the executor and untouched since: nothing to clear
+        }
         while (true) {
             if ((s & COMPLETE) != 0) {
                 return Transition.DO_NOTHING;
             }
-            int witness = (int) STATE.compareAndExchange(this, s, (s & ~NOTIFIED) | RUNNING);
+            int witness = (int) STATE.compareAndExchange(this, s, (s & ~NOTIFIED) | OWNED);
             if (witness == s) {
                 return (s & CANCELLED) != 0 ? Transition.CANCEL : Transition.POLL;
             }
@@ -136,13 +149,22 @@ abstract class TaskState {
         }
     }
 
-    /** Executor thread, after a Pending poll: IDLE, or REQUEUE if woken or cancelled meanwhile. */
-    final Transition transitionToIdle() {
+    /**
+     * Executor thread, after a Pending poll: IDLE, or REQUEUE if woken (by itself, {@code selfWoken},
+     * or by anyone, NOTIFIED) or cancelled meanwhile. A requeued task stays OWNED.
+     */
+    final Transition transitionToIdle(boolean selfWoken) {
+        if (selfWoken) {
+            return Transition.REQUEUE;
+        }
         int s = state();
         while (true) {
-            int witness = (int) STATE.compareAndExchange(this, s, s & ~RUNNING);
+            if ((s & NOTIFIED) != 0) {
+                return Transition.REQUEUE; // stays OWNED; toRunning clears NOTIFIED
+            }
+            int witness = (int) STATE.compareAndExchange(this, s, s & ~OWNED);
             if (witness == s) {
-                return (s & NOTIFIED) != 0 ? Transition.REQUEUE : Transition.IDLE;
+                return Transition.IDLE;
             }
             s = witness;
         }
@@ -157,7 +179,7 @@ abstract class TaskState {
         int add = COMPLETE | (failed ? FAILED : 0) | (cancelled ? CANCELLED : 0);
         int s = state();
         while (true) {
-            int witness = (int) STATE.compareAndExchange(this, s, (s & ~(RUNNING | NOTIFIED)) | add);
+            int witness = (int) STATE.compareAndExchange(this, s, (s & ~(OWNED | NOTIFIED)) | add);
             if (witness == s) {
                 return s;
             }
@@ -180,10 +202,10 @@ abstract class TaskState {
         }
     }
 
-    /** A readable word for dumps and messages, e.g. "RUNNING|NOTIFIED". */
+    /** A readable word for dumps and messages, e.g. "OWNED|NOTIFIED". */
     static String describeState(int s) {
         StringBuilder b = new StringBuilder();
-        String[] names = {"NOTIFIED", "RUNNING", "CANCELLED", "COMPLETE", "FAILED", "DETACHED"};
+        String[] names = {"NOTIFIED", "OWNED", "CANCELLED", "COMPLETE", "FAILED", "DETACHED"};
         for (int i = 0; i < names.length; i++) {
             if ((s & (1 << i)) != 0) {
                 if (b.length() > 0) {
