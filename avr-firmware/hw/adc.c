@@ -44,7 +44,7 @@ ISR(ADC_vect)
 
 void task_adc(void)
 {
-    if (!done || tx_free() < MAX_WIRE)
+    if (!done || tx_free() < MAX_ANSWER_WIRE)
         return; /* the UDRE ISR wakes us when there is room */
     tx_commit(answer_analog(&tx, req_id, chan, value, at));
     done = 0;

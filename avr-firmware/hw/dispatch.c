@@ -113,7 +113,7 @@ void task_rx(void)
             default: continue;
             }
         }
-        if (tx_free() < MAX_WIRE)
+        if (tx_free() < MAX_ANSWER_WIRE)
             return; /* the UDRE ISR wakes us when there is room */
         execute(reader.body, reader.frame_len);
         have_frame = 0;

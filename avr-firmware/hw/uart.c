@@ -73,7 +73,7 @@ ISR(UDRE_VECT)
     uint8_t used = (uint8_t)(TX_HEAD - t);
     if (used == 0)
         UCSR0B = UCSR0B_IDLE; /* UDRIE off; only this ISR and tx_commit (interrupts off) write it */
-    if (used == 0 || used == TX_SIZE - MAX_WIRE)
+    if (used == 0 || used == TX_SIZE - MAX_WIRE || used == TX_SIZE - MAX_ANSWER_WIRE)
         wake_from_isr(TASKS_WAITING_FOR_TX);
 }
 

@@ -6,8 +6,9 @@
  * then tx_commit() publishes them and enables the data-register-empty ISR, which sends one
  * byte per interrupt and turns itself off when the ring is empty.
  *
- * Back-pressure: a task that needs MAX_WIRE bytes of TX space and finds less simply returns;
- * the UDRE ISR wakes TASKS_WAITING_FOR_TX when the free space grows back to MAX_WIRE.
+ * Back-pressure: a task that needs TX space (MAX_WIRE for an EVENTS frame, MAX_ANSWER_WIRE
+ * for an answer) and finds less simply returns; the UDRE ISR wakes TASKS_WAITING_FOR_TX
+ * when the free space grows back to either, and when the ring empties.
  * Trade-offs: 160 bytes of RAM; at most one full frame can wait behind the one on the wire. */
 #ifndef WW_UART_H
 #define WW_UART_H

@@ -1,6 +1,6 @@
 /* Encoders for the board's answers (PROTOCOL.md section 2): each writes one whole frame into
  * the TX ring at t->head with seq t->seq and returns the new head; the caller checks that
- * MAX_WIRE bytes are free and then publishes the frame.
+ * MAX_ANSWER_WIRE bytes are free and then publishes the frame.
  *
  * Payloads are laid out as packed little-endian structs and copied as bytes: on the AVR this
  * is far smaller than putting fields one at a time (flash is the scarcest resource). It

@@ -9,6 +9,10 @@
 #define MAX_BODY 64                 /* type + seq + payload + crc */
 #define MAX_PAYLOAD (MAX_BODY - 4)
 #define MAX_WIRE (MAX_BODY + 2)     /* + COBS code byte + the 0x00 delimiter */
+/* The longest answer other than EVENTS on the wire: STATS with 11 sources (the Mega) is
+ * 2 + 1 + 6 + 1 + 33 + 2 = 45 body bytes, 47 on the wire. Commands wait for this much TX
+ * space, not MAX_WIRE, so that the board keeps reading while the UART is busy. */
+#define MAX_ANSWER_WIRE 48
 #define TICK_NS 4000u
 
 /* host -> board */
