@@ -124,12 +124,13 @@ static void print_stats(vb_commands *c) {
     if (c->stats_extra) c->stats_extra(c->ctx, extra, sizeof extra);
     vb_core_emitf(core,
                   "STATS cycles=%llu sim_us=%.0f asleep=%.4f window_cycles=%llu window_asleep=%.4f "
-                  "tx_bytes=%llu rx_bytes=%llu rx_queued=%zu edges_driven=%llu resets=%llu state=%s%s%s",
+                  "tx_bytes=%llu rx_bytes=%llu rx_queued=%zu edges_driven=%llu resets=%llu watchdog_resets=%llu state=%s%s%s",
                   (unsigned long long)now, vb_core_cycles_to_us(core, now),
                   now ? (double)core->asleep_cycles / (double)now : 0.0, (unsigned long long)win,
                   win ? (double)win_asleep / (double)win : 0.0, (unsigned long long)core->uart.tx_bytes,
                   (unsigned long long)core->uart.rx_bytes, core->uart.to_board.len,
                   (unsigned long long)core->drive.edges_driven, (unsigned long long)core->resets,
+                  (unsigned long long)core->watchdog_resets,
                   vb_core_halted(core) ? "halted" : "running", extra[0] ? " " : "", extra);
     c->stats_cycle = now;
     c->stats_asleep = core->asleep_cycles;

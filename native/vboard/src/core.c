@@ -48,6 +48,13 @@ static void on_sleep(avr_t *avr, avr_cycle_count_t how_long) {
     core->asleep_cycles += how_long + 1; /* simavr adds 1 + how_long to the clock */
 }
 
+/* Wraps the MCU's reset hook: simavr calls it from avr_reset(), whoever asked for the reset. */
+static void on_mcu_reset(avr_t *avr) {
+    vb_core *core = avr->custom.data;
+    if (core->mcu_reset) core->mcu_reset(avr);
+    core->reset_seen = 1;
+}
+
 int vb_core_load(vb_core *core, const vb_core_options *opt, char *err, size_t errlen) {
     memset(core, 0, sizeof *core);
     struct stat st;
@@ -105,6 +112,8 @@ int vb_core_load(vb_core *core, const vb_core_options *opt, char *err, size_t er
     core->avr->frequency = core->fw.frequency;
     core->avr->custom.data = core;
     core->avr->sleep = on_sleep;
+    core->mcu_reset = core->avr->reset;
+    core->avr->reset = on_mcu_reset;
     if (vb_uart_attach(core, core->pins->uart_name, err, (unsigned)errlen) != 0) return -1;
     if (vb_drive_attach(core, err, (unsigned)errlen) != 0) return -1;
     return 0;
@@ -142,26 +151,38 @@ int vb_core_halted(const vb_core *core) {
     return core->avr->state == cpu_Done || core->avr->state == cpu_Crashed || core->avr->state == cpu_Stopped;
 }
 
-static void do_reset(vb_core *core) {
-    avr_t *avr = core->avr;
-    uint64_t before = avr->cycle;
-    vb_drive_cancel_all(core, "reset");
-    avr_reset(avr);
-    if (avr->cycle < before) core->cycle_base += before - avr->cycle;
-    core->reset_pending = 0;
+/* After any reset (asked for or the watchdog's): simavr has dropped every cycle timer. */
+static void after_reset(vb_core *core, int asked) {
+    core->reset_seen = 0;
     core->halted_reported = 0;
     core->resets++;
+    if (!asked) core->watchdog_resets++;
     log_lines = 0;
+    vb_drive_cancel_all(core, asked ? "reset" : "watchdog-reset"); /* their timers are gone already */
     vb_uart_quiet(core);
     core->uart.xoff = 0;
     vb_drive_after_reset(core);
     if (core->after_reset) core->after_reset(core);
-    vb_core_emitf(core, "RESET @%llu", (unsigned long long)vb_core_now(core));
+    vb_core_emitf(core, "RESET%s @%llu", asked ? "" : " watchdog", (unsigned long long)vb_core_now(core));
+}
+
+static void do_reset(vb_core *core) {
+    avr_t *avr = core->avr;
+    uint64_t before = avr->cycle;
+    core->reset_pending = 0;
+    vb_drive_cancel_all(core, "reset");
+    avr_reset(avr);
+    if (avr->cycle < before) core->cycle_base += before - avr->cycle;
+    after_reset(core, 1);
 }
 
 int vb_core_step(vb_core *core) {
     int state = core->avr->state;
     if (!vb_core_halted(core)) state = avr_run(core->avr);
+    if (core->reset_seen && !core->reset_pending) { /* simavr's watchdog reset the MCU */
+        after_reset(core, 0);
+        state = core->avr->state;
+    }
     if (core->reset_pending) {
         do_reset(core);
         state = core->avr->state;

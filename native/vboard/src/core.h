@@ -7,6 +7,11 @@
  * that the front end registers (see vb_core.after_reset). avr_reset() crashes when called
  * inside a cycle timer, so a reset is only requested there and done by vb_core_step().
  *
+ * Resets: a reset drops every simavr cycle timer, the front end's I/O tick included. The
+ * firmware's watchdog resets the MCU inside simavr, unasked; so the core wraps the MCU's
+ * reset hook to notice every reset, and after each one puts back what the outside world
+ * keeps (driven levels, the I/O tick) and reports it ("RESET @c", "RESET watchdog @c").
+ *
  * Time: vb_core_now() is the count of simulated cycles since the program started; it keeps
  * counting across resets (simavr's own counter may restart), so timestamps in event lines
  * never go backwards.
@@ -39,8 +44,11 @@ typedef struct vb_core {
     char board_label[32];
     uint64_t cycle_base;    /* simulated cycles lost from simavr's counter by resets */
     uint64_t asleep_cycles; /* cycles the CPU spent in SLEEP */
-    uint64_t resets;
+    uint64_t resets;          /* all resets after the first boot */
+    uint64_t watchdog_resets; /* the ones the firmware's watchdog caused */
     int reset_pending;      /* a reset asked for inside a cycle timer, done between instructions */
+    int reset_seen;         /* simavr reset the MCU (set by the wrapped reset hook) */
+    void (*mcu_reset)(avr_t *avr); /* the MCU's own reset hook, called first */
     int halted_reported;    /* the HALTED line for the current crash has been printed */
     vb_uart_bridge uart;
     vb_pin_drive drive;

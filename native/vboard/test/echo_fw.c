@@ -5,11 +5,13 @@
  *   'a' starts an ADC conversion on A0 and sends 'A' + the 10-bit result (2 bytes, LE).
  * - INT0 (D2 on the Uno, D21 on the Mega), any edge: the ISR reads TCNT0 and the main loop
  *   sends 'E', the pin level ('0'/'1') and the timer byte.
+ * - 'w' turns the watchdog on (15 ms) and stops feeding it: the board resets itself.
  * - Prints "HI\n" on boot; sleeps (idle mode) whenever it has nothing to do.
  */
 #include <avr/interrupt.h>
 #include <avr/io.h>
 #include <avr/sleep.h>
+#include <avr/wdt.h>
 #include <stdint.h>
 
 #if defined(__AVR_ATmega2560__)
@@ -46,6 +48,8 @@ static void put(uint8_t b) {
 }
 
 int main(void) {
+    MCUSR = 0;
+    wdt_disable(); /* after a watchdog reset it stays on, at the shortest timeout */
     UCSR0A = _BV(U2X0);
     UCSR0C = _BV(UCSZ01) | _BV(UCSZ00);
     UBRR0H = 0;
@@ -84,6 +88,7 @@ int main(void) {
             rx_tail = (uint8_t)((rx_tail + 1) & 31);
             if (b == 'h') PORTB |= _BV(LED_BIT);
             if (b == 'l') PORTB &= (uint8_t)~_BV(LED_BIT);
+            if (b == 'w') wdt_enable(WDTO_15MS);
             if (b == 'a') {
                 ADCSRA |= _BV(ADSC);
                 while (ADCSRA & _BV(ADSC)) {}

@@ -266,6 +266,14 @@ static void echo_firmware_tests(const char *elf) {
     n = pty_read_until(&b, buf, sizeof buf, "HI\n", 3, WAIT_MS);
     check(ok && memmem(buf, n, "HI\n", 3), "reset reboots the firmware", "got %zu bytes", n);
 
+    /* The firmware's own watchdog resets the MCU inside simavr; the board must stay usable. */
+    pty_write(&b, "w", 1);
+    ok = wait_line(&b, "RESET watchdog @", line, sizeof line) == 0;
+    n = pty_read_until(&b, buf, sizeof buf, "HI\n", 3, WAIT_MS);
+    ok = ok && memmem(buf, n, "HI\n", 3) && run_cmd(&b, "pulse D2 20us") == 0 &&
+         wait_line(&b, "DONE pulse D2", line, sizeof line) == 0;
+    check(ok, "a watchdog reset is reported, and commands and I/O still work after it", "got %zu bytes", n);
+
     close(b.fd);
     ok = wait_line(&b, "HOST disconnected", line, sizeof line) == 0 && run_cmd(&b, "rx 7a") == 0;
     ok = ok && run_cmd(&b, "sleep 1ms") == 0 && open_pty(&b) == 0 && wait_line(&b, "HOST connected", line, sizeof line) == 0;
