@@ -103,11 +103,15 @@ final class PinChannel {
         return f;
     }
 
+    /**
+     * PIN_MODE input if needed, then ARM. The ARM carries the union of filters as it is when the
+     * frame is sent, not when this future was made: two waiters arming at once may send their ARMs
+     * in either order, and the last one the board sees must still be the union.
+     */
     private Future<Void> arm() {
-        int bits = armedBits;
         Future<Void> modeSet = setMode(Command.PinMode.INPUT);
-        return modeSet.andThen(v -> session.request("ARM " + name() + " " + EdgeFilter.ofBits(bits),
-                (seq, req) -> new Command.Arm(seq, req, spec.number(), bits, 0)));
+        return modeSet.andThen(v -> session.request("ARM " + name() + " " + EdgeFilter.ofBits(armedBits),
+                (seq, req) -> new Command.Arm(seq, req, spec.number(), armedBits, 0)));
     }
 
     Future<Void> write(int level) {

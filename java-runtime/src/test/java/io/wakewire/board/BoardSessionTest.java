@@ -471,4 +471,23 @@ class BoardSessionTest {
         assertEquals(1, boards.get(1).count(Command.Arm.class), "the new connection re-armed D2");
         boards.forEach(FakeBoard::close);
     }
+
+    @Test
+    void twoWaitersArmingAtOnceLeaveTheBoardArmedForTheUnion() {
+        run(() -> {
+            Board b = await(TestBoards.connect(pair));
+            var rising = Async.spawn("rising", b.pin("D2").nextEdge(EdgeFilter.RISING));
+            EdgeStream falling = b.pin("D2").edges(EdgeFilter.FALLING);
+            var f = Async.spawn("falling", falling.next());
+            await(Futures.sleep(Duration.ofMillis(100)));
+            fake.events(edge(2, 1, 10), edge(2, 0, 20));
+            assertEquals(Level.HIGH, await(rising).level());
+            assertEquals(Level.LOW, await(f).level());
+            b.close();
+            return null;
+        });
+        Command.Arm last = (Command.Arm) fake.received.stream().filter(c -> c instanceof Command.Arm)
+                .reduce((x, y) -> y).orElseThrow();
+        assertEquals(Command.Arm.BOTH, last.edges(), "the last ARM the board saw: " + fake.received);
+    }
 }

@@ -1,0 +1,52 @@
+package io.wakewire.e2e;
+
+import io.wakewire.board.Board;
+import io.wakewire.board.Edge;
+import io.wakewire.board.EdgeFilter;
+import io.wakewire.board.EdgeStream;
+import io.wakewire.board.Level;
+import io.wakewire.task.Async;
+import io.wakewire.task.Executor;
+import io.wakewire.task.Futures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+
+import static io.wakewire.task.Async.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole path once: a pin edge on the virtual board wakes a Java task. */
+@Timeout(30)
+class SingleEdgeTest {
+
+    @Test
+    void aPulseWakesTheWaitingTask() {
+        try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
+            Edge[] edges = ex.blockOn(Async.async(() -> {
+                Board b = await(rig.connect());
+                try {
+                    var rising = Async.spawn("rising", b.pin("D2").nextEdge(EdgeFilter.RISING));
+                    EdgeStream both = b.pin("D2").edges(EdgeFilter.BOTH);
+                    var first = Async.spawn("first", both.next());
+                    await(Futures.sleep(Duration.ofMillis(200))); // the ARM is acknowledged by then
+                    rig.vboard.pulse("D2", Duration.ofMillis(1)); // D2 idles low: up, then down 1 ms later
+                    Edge up = await(Futures.timeout(rising, Duration.ofSeconds(3)));
+                    Edge sameUp = await(Futures.timeout(first, Duration.ofSeconds(3)));
+                    Edge down = await(Futures.timeout(both.next(), Duration.ofSeconds(3)));
+                    assertEquals(up, sameUp, "both waiters saw the same edge");
+                    return new Edge[] {up, down};
+                } finally {
+                    b.close();
+                }
+            }));
+            assertEquals(Level.HIGH, edges[0].level());
+            assertEquals(Level.LOW, edges[1].level());
+            long ticks = edges[1].ticks() - edges[0].ticks();
+            assertTrue(Math.abs(ticks - 250) <= 2, "1 ms pulse measured as " + ticks + " ticks of 4 µs");
+            long lat = edges[0].latencyNanos();
+            assertTrue(lat > 0 && lat < 200_000_000, "latency estimate " + lat + " ns");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.wakewire.e2e;
+
+import io.wakewire.board.Board;
+import io.wakewire.board.BoardOptions;
+import io.wakewire.board.config.BoardConfig;
+import io.wakewire.sim.BuildArtifacts;
+import io.wakewire.sim.VirtualBoard;
+import io.wakewire.sim.VirtualBoardOptions;
+import io.wakewire.task.Future;
+
+import java.time.Duration;
+
+/**
+ * One virtual board (the real firmware on vboard) and the options to reach it over the real jssc
+ * link on its pty. Tests start one per board they need and close it at the end.
+ */
+final class VirtualRig implements AutoCloseable {
+
+    final VirtualBoard vboard;
+    final BoardConfig config;
+
+    private VirtualRig(VirtualBoard vboard, BoardConfig config) {
+        this.vboard = vboard;
+        this.config = config;
+    }
+
+    static VirtualRig start(String board) {
+        return start(board, VirtualBoardOptions.defaults());
+    }
+
+    static VirtualRig start(String board, VirtualBoardOptions options) {
+        BuildArtifacts a = BuildArtifacts.locate();
+        VirtualBoard vb = VirtualBoard.start(board, a.firmware(board), options);
+        return new VirtualRig(vb, BoardConfig.load(board));
+    }
+
+    /** jssc on the pty, a 1 s heartbeat, 5 s to connect. */
+    static BoardOptions options() {
+        return BoardOptions.defaults().withConnectTimeout(Duration.ofSeconds(5)).withRequestTimeout(Duration.ofSeconds(1))
+                .withHeartbeat(Duration.ofSeconds(1));
+    }
+
+    Future<Board> connect() {
+        return Board.connect(config, vboard.port(), options());
+    }
+
+    Future<Board> connect(BoardOptions o) {
+        return Board.connect(config, vboard.port(), o);
+    }
+
+    @Override
+    public void close() {
+        vboard.close();
+    }
+}
