@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Properties of the codec over random frames, random garbage and random slicing. */
-class CodecProperties {
+class CodecPropertiesTest {
 
     @Provide
     Arbitrary<Frame> frames() {
