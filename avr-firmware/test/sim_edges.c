@@ -8,8 +8,8 @@
  * arrived (received == toggles), no LOST marker, no same-level repeat, no seq gap.
  * With a pc, also measures pin change -> TCNT0 read (the stub's `in r24, TCNT0`).
  *
- * simavr sends 11 bit times per byte (real 8N1: 10), so a pass here leaves ~9% of wire
- * margin on hardware. This is a test of the firmware, not of the virtual board (native/vboard). */
+ * simavr sends 11 bit times per byte (real 8N1: 10) and waits for the UDRE interrupt
+ * between bytes, so a pass here leaves wire margin on hardware. This is a test of the firmware, not of the virtual board (native/vboard). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
