@@ -40,7 +40,7 @@
  * its own thread (a real Pi) or on the thread that changed a mock pin (tests). The waiting future
  * stores its waker and looks at the ring again, so an edge racing the registration is never
  * missed. Measured under the mock plugin on a 2-core x86 VM ({@code make bench-pi}): edge to
- * resumed task about 7 µs median, 19 µs p99 (mostly the executor thread's unpark); about
+ * resumed task about 6-7 µs median, about 20 µs p99 (mostly the executor thread's unpark); 2 to
  * 2.5 million edges a second into one task, none lost.
  *
  * <p>Limits: one consumer per pin at a time (a second concurrent wait is refused with a clear

@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Several threads drive one mock pin at once (under the mock plugin the listener runs on each
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * edge's wake were lost the consumer would sleep with an edge unaccounted for, and the test
  * fails after 5 s. Every edge Pi4J dispatched must be either received or reported lost.
  */
+@Timeout(120)
 class ConcurrentEdgesTest {
 
     @Test
