@@ -132,7 +132,13 @@ public final class Executor implements AutoCloseable {
             throw new IllegalStateException("spawn(" + name + "): executor '" + this.name + "' is closed");
         }
         Task<T> task = new Task<>(this, name, future);
-        schedule(task); // a new task starts OWNED: whoever creates it queues it
+        // A new task starts OWNED: whoever creates it queues it.
+        if (Thread.currentThread() == owner) {
+            addLive(task);
+            localQueue.add(task);
+        } else {
+            submitRemote(task); // registered in the live list when the executor drains it
+        }
         return task;
     }
 
@@ -250,8 +256,8 @@ public final class Executor implements AutoCloseable {
         while (t != null) {
             Task<?> next = t.remoteNext;
             t.remoteNext = null;
-            if (!t.live && !t.isComplete()) {
-                addLive(t);
+            if (!t.live) {
+                addLive(t); // spawned from another thread
             }
             localQueue.add(t);
             t = next;
@@ -267,15 +273,19 @@ public final class Executor implements AutoCloseable {
     /** Queue a task that a transition said to submit. Any thread. */
     void schedule(Task<?> task) {
         if (Thread.currentThread() == owner) {
-            if (!task.live && !task.isComplete()) {
-                addLive(task);
+            if (!task.live) {
+                addLive(task); // the root task of blockOn, queued before its first turn
             }
             localQueue.add(task);
         } else {
-            remoteQueue.push(task);
-            if (sleeping) {
-                parker.unpark();
-            }
+            submitRemote(task);
+        }
+    }
+
+    private void submitRemote(Task<?> task) {
+        remoteQueue.push(task);
+        if (sleeping) {
+            parker.unpark();
         }
     }
 
