@@ -77,6 +77,9 @@ public final class BoardConfigs {
     public List<String> names() {
         List<String> names = new ArrayList<>();
         if (dir != null) {
+            if (!Files.isDirectory(dir)) {
+                throw new BoardConfigException(where(), 0, null, "is not a directory (a directory of <board>.conf files)");
+            }
             try (Stream<Path> files = Files.list(dir)) {
                 files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".conf"))
                         .forEach(n -> names.add(n.substring(0, n.length() - ".conf".length())));

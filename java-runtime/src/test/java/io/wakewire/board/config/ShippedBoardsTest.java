@@ -123,6 +123,13 @@ class ShippedBoardsTest {
     }
 
     @Test
+    void aDirectoryThatDoesNotExistIsNamed() {
+        BoardConfigException e = assertThrows(BoardConfigException.class,
+                () -> BoardConfig.load(Path.of("/no/such/configs"), "uno"));
+        assertEquals("/no/such/configs: is not a directory (a directory of <board>.conf files)", e.getMessage());
+    }
+
+    @Test
     void theJarCarriesACopyOfTheConfigs() {
         // resources are copied into target/classes by the build, as into the jar
         BoardConfigs bundled = BoardConfigs.bundled();
