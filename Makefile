@@ -73,7 +73,7 @@ include $(ROOT)/native/native.mk
 include $(sort $(wildcard $(ROOT)/java-runtime/*.mk))
 
 test: deps
-	@$(MAKE) --no-print-directory firmware-test size-check vboard-test java-test
+	@$(MAKE) --no-print-directory -k firmware-test vboard-test java-test size-check
 
 bench: bench-executor bench-firmware bench-pi
 
