@@ -94,6 +94,37 @@ class PiExecutorTest {
         }
     }
 
+    /**
+     * With the mock plugin the listener runs on whichever thread changes the pin, here the
+     * executor's own thread: a task writes an output that is wired (through its change hook, as a
+     * jumper would be) to an input another task awaits. The wake comes from inside a task and
+     * must neither run the waiter inline nor be lost.
+     */
+    @Test
+    void anOutputWiredToAnInputWakesATaskOnTheSameExecutorThread() throws Exception {
+        PiInput in = gpio.input(17);
+        PiOutput out = gpio.output(27);
+        AutoCloseable jumper = out.onChange(level -> MockPi.set(in, level));
+        JoinHandle<Long> waiter = ex.spawn("waiter", async(() -> {
+            EdgeStream rising = in.edges(RISING);
+            long last = -1;
+            for (int i = 0; i < 10; i++) {
+                last = await(rising.next()).seq();
+            }
+            return last;
+        }));
+        ex.spawn("driver", async(() -> {
+            for (int i = 0; i < 20; i++) {
+                out.toggle();
+                await(Futures.yieldNow());
+            }
+            return null;
+        }));
+        assertEquals(18L, ex.blockOn(waiter), "the 10th rising edge is the 19th edge");
+        jumper.close();
+        assertEquals(0, in.lostTotal());
+    }
+
     @Test
     void aTimedOutWaitLeavesNoListenerAndNoWakerBehind() {
         PiInput in = gpio.input(17);
