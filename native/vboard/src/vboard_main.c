@@ -94,7 +94,6 @@ static void run_lines(vboard *vb) {
     if (vb->cmds.quit || (vb->stdin_eof && vb->in_len == 0 && !vb_commands_busy(&vb->cmds))) vb->quit = 1;
 }
 
-/* All outside I/O, without waiting: stdin, the pty, the UART pump. */
 static size_t stdin_room(const vboard *vb) { return sizeof vb->in - 1 - vb->in_len; }
 static size_t uart_room(const vboard *vb) { return vb->core.uart.to_board.cap - vb->core.uart.to_board.len; }
 
@@ -108,6 +107,7 @@ static int wait_set(const vboard *vb, struct pollfd pf[2]) {
     return n;
 }
 
+/* All outside I/O, without waiting: stdin, the pty, the UART pump. */
 static void service(vboard *vb) {
     vb_core *core = &vb->core;
     if (!stdin_room(vb) && !memchr(vb->in, '\n', vb->in_len)) {
