@@ -75,7 +75,7 @@ include $(sort $(wildcard $(ROOT)/java-runtime/*.mk))
 test: deps
 	@$(MAKE) --no-print-directory -k firmware-test vboard-test java-test size-check
 
-bench: bench-executor bench-firmware bench-pi
+bench: bench-executor bench-wire bench-firmware bench-pi
 
 clean:
 	rm -rf $(BUILD)
