@@ -62,6 +62,8 @@ public final class Executor implements AutoCloseable {
     /** Set by the owner just before parking; wakers unpark only when they see it. */
     private volatile boolean sleeping;
     private volatile boolean closed;
+    /** Set once close() has run its last turn: from then on, no executor thread drains the wake stack. */
+    private volatile boolean terminated;
     /** Budget left for the task being polled; executor thread only. */
     private int budget;
     /** The task inside poll, and whether it woke itself (see TaskState); executor thread only. */
@@ -138,6 +140,9 @@ public final class Executor implements AutoCloseable {
             localQueue.add(task);
         } else {
             submitRemote(task); // registered in the live list when the executor drains it
+            if (terminated) {
+                reapOrphans(); // close() finished meanwhile: nobody will ever drain this task
+            }
         }
         return task;
     }
@@ -425,9 +430,29 @@ public final class Executor implements AutoCloseable {
                     t.cancelTask();
                 }
             }
+            terminated = true;
+            reapOrphans();
         } finally {
             CURRENT.set(previous);
             owner = null;
+        }
+    }
+
+    /**
+     * Cancel tasks that a spawn on another thread pushed while close() was finishing. After
+     * termination there is no executor thread, so the lock makes whoever calls this the one consumer.
+     */
+    private void reapOrphans() {
+        synchronized (remoteQueue) {
+            Task<?> t = remoteQueue.takeAll();
+            while (t != null) {
+                Task<?> next = t.remoteNext;
+                t.remoteNext = null;
+                if (!t.isComplete()) {
+                    t.cancelNow(null);
+                }
+                t = next;
+            }
         }
     }
 

@@ -137,4 +137,35 @@ class WakeStressTest {
             assertEquals(0, ex.liveTasks());
         }
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aSpawnRacingCloseNeverLeavesAHandleHanging() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Executor ex = Executor.create();
+            List<JoinHandle<Void>> handles = java.util.Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch started = new CountDownLatch(1);
+            Thread spawner = new Thread(() -> {
+                try {
+                    for (int i = 0; ; i++) {
+                        handles.add(ex.spawn("racer-" + i, Futures.never()));
+                        if (i == 100) {
+                            started.countDown();
+                        }
+                    }
+                } catch (IllegalStateException closed) {
+                    started.countDown(); // the executor closed: spawning stops, as documented
+                }
+            });
+            spawner.start();
+            started.await();
+            ex.close();
+            spawner.join();
+            synchronized (handles) {
+                for (JoinHandle<Void> h : handles) {
+                    assertTrue(h.isDone(), "handle " + h.name() + " left hanging after close");
+                }
+            }
+        }
+    }
 }
