@@ -41,6 +41,7 @@ typedef struct vboard {
     int quit;
     uint64_t pace_cycle;     /* core time and wall time that correspond */
     double pace_wall_us;
+    double start_wall_us;
 } vboard;
 
 static double wall_us(void) {
@@ -67,7 +68,9 @@ static void inject(void *ctx, const uint8_t *bytes, size_t n) {
 
 static void stats_extra(void *ctx, char *buf, size_t len) {
     vboard *vb = ctx;
-    snprintf(buf, len, "host=%s pty_to_host=%llu pty_from_host=%llu pty_queued=%zu pty_dropped=%llu",
+    double wall = wall_us() - vb->start_wall_us;
+    snprintf(buf, len, "speed=%.3f host=%s pty_to_host=%llu pty_from_host=%llu pty_queued=%zu pty_dropped=%llu",
+             wall > 0 ? vb_core_cycles_to_us(&vb->core, vb_core_now(&vb->core)) / wall : 0.0,
              vb->pty.connected ? "connected" : "waiting", (unsigned long long)vb->pty.to_host,
              (unsigned long long)vb->pty.from_host, vb->pty.out.len, (unsigned long long)vb->pty.out.dropped);
 }
@@ -273,7 +276,7 @@ int main(int argc, char **argv) {
                   core->avr->frequency, vb.free_run ? "free-run" : "paced", opt.elf_path);
     arm_tick(core);
     vb.pace_cycle = vb_core_now(core);
-    vb.pace_wall_us = wall_us();
+    vb.pace_wall_us = vb.start_wall_us = wall_us();
 
     while (!vb.quit) {
         vb_core_step(core);
