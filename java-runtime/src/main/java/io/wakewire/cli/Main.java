@@ -11,6 +11,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // the runtime's few java.util.logging notices as one plain line each, not JUL's two-line default
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "wakewire: %5$s%6$s%n");
+        }
         int code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
         System.exit(code);
     }

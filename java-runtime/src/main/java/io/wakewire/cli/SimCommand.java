@@ -40,27 +40,27 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--reset-on-open", description = "Reset the board whenever a host opens the port, as a real Uno's DTR does.")
     boolean resetOnOpen;
 
-    @Option(names = "--no-build", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Build the firmware and the virtual board first when run in a checkout (default), or not.")
-    boolean build;
+    @Option(names = "--no-build", description = "Do not build the firmware and the virtual board first (by default they are, when run in a checkout).")
+    boolean noBuild;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BoardConfig config = CommonOptions.avrBoard(board);
-        try (VirtualBoard vb = start(config.name(), resetOnOpen, build, err)) {
+        try (VirtualBoard vb = start(config.name(), resetOnOpen, !noBuild, err)) {
             out.println(vb.port());
             out.flush();
             err.println("virtual " + config.name() + " running on " + vb.port() + " (" + vb.readyLine() + ");"
                     + (duration == null ? " Ctrl-C stops it" : " stops in " + DurationConverter.format(duration)));
             err.flush();
-            long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-            while (System.nanoTime() - end < 0) {
+            long start = System.nanoTime();
+            long limit = duration == null ? Long.MAX_VALUE : duration.toNanos();
+            while (System.nanoTime() - start < limit) {
                 if (!vb.isAlive()) {
                     throw new CliException(ExitCode.FAILURE, "the virtual board exited unexpectedly");
                 }
-                Thread.sleep(Math.max(1, Math.min(200, (end - System.nanoTime()) / 1_000_000)));
+                Thread.sleep(Math.max(1, Math.min(200, (limit - (System.nanoTime() - start)) / 1_000_000)));
             }
         }
         return ExitCode.OK;

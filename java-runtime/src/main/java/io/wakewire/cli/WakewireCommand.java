@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** The top of the {@code wakewire} command tree; without a subcommand it asks for one. */
 @Command(name = "wakewire", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Flash, talk to and test a board running the wakewire firmware, or a virtual one.",
-        subcommands = {PortsCommand.class, FlashCommand.class, SimCommand.class},
+        subcommands = {PortsCommand.class, FlashCommand.class, InfoCommand.class, MonitorCommand.class,
+                PingCommand.class, SimCommand.class, DemoCommand.class},
         footer = {"", ExitCode.TABLE, "", "Set WAKEWIRE_DEBUG=1 to see stack traces."})
 public final class WakewireCommand implements Runnable {
 

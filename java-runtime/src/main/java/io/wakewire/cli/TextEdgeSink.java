@@ -1,0 +1,39 @@
+package io.wakewire.cli;
+
+import io.wakewire.board.Edge;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** One aligned line per edge for a person: board time, host time, pin, level, latency. */
+final class TextEdgeSink implements EdgeSink {
+
+    private final PrintWriter out;
+    private final HostClock clock;
+    private boolean header;
+
+    TextEdgeSink(PrintWriter out, HostClock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    @Override
+    public void edge(Edge e) {
+        if (!header) {
+            out.println("     board_s  host_time        pin  level  latency_ms");
+            header = true;
+        }
+        out.printf(Locale.ROOT, "%12.6f  %s  %-4s %-5s  %.3f%n", e.boardNanos() / 1e9, clock.timeOfDay(e.hostNanos()),
+                e.pin(), e.level() == io.wakewire.board.Level.HIGH ? "1" : "0", e.latencyNanos() / 1e6);
+    }
+
+    @Override
+    public void lost(String pin, String what) {
+        out.println("LOST " + pin + " " + what);
+    }
+
+    @Override
+    public void close() {
+        out.flush();
+    }
+}
