@@ -70,6 +70,7 @@ java-test: jdk firmware vboard
 
 include $(ROOT)/avr-firmware/firmware.mk
 include $(ROOT)/native/native.mk
+include $(ROOT)/native/reactor.mk
 include $(sort $(wildcard $(ROOT)/java-runtime/*.mk))
 
 test: deps
