@@ -73,7 +73,7 @@ void edge_isr_common(void) __asm__("__vector_edge_common") __attribute__((signal
 void edge_isr_common(void)
 {
     uint8_t src = edge_src, src_i, changed, now, forced = 0;
-    uint32_t ts = clock_stamp(edge_tcnt);
+    uint32_t ts = clock_stamp24(edge_tcnt);
     const uint8_t *pins;
     if (src < N_INT) {
         src_i = SRCI_INT(src);
@@ -177,7 +177,7 @@ void task_debounce(void)
         if (!(state[pin] & ST_LOCKED))
             continue;
         CRITICAL {
-            uint32_t now = clock_stamp(TCNT0);
+            uint32_t now = clock_stamp24(TCNT0);
             uint8_t period = (uint8_t)(now >> 8), st = state[pin];
             if ((uint8_t)(period - taken_at[pin]) >= window[pin]) {
                 uint8_t level = pin_level(pin);

@@ -1,4 +1,5 @@
 #include "events.h"
+#include <string.h>
 #include "critical.h"
 #include "frame_writer.h"
 #include "protocol.h"
@@ -7,7 +8,7 @@
  * the writer's per-call cost (~40 AVR cycles) is paid once a frame, not once a record. */
 struct batch {
     uint8_t n;
-    uint8_t bytes[MAX_PAYLOAD];
+    uint8_t bytes[MAX_PAYLOAD + 6]; /* + room for one record that turns out not to fit */
 };
 
 /* The LOST markers of every source whose count grew since it was last reported. Written only
@@ -29,14 +30,21 @@ static void put_lost_markers(struct batch *b, struct ev_ring *r, struct drops *d
     }
 }
 
+/* Deltas after the first are taken from the records' 24-bit ticks alone ((w - prev) mod 2^24):
+ * records in one frame are never 2^24 ticks apart (ring.h), and on the AVR this is a quarter
+ * of the work of rebuilding each 32-bit tick. Only the first delta (from base_ts, which a
+ * caller may choose freely) is computed in 32 bits. Every record goes through one LEB128 path,
+ * written straight into the batch (which has slack for one record past MAX_PAYLOAD) and kept
+ * only if it fits: one copy of the code, not a fast path and a slow path. */
 uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops *d,
                     uint8_t avail, uint32_t now, uint32_t base_ts)
 {
     struct frame_writer w;
     struct batch b;
-    uint32_t prev = base_ts;
-    for (b.n = 0; b.n < 4; b.n++, base_ts >>= 8)
-        b.bytes[b.n] = (uint8_t)base_ts;
+    uint32_t delta = avail ? ev_rec_ts(ev_ring_peek(r), now) - base_ts : 0, prev = 0;
+    uint8_t first = 1;
+    memcpy(b.bytes, &base_ts, 4); /* little-endian, as answers.h checks */
+    b.n = 4;
     for (;;) {
         if (ev_ring_loss_here(r)) {
             if (b.n + 5 * d->n > MAX_PAYLOAD)
@@ -45,23 +53,17 @@ uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops
         }
         if (!avail)
             break;
-        const struct ev_rec *e = ev_ring_peek(r);
-        uint32_t ts = ev_rec_ts(e, now), delta = ts - prev;
-        if (delta < 0x80) { /* the common case at high rates: 2 bytes, no LEB128 loop */
-            if (b.n + 2 > MAX_PAYLOAD)
-                break;
-            b.bytes[b.n] = ev_rec_pinlevel(e);
-            b.bytes[b.n + 1] = (uint8_t)delta;
-            b.n = (uint8_t)(b.n + 2);
-        } else {
-            uint8_t rec[6] = {ev_rec_pinlevel(e)};
-            uint8_t n = (uint8_t)(1 + leb128_encode(rec + 1, delta));
-            if (b.n + n > MAX_PAYLOAD)
-                break;
-            for (uint8_t i = 0; i < n; i++)
-                b.bytes[b.n++] = rec[i];
-        }
-        prev = ts;
+        uint32_t word = ev_ring_peek(r)->word;
+        if (!first)
+            delta = (word - prev) & 0xFFFFFFul;
+        uint8_t *o = b.bytes + b.n;
+        o[0] = (uint8_t)(word >> 24);
+        uint8_t n = (uint8_t)(b.n + 1 + leb128_encode(o + 1, delta));
+        if (n > MAX_PAYLOAD)
+            break;
+        b.n = n;
+        prev = word;
+        first = 0;
         ev_ring_pop(r);
         avail--;
     }
