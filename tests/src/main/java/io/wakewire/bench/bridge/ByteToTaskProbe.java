@@ -1,0 +1,91 @@
+package io.wakewire.bench.bridge;
+
+import io.wakewire.board.Board;
+import io.wakewire.board.BoardOptions;
+import io.wakewire.board.Edge;
+import io.wakewire.board.EdgeFilter;
+import io.wakewire.board.EdgeStream;
+import io.wakewire.board.config.BoardConfig;
+import io.wakewire.task.Async;
+import io.wakewire.task.Executor;
+import io.wakewire.task.Futures;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import static io.wakewire.task.Async.await;
+
+/**
+ * Byte to task: a Java fake board writes an EVENTS frame into one end of a socat pty pair at a
+ * stamped moment; the session on the other end (jssc, the executor, the demux) wakes a task
+ * awaiting {@code edges.next()}, which stamps the moment it runs. One edge every 2 ms, so each is
+ * measured alone (this is latency, not throughput).
+ */
+final class ByteToTaskProbe {
+
+    /** Latencies in ns, one per edge, after a warm-up. */
+    static long[] run(int edges) throws Exception {
+        Path dir = Files.createTempDirectory("wakewire-bridge");
+        Path hostEnd = dir.resolve("host");
+        Path boardEnd = dir.resolve("board");
+        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + hostEnd, "pty,raw,echo=0,link=" + boardEnd)
+                .redirectErrorStream(true).start();
+        try {
+            for (int i = 0; i < 200 && !(Files.exists(hostEnd) && Files.exists(boardEnd)); i++) {
+                Thread.sleep(10);
+            }
+            if (!Files.exists(hostEnd)) {
+                throw new IllegalStateException("socat did not create the pty pair (is socat installed? make deps)");
+            }
+            int warm = 200;
+            int total = edges + warm;
+            AtomicLongArray sent = new AtomicLongArray(total);
+            long[] lat = new long[edges];
+            try (PtyFakeBoard fake = new PtyFakeBoard(boardEnd.toRealPath().toString());
+                 Executor ex = Executor.create()) {
+                Thread driver = new Thread(() -> {
+                    try {
+                        if (!fake.armed.await(10, TimeUnit.SECONDS)) {
+                            return;
+                        }
+                        Thread.sleep(50);
+                        for (int i = 0; i < total; i++) {
+                            sent.set(i, fake.edge(2, (i + 1) & 1, i + 1));
+                            Thread.sleep(2);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "bridge-driver");
+                driver.setDaemon(true);
+                driver.start();
+                ex.blockOn(Async.async(() -> {
+                    Board b = await(Board.connect(BoardConfig.load("uno"), hostEnd.toRealPath().toString(),
+                            BoardOptions.defaults()));
+                    try {
+                        EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH);
+                        for (int i = 0; i < total; i++) {
+                            Edge e = await(Futures.timeout(s.next(), Duration.ofSeconds(5)));
+                            long now = System.nanoTime();
+                            int k = (int) (e.ticks() & 0xFFFF_FFFFL) - 1;
+                            if (k >= warm) {
+                                lat[k - warm] = now - sent.get(k);
+                            }
+                        }
+                    } finally {
+                        b.close();
+                    }
+                    return null;
+                }));
+            }
+            return lat;
+        } finally {
+            socat.destroy();
+            socat.waitFor(2, TimeUnit.SECONDS);
+            socat.destroyForcibly();
+        }
+    }
+}
