@@ -192,7 +192,9 @@ public final class Executor implements AutoCloseable {
         if (!root.failed()) {
             return (T) root.rawOutcome();
         }
-        Throwable t = (Throwable) root.rawOutcome();
+        if (!(root.rawOutcome() instanceof Throwable t)) {
+            return root.outcomeOrThrow(); // cancelled: throws TaskCancelledException
+        }
         if (t instanceof RuntimeException r) {
             throw r;
         }
@@ -419,15 +421,19 @@ public final class Executor implements AutoCloseable {
         Executor previous = CURRENT.get();
         CURRENT.set(this);
         try {
-            drainRemote();
-            for (Task<?> t = liveHead; t != null; t = t.liveNext) {
-                t.cancelTask();
-            }
-            // Run the cancellations (and whatever they wake) until nothing is left. Bounded: a
-            // cancelled task completes at its first run, and no new task can be spawned.
-            for (int rounds = 0; rounds < 1_000 && (turn() || liveCount > 0); rounds++) {
+            // Cancel everything, then run turns until the queues are empty: each cancelled task
+            // completes at its first run, wakes of completed tasks are no-ops and spawns are
+            // refused, so this ends. A second pass catches anything a cancellation left behind.
+            for (int pass = 0; pass < 3; pass++) {
+                drainRemote();
+                if (liveCount == 0) {
+                    break;
+                }
                 for (Task<?> t = liveHead; t != null; t = t.liveNext) {
                     t.cancelTask();
+                }
+                while (turn()) {
+                    // keep going
                 }
             }
             terminated = true;
@@ -449,7 +455,7 @@ public final class Executor implements AutoCloseable {
                 Task<?> next = t.remoteNext;
                 t.remoteNext = null;
                 if (!t.isComplete()) {
-                    t.cancelNow(null);
+                    t.cancelNow();
                 }
                 t = next;
             }

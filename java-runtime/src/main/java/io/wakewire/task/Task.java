@@ -68,7 +68,7 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
     void run() {
         switch (transitionToRunning()) {
             case POLL -> poll();
-            case CANCEL -> cancelNow(null);
+            case CANCEL -> cancelNow();
             default -> { } // completed while queued (close); nothing to do
         }
     }
@@ -96,21 +96,32 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
         }
     }
 
-    /** Cancel the awaited future (recursively) and finish as cancelled. Executor thread. */
-    void cancelNow(Throwable context) {
-        Future<T> f = future;
-        TaskCancelledException outcome = new TaskCancelledException("task '" + name() + "' was cancelled");
-        if (context != null) {
-            outcome.addSuppressed(context);
+    /**
+     * The outcome of a cancelled task. No exception is built at cancel time (a stack trace costs
+     * microseconds, and close() may cancel a million tasks); each joiner gets a fresh one.
+     */
+    private static final class Cancelled {
+        static final Cancelled PLAIN = new Cancelled(null);
+        /** What the future's own cancel() threw, if anything. */
+        final Throwable problem;
+
+        Cancelled(Throwable problem) {
+            this.problem = problem;
         }
+    }
+
+    /** Cancel the awaited future (recursively) and finish as cancelled. Executor thread. */
+    void cancelNow() {
+        Future<T> f = future;
+        Throwable problem = null;
         if (f != null) {
             try {
                 f.cancel();
             } catch (Throwable t) {
-                outcome.addSuppressed(t);
+                problem = t;
             }
         }
-        this.outcome = outcome;
+        this.outcome = problem == null ? Cancelled.PLAIN : new Cancelled(problem);
         finish(transitionToComplete(true, true));
     }
 
@@ -161,8 +172,12 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
         if ((s & FAILED) == 0) {
             return (T) outcome;
         }
-        if ((s & CANCELLED) != 0 && outcome instanceof TaskCancelledException c) {
-            throw new TaskCancelledException(c.getMessage());
+        if (outcome instanceof Cancelled c) {
+            TaskCancelledException e = new TaskCancelledException("task '" + name() + "' was cancelled");
+            if (c.problem != null) {
+                e.addSuppressed(c.problem);
+            }
+            throw e;
         }
         throw new TaskFailedException(name(), (Throwable) outcome);
     }

@@ -113,6 +113,24 @@ class ExecutorTest {
     }
 
     @Test
+    void closeCancelsEveryTaskHoweverSmallTheBatch() {
+        Executor ex = Executor.builder().maxBatch(1).build();
+        List<JoinHandle<Void>> hs = new ArrayList<>();
+        List<Probe<Void>> probes = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            Probe<Void> p = new Probe<>("p" + i);
+            probes.add(p);
+            hs.add(ex.spawn("t" + i, p));
+        }
+        ex.blockOn(Futures.sleep(java.time.Duration.ofMillis(1))); // every task polled once
+        ex.close();
+        assertEquals(0, ex.liveTasks());
+        for (int i = 0; i < hs.size(); i++) {
+            assertTrue(hs.get(i).isDone() && probes.get(i).cancelled, "task " + i);
+        }
+    }
+
+    @Test
     void joiningACancelledTaskThrowsTaskCancelled() {
         try (Executor ex = Executor.create()) {
             Probe<Void> probe = new Probe<>("p");
