@@ -17,6 +17,9 @@ package io.wakewire.task;
  * future's failure; cancelling the future cancels what the body awaits (recursively) and makes
  * the pending {@code await} throw {@link TaskCancelledException}, so {@code finally} blocks run.
  *
+ * <p>Never block inside a body (Thread.sleep, blocking I/O): the executor thread waits with it
+ * and every other task stops. Await a future instead.
+ *
  * <p><b>Engine</b>, chosen once per JVM when this class loads, by the system property
  * {@code wakewire.async.engine}:
  * <ul>

@@ -33,9 +33,11 @@
  *
  * <h2>Costs and mechanisms</h2>
  * <ul>
- *   <li>spawn: one object (the task is its own waker, context and join handle).</li>
- *   <li>wake: a CAS on the task's state word; duplicates collapse; from another thread one more
- *       CAS on the wake stack and an unpark only if the executor sleeps.</li>
+ *   <li>spawn: one object (the task is its own waker, context and join handle), one CAS in
+ *       its life (completion).</li>
+ *   <li>wake: a CAS on the task's state word (none when a task wakes itself during its poll);
+ *       duplicates collapse; from another thread one more CAS on the wake stack and an unpark
+ *       only if the executor sleeps.</li>
  *   <li>timer: insert and cancel O(1) in a 6-level hierarchical wheel (1 ms tick by default);
  *       a sleep is its own wheel node. A sleeping task costs about 100 heap bytes (task + sleep).</li>
  *   <li>await: about 0.1 µs with the continuation engine (needs
