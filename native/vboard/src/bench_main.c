@@ -419,6 +419,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     opt.elf_path = argv[optind];
+    setvbuf(stdout, NULL, _IOLBF, 0); /* each METRIC as soon as it is known */
     bench *b = &B;
     if (vb_core_load(&b->core, &opt, err, sizeof err)) {
         fprintf(stderr, "vboard-bench: %s\n", err);
