@@ -99,6 +99,14 @@ public final class Futures {
         return new Interval(period, MissedTickPolicy.BURST);
     }
 
+    /**
+     * Run a blocking call on a virtual thread of its own and complete with its result, so that
+     * the executor thread never blocks; cancelling interrupts it. See {@link Offload}.
+     */
+    public static <T> Future<T> blocking(java.util.concurrent.Callable<? extends T> call) {
+        return new Offload<>(call);
+    }
+
     /** Pending once, letting every other runnable task go first. */
     public static Future<Void> yieldNow() {
         return new YieldNow();
