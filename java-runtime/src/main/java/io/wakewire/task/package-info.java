@@ -25,7 +25,7 @@
  *       {@link io.wakewire.task.TaskCancelledException}), {@code cancel()}, {@code detach()}.</li>
  *   <li>{@link io.wakewire.task.Futures}: {@code sleep, sleepUntil, timeout} ({@link io.wakewire.task.TimedOutException}),
  *       {@code interval} ({@link io.wakewire.task.MissedTickPolicy}), {@code join, tryJoin, race, select,
- *       map, andThen, yieldNow, ready, failed, never}.</li>
+ *       map, andThen, yieldNow, ready, failed, never, blocking}.</li>
  *   <li>{@link io.wakewire.task.Async}: {@code async(body)}, {@code await(future)}, {@code context()};
  *       engines in {@link io.wakewire.task.AsyncEngine}.</li>
  *   <li>{@link io.wakewire.task.Scope}: children cancelled when the scope closes.</li>
