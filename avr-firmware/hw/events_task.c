@@ -24,6 +24,6 @@ void task_events(void)
         uint8_t avail = ev_ring_count(&ev_ring); /* counted before now is read (ring.h) */
         uint32_t now = clock_now();
         uint32_t base = avail ? ev_rec_ts(ev_ring_peek(&ev_ring), now) : now;
-        tx_commit(events_fill(&tx, &ev_ring, &d, avail, now, base));
+        tx_commit(events_fill(&tx, &ev_ring, &d, avail, base));
     }
 }

@@ -1,42 +1,34 @@
 #include "command.h"
+#include "flash.h"
 #include "protocol.h"
 
-/* Minimum payload length (req_id included) of each command, indexed by type - CMD_HELLO. */
-static const uint8_t min_payload[] = {
-    1, /* HELLO */
-    3, /* PIN_MODE: pin, mode */
-    5, /* ARM: pin, edges, debounce u16 */
-    3, /* DIGITAL_WRITE: pin, level */
-    3, /* PWM_WRITE: pin, duty */
-    2, /* ANALOG_READ: channel */
-    1, /* PING: 0..8 bytes */
-    1, /* CLOCK */
-    1, /* STATS */
-    1, /* RESET_CAUSE */
+/* Per command, indexed by type - CMD_HELLO: the minimum payload length (req_id included) and
+ * the largest valid value of the argument at payload offset 2 (0xFF: any value goes). One
+ * table instead of a switch per check. */
+static const uint8_t limits[][2] FLASH = {
+    {1, 0xFF}, /* HELLO */
+    {3, 2},    /* PIN_MODE: pin, mode 0..2 */
+    {5, 3},    /* ARM: pin, edges 0..3, debounce u16 */
+    {3, 1},    /* DIGITAL_WRITE: pin, level 0..1 */
+    {3, 0xFF}, /* PWM_WRITE: pin, duty */
+    {2, 0xFF}, /* ANALOG_READ: channel */
+    {1, 0xFF}, /* PING: 0..8 bytes */
+    {1, 0xFF}, /* CLOCK */
+    {1, 0xFF}, /* STATS */
+    {1, 0xFF}, /* RESET_CAUSE */
 };
-
-/* Largest valid value of the argument at payload offset 2, or 0xFF when any value goes. */
-static uint8_t arg_max(uint8_t type)
-{
-    switch (type) {
-    case CMD_PIN_MODE: return 2;
-    case CMD_ARM: return 3;
-    case CMD_DIGITAL_WRITE: return 1;
-    default: return 0xFF;
-    }
-}
 
 uint8_t command_parse(const uint8_t *body, uint8_t len, struct command *c, uint8_t *detail)
 {
     const uint8_t *p = body + 2;
-    uint8_t n = (uint8_t)(len - 2);
-    c->type = body[0];
+    uint8_t n = (uint8_t)(len - 2), type = body[0], i = (uint8_t)(type - CMD_HELLO);
+    c->type = type;
     c->req = n ? p[0] : 0;
-    if (c->type < CMD_HELLO || c->type > CMD_RESET_CAUSE) {
-        *detail = c->type;
+    if (i >= sizeof limits / sizeof limits[0]) {
+        *detail = type;
         return NAK_UNKNOWN_COMMAND;
     }
-    if (n < min_payload[c->type - CMD_HELLO] || (c->type == CMD_PING && n > 1 + PING_MAX)) {
+    if (n < flash_byte(&limits[i][0]) || (type == CMD_PING && n > 1 + PING_MAX)) {
         *detail = n;
         return NAK_BAD_LENGTH;
     }
@@ -45,7 +37,7 @@ uint8_t command_parse(const uint8_t *body, uint8_t len, struct command *c, uint8
     c->debounce = n > 4 ? (uint16_t)(p[3] | (uint16_t)p[4] << 8) : 0;
     c->data = p + 1;
     c->data_len = (uint8_t)(n - 1);
-    if (n > 2 && c->arg > arg_max(c->type)) {
+    if (c->arg > flash_byte(&limits[i][1])) { /* an absent argument reads 0: always valid */
         *detail = 2;
         return NAK_BAD_ARGUMENT;
     }

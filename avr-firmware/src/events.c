@@ -30,19 +30,17 @@ static void put_lost_markers(struct batch *b, struct ev_ring *r, struct drops *d
     }
 }
 
-/* Deltas after the first are taken from the records' 24-bit ticks alone ((w - prev) mod 2^24):
- * records in one frame are never 2^24 ticks apart (ring.h), and on the AVR this is a quarter
- * of the work of rebuilding each 32-bit tick. Only the first delta (from base_ts, which a
- * caller may choose freely) is computed in 32 bits. Every record goes through one LEB128 path,
- * written straight into the batch (which has slack for one record past MAX_PAYLOAD) and kept
- * only if it fits: one copy of the code, not a fast path and a slow path. */
+/* Deltas are taken from the records' 24-bit ticks alone ((w - prev) mod 2^24, starting from
+ * base_ts): records in one frame are never 2^24 ticks apart (ring.h), and on the AVR this is a
+ * fraction of the work of rebuilding each 32-bit tick. Every record goes through one LEB128
+ * path, written straight into the batch (which has slack for one record past MAX_PAYLOAD) and
+ * kept only if it fits: one copy of the code, not a fast path and a slow path. */
 uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops *d,
-                    uint8_t avail, uint32_t now, uint32_t base_ts)
+                    uint8_t avail, uint32_t base_ts)
 {
     struct frame_writer w;
     struct batch b;
-    uint32_t delta = avail ? ev_rec_ts(ev_ring_peek(r), now) - base_ts : 0, prev = 0;
-    uint8_t first = 1;
+    uint32_t prev = base_ts;
     memcpy(b.bytes, &base_ts, 4); /* little-endian, as answers.h checks */
     b.n = 4;
     for (;;) {
@@ -54,16 +52,13 @@ uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops
         if (!avail)
             break;
         uint32_t word = ev_ring_peek(r)->word;
-        if (!first)
-            delta = (word - prev) & 0xFFFFFFul;
         uint8_t *o = b.bytes + b.n;
         o[0] = (uint8_t)(word >> 24);
-        uint8_t n = (uint8_t)(b.n + 1 + leb128_encode(o + 1, delta));
+        uint8_t n = (uint8_t)(b.n + 1 + leb128_encode(o + 1, (word - prev) & 0xFFFFFFul));
         if (n > MAX_PAYLOAD)
             break;
         b.n = n;
         prev = word;
-        first = 0;
         ev_ring_pop(r);
         avail--;
     }

@@ -16,11 +16,12 @@ static inline uint8_t events_pending(const struct ev_ring *r)
 }
 
 /* Writes one EVENTS frame into the TX ring (the caller has checked MAX_WIRE bytes are free)
- * and returns the new head. It takes at most `avail` records: the ones counted before `now`
- * was read, so that their 24-bit ticks rebuild correctly (ring.h). The board passes the first
- * record's tick as base_ts (or now, when only a LOST marker is pending), so the first delta
- * is 0; a decoder accepts any base_ts. */
+ * and returns the new head. It takes at most `avail` records (the ones counted before the
+ * caller read the time it rebuilt base_ts from, ring.h). base_ts must lie less than 2^24 ticks
+ * before the first record: deltas are computed in 24 bits. The board passes the first
+ * record's tick (or now, when only a LOST marker is pending), so the first delta is 0; a
+ * decoder accepts any base_ts. */
 uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops *d,
-                    uint8_t avail, uint32_t now, uint32_t base_ts);
+                    uint8_t avail, uint32_t base_ts);
 
 #endif

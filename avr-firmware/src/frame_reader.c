@@ -30,11 +30,11 @@ static enum fr_result finish(struct frame_reader *r)
         return FR_TOO_LONG;
     if (len < 4)
         return FR_SHORT;
-    len -= 2;
-    uint16_t crc = crc_block(r->body, len);
-    if ((uint8_t)crc != r->body[len] || (uint8_t)(crc >> 8) != r->body[len + 1])
+    /* The CRC run over the body and its own CRC (low byte first) leaves 0: this CRC is
+     * reflected with no final xor. One pass, no separate compare of the two bytes. */
+    if (crc_block(r->body, len) != 0)
         return FR_CRC;
-    r->frame_len = len;
+    r->frame_len = (uint8_t)(len - 2);
     return FR_OK;
 }
 

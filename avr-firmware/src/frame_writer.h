@@ -9,7 +9,8 @@
  * Trade-offs: the caller must check that the ring has MAX_WIRE (66) bytes free before
  * frame_begin() (the writer does no bounds checks of its own, which keeps it small); and a
  * body longer than MAX_BODY is the caller's bug (the encoders bound their payloads). The
- * ring's size must be a power of two <= 256 (indices are free-running uint8_t). */
+ * ring's size must be a power of two <= 256 (indices are free-running uint8_t). Bodies are
+ * at most MAX_BODY (< 254) bytes, so COBS's "full 254-byte block" case has no code here. */
 #ifndef WW_FRAME_WRITER_H
 #define WW_FRAME_WRITER_H
 #include <stdint.h>
@@ -20,7 +21,6 @@ struct frame_writer {
     uint8_t head;     /* next free slot (free-running) */
     uint8_t code_pos; /* the reserved slot of the current block's code byte */
     uint8_t code;     /* 1 + bytes in the current block so far */
-    uint8_t body_len; /* bytes of body written, CRC excluded */
     uint16_t crc;
 };
 
@@ -28,7 +28,6 @@ void frame_begin(struct frame_writer *w, uint8_t *buf, uint8_t mask, uint8_t hea
                  uint8_t type, uint8_t seq);
 void frame_put(struct frame_writer *w, uint8_t b);
 void frame_put_bytes(struct frame_writer *w, const void *p, uint8_t n);
-void frame_put32(struct frame_writer *w, uint32_t v); /* little-endian */
 /* Unsigned LEB128 of v into out: 7 bits a byte, low group first, bit7 = "more follows"
  * (deltas and LOST counts use it: the common case costs one byte). Returns 1..5. */
 uint8_t leb128_encode(uint8_t out[5], uint32_t v);

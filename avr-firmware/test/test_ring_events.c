@@ -42,7 +42,7 @@ static uint8_t send_one(uint8_t seq, const uint8_t **payload)
 {
     uint32_t base = ev_ring_count(&ring) ? ev_rec_ts(ev_ring_peek(&ring), clock_now) : clock_now;
     struct tx_ring_ref t = {tx, 127, 100, seq};
-    uint8_t end = events_fill(&t, &ring, &drops, ev_ring_count(&ring), clock_now, base);
+    uint8_t end = events_fill(&t, &ring, &drops, ev_ring_count(&ring), base);
     enum fr_result res = FR_MORE;
     for (uint8_t i = 100; i != end; i++)
         res = frame_reader_feed(&rd, tx[i & 127]);

@@ -257,7 +257,7 @@ static uint8_t encode_events(const struct vector *v)
         }
     }
     struct tx_ring_ref t = {tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")};
-    uint8_t end = events_fill(&t, &ring, &d, ev_ring_count(&ring), ts, (uint32_t)vector_num(v, "base_ts"));
+    uint8_t end = events_fill(&t, &ring, &d, ev_ring_count(&ring), (uint32_t)vector_num(v, "base_ts"));
     assert_int_equal(ev_ring_count(&ring), 0);
     assert_false(ring.lost_pending);
     return end;
