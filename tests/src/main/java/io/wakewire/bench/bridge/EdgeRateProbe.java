@@ -76,9 +76,11 @@ final class EdgeRateProbe {
                 }
             }));
             boolean ok = result[0] == total && result[1] == 0 && result[2] == 0;
+            // where frames went missing: vboard's queue towards the pty drops when the host does not read
+            String ptyDropped = vb.stats().fields().getOrDefault("pty_dropped", "?");
             Metrics.note(String.format("%d baud, %d edges/s: %d of %d received, %d lost (board drops %d, seq gaps %d,"
-                    + " host drops %d) -> %s", baud, edgesPerSecond, result[0], total, result[1], result[3], result[2],
-                    result[4], ok ? "ok" : "LOSS"));
+                    + " host drops %d, bytes vboard dropped before the pty %s) -> %s", baud, edgesPerSecond, result[0],
+                    total, result[1], result[3], result[2], result[4], ptyDropped, ok ? "ok" : "LOSS"));
             return ok;
         }
     }

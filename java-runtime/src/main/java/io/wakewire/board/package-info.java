@@ -1,0 +1,37 @@
+/**
+ * A microcontroller running the wakewire firmware, as futures: {@link io.wakewire.board.Board}
+ * (connect, pins, ping, stats) and {@link io.wakewire.board.Pin} (edges, writes, PWM, analog reads).
+ *
+ * <pre>{@code
+ * try (Executor ex = Executor.create()) {
+ *     ex.blockOn(Async.run(() -> {
+ *         Board board = await(Board.connect(BoardConfig.load("uno"), "/dev/ttyACM0"));
+ *         Edge e = await(Futures.timeout(board.pin("D2").nextEdge(EdgeFilter.RISING), Duration.ofSeconds(5)));
+ *         System.out.println(e.pin() + " rose at board tick " + e.ticks() + ", " + e.latencyNanos() / 1000 + " µs ago");
+ *         board.close();
+ *     }));
+ * }
+ * }</pre>
+ *
+ * <h2>Mechanisms, one file each</h2>
+ * <table>
+ *   <caption>What lives where</caption>
+ *   <tr><td>{@link io.wakewire.board.BoardSession}</td><td>the supervisor (open, handshake, restore pins, heartbeat, reconnect) and the frame dispatch</td></tr>
+ *   <tr><td>{@link io.wakewire.board.ReaderLoop}</td><td>the receive task: link to decoder, woken by the link, never polling</td></tr>
+ *   <tr><td>{@link io.wakewire.board.RequestTable}, {@link io.wakewire.board.Request}</td><td>request ids to futures, timeouts, NAKs as exceptions</td></tr>
+ *   <tr><td>{@link io.wakewire.board.PinChannel}, {@link io.wakewire.board.EdgeSubscription}</td><td>per-pin demux, arming, in-band loss markers</td></tr>
+ *   <tr><td>{@link io.wakewire.board.NextEdge}, {@link io.wakewire.board.EdgeStream}</td><td>one edge, or every edge</td></tr>
+ *   <tr><td>{@link io.wakewire.board.TickExtender}, {@link io.wakewire.board.ClockSync}</td><td>32-bit ticks to 64, board ticks to host time</td></tr>
+ * </table>
+ *
+ * <h2>Errors</h2>
+ * Everything the board or the session reports is a {@link io.wakewire.board.BoardException} whose
+ * message starts with the board's label ({@code uno@/dev/ttyACM0}):
+ * {@link io.wakewire.board.PinException} (bad name or capability, before anything is sent),
+ * {@link io.wakewire.board.BoardNakException} (the board's error code),
+ * {@link io.wakewire.board.BoardTimeoutException}, {@link io.wakewire.board.EventsLostException}
+ * (in stream order), {@link io.wakewire.board.BoardDisconnectedException} and its
+ * {@link io.wakewire.board.BoardResetException}, {@link io.wakewire.board.BoardMismatchException}.
+ * The board config itself is read by {@code io.wakewire.board.config}.
+ */
+package io.wakewire.board;
