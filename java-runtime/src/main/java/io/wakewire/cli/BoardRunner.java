@@ -72,6 +72,7 @@ final class BoardRunner {
 
     /** Connects (with a progress indication), runs {@code body}, closes the board. */
     <T> T run(Body<T> body) {
+        PortUsers.requireFree(port);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             interrupted = true;

@@ -66,7 +66,7 @@ final class FlashCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Path exe = Executables.require(avrdude, "avrdude");
-        checkPort(port);
+        PortUsers.requireFree(port);
         Path file = hexFile(board, err);
         AvrdudeInvocation run = AvrdudeInvocation.of(avrdude, board, port, baud, file);
         return upload(new AvrdudeInvocation(exe.toString(), run.programmer(), run.part(), port, run.baud(), file),
@@ -95,19 +95,6 @@ final class FlashCommand implements Callable<Integer> {
             return checkout.root().resolve("build").resolve(board.name()).resolve("wakewire.hex");
         }
         return checkout.buildFirmware(board.name(), err);
-    }
-
-    private static void checkPort(String port) {
-        if (!Files.exists(Path.of(port))) {
-            throw new CliException(ExitCode.PORT, "port " + port + " does not exist: is the board plugged in?"
-                    + " `wakewire ports` lists the serial ports");
-        }
-        List<PortUsers.User> users = PortUsers.of(port);
-        if (!users.isEmpty()) {
-            throw new CliException(ExitCode.PORT, "port " + port + " is busy: held open by " + users.get(0)
-                    + (users.size() > 1 ? " and " + (users.size() - 1) + " more" : "")
-                    + "; close that program (a serial monitor, `wakewire monitor`, ModemManager) and try again");
-        }
     }
 
     /** Runs avrdude with its output streamed to stderr as it comes (progress bars included). */

@@ -32,6 +32,24 @@ final class PortUsers {
     private PortUsers() {
     }
 
+    /**
+     * Fails with {@link ExitCode#PORT} when {@code port} does not exist or another process holds
+     * it (this process does not count: a link it closed a moment ago may still be winding down).
+     */
+    static void requireFree(String port) {
+        if (!Files.exists(Path.of(port))) {
+            throw new CliException(ExitCode.PORT, "port " + port + " does not exist: is the board plugged in?"
+                    + " `wakewire ports` lists the serial ports");
+        }
+        long self = ProcessHandle.current().pid();
+        List<User> users = of(port).stream().filter(u -> u.pid() != self).toList();
+        if (!users.isEmpty()) {
+            throw new CliException(ExitCode.PORT, "port " + port + " is busy: held open by " + users.get(0)
+                    + (users.size() > 1 ? " and " + (users.size() - 1) + " more" : "")
+                    + "; close that program (a serial monitor, `wakewire monitor`, ModemManager) and try again");
+        }
+    }
+
     /** The processes with {@code port} open; empty when none or when /proc is not there. */
     static List<User> of(String port) {
         Path target;

@@ -30,7 +30,13 @@ final class VcdWriter implements EdgeSink {
 
     private final Writer out;
     private final Map<String, String> ids = new LinkedHashMap<>();
-    private final PriorityQueue<Edge> pending = new PriorityQueue<>((a, b) -> Long.compare(a.boardNanos(), b.boardNanos()));
+    /** Arrival order breaks ties, so simultaneous edges keep the order they came in. */
+    private record Held(Edge edge, long arrival) {
+    }
+
+    private final PriorityQueue<Held> pending = new PriorityQueue<>((a, b) -> a.edge.boardNanos() != b.edge.boardNanos()
+            ? Long.compare(a.edge.boardNanos(), b.edge.boardNanos()) : Long.compare(a.arrival, b.arrival));
+    private long arrivals;
     private long newest = Long.MIN_VALUE;
     private long written = Long.MIN_VALUE;
     private boolean dumpvarsDone;
@@ -59,10 +65,10 @@ final class VcdWriter implements EdgeSink {
         if (!ids.containsKey(e.pin())) {
             return;
         }
-        pending.add(e);
+        pending.add(new Held(e, arrivals++));
         newest = Math.max(newest, e.boardNanos());
-        while (!pending.isEmpty() && pending.peek().boardNanos() <= newest - REORDER_NANOS) {
-            write(pending.poll());
+        while (!pending.isEmpty() && pending.peek().edge.boardNanos() <= newest - REORDER_NANOS) {
+            write(pending.poll().edge);
         }
     }
 
@@ -92,7 +98,7 @@ final class VcdWriter implements EdgeSink {
     @Override
     public void close() throws IOException {
         while (!pending.isEmpty()) {
-            write(pending.poll());
+            write(pending.poll().edge);
         }
         out.flush();
         out.close();

@@ -31,8 +31,8 @@ record Cli(int exit, String out, String err) {
         return this;
     }
 
-    /** The first line on stderr (the one-line error). */
+    /** The one-line error: the first line on stderr that starts with "wakewire" (progress lines come before it). */
     String firstErrLine() {
-        return err.lines().findFirst().orElse("");
+        return err.lines().filter(l -> l.startsWith("wakewire")).findFirst().orElse("");
     }
 }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpAndUsageTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ports", "flash", "sim"})
+    @ValueSource(strings = {"", "ports", "flash", "info", "monitor", "ping", "sim", "demo"})
     void everyCommandHasHelpWithTheExitCodes(String command) {
         Cli r = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
         assertEquals(0, r.exit(), r.err());

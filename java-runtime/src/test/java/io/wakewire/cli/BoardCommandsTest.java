@@ -1,0 +1,194 @@
+package io.wakewire.cli;
+
+import io.wakewire.sim.VirtualBoard;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** info, ping and monitor against the real firmware on one virtual Uno, and their failures. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class BoardCommandsTest {
+
+    private static VirtualBoard uno;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startBoard() {
+        uno = VirtualUno.start();
+    }
+
+    @AfterAll
+    static void stopBoard() {
+        if (uno != null) {
+            uno.close();
+        }
+    }
+
+    @Test
+    void infoPrintsTheHelloAndTheTimeToReady() {
+        Cli r = Cli.run("info", "--port", uno.port());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("board          uno on " + uno.port()), r.out());
+        assertTrue(r.out().contains("wire protocol 1"), r.out());
+        assertTrue(r.out().contains("mcu            signature 1e950f (atmega328p), clock 16000000 Hz"), r.out());
+        assertTrue(r.out().contains("link           1000000 baud"), r.out());
+        assertTrue(r.out().matches("(?s).*reset cause    .*\\(MCUSR 0x[0-9a-f]{2}\\).*"), r.out());
+        assertTrue(r.out().matches("(?s).*ready in       \\d+ ms \\(open to HELLO checked\\).*"), r.out());
+        assertTrue(r.out().contains("board counters crc errors 0, bad frames 0"), r.out());
+    }
+
+    @Test
+    void pingPrintsPercentilesOfTheCountAsked() {
+        Cli r = Cli.run("ping", "--port", uno.port(), "--count", "25", "--warmup", "2", "--interval", "1ms");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().matches("uno on " + uno.port() + ": 25 pings, rtt min [0-9.]+ p50 [0-9.]+ p90 [0-9.]+"
+                + " p99 [0-9.]+ max [0-9.]+ ms \\(mean [0-9.]+\\)\\s*"), r.out());
+    }
+
+    /** Starts {@code args} in the background; once it is connected, drives a wave of {@code edges} on D2. */
+    private static Cli monitorWhileDriving(long edges, String... args) throws Exception {
+        CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> Cli.run(args));
+        Thread.sleep(2500); // connect and arm: well under this even on a loaded machine
+        uno.wave("D2", Duration.ofMillis(2), edges);
+        return run.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void monitorCsvHasOneRowPerEdgeInBoardTimeWithAlternatingLevels() throws Exception {
+        Cli r = monitorWhileDriving(12, "monitor", "--port", uno.port(), "--pins", "D2", "--csv", "--count", "10");
+        assertEquals(0, r.exit(), r.err());
+        List<String> rows = r.out().lines().toList();
+        assertEquals(CsvEdgeSink.HEADER, rows.get(0));
+        assertEquals(11, rows.size(), r.out());
+        long previousNs = -1;
+        String previousLevel = null;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            assertEquals("D2", f[2], row);
+            long ns = Long.parseLong(f[0]);
+            if (previousNs >= 0) {
+                // the wave puts an edge every 1 ms of simulated time; the board's tick is 4 µs
+                assertTrue(Math.abs(ns - previousNs - 1_000_000) <= 8_000, "edge spacing " + (ns - previousNs) + " ns");
+                assertTrue(!f[3].equals(previousLevel), "levels must alternate: " + r.out());
+            }
+            previousNs = ns;
+            previousLevel = f[3];
+        }
+        assertTrue(r.err().contains("summary: 10 edges, 0 lost"), r.err());
+    }
+
+    @Test
+    void monitorWritesAVcdThatPulseViewCanOpen() throws Exception {
+        Path vcd = tmp.resolve("edges.vcd");
+        Cli r = monitorWhileDriving(6, "monitor", "--port", uno.port(), "--pins", "D2,D3", "--quiet",
+                "--vcd", vcd.toString(), "--count", "6");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.out());
+        List<String> lines = Files.readAllLines(vcd);
+        assertTrue(lines.contains("$timescale 1ns $end"), lines.toString());
+        assertTrue(lines.contains("$var wire 1 ! D2 $end"), lines.toString());
+        assertTrue(lines.contains("$var wire 1 \" D3 $end"), lines.toString());
+        assertTrue(lines.contains("$enddefinitions $end"), lines.toString());
+        List<Long> times = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        boolean inDumpvars = false;
+        for (String l : lines) {
+            if (l.equals("$dumpvars")) {
+                inDumpvars = true;
+            } else if (l.equals("$end")) {
+                inDumpvars = false;
+            } else if (l.startsWith("#")) {
+                times.add(Long.parseLong(l.substring(1)));
+            } else if (!inDumpvars && (l.startsWith("0") || l.startsWith("1"))) {
+                changes.add(l);
+            }
+        }
+        assertEquals(6, changes.size(), lines.toString());
+        for (int i = 1; i < times.size(); i++) {
+            assertTrue(times.get(i) > times.get(i - 1), "VCD time must go forward: " + times);
+        }
+        for (int i = 1; i < changes.size(); i++) {
+            assertTrue(changes.get(i).charAt(0) != changes.get(i - 1).charAt(0), "D2 alternates: " + changes);
+        }
+    }
+
+    @Test
+    void theWrongBoardConfigIsNamed() {
+        Cli r = Cli.run("info", "--board", "mega2560", "--port", uno.port()).assertCleanError();
+        assertEquals(ExitCode.FAILURE, r.exit(), r.err());
+        assertTrue(r.firstErrLine().startsWith("wakewire info: mega2560@" + uno.port() + ": "), r.err());
+        assertTrue(r.firstErrLine().contains("1e950f"), r.err());
+    }
+
+    @Test
+    void aBaudTheClockCannotMakeIsAUsageError() {
+        Cli r = Cli.run("info", "--port", uno.port(), "--baud", "900000").assertCleanError();
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.firstErrLine().contains("--baud 900000: the uno's 16000000 Hz clock makes 1000000 baud at best"),
+                r.err());
+        Cli zero = Cli.run("ping", "--port", uno.port(), "--baud", "0").assertCleanError();
+        assertEquals(ExitCode.USAGE, zero.exit());
+        assertTrue(zero.firstErrLine().contains("--baud 0 is out of range"), zero.err());
+    }
+
+    @Test
+    void anUnknownPinIsAUsageError() {
+        Cli r = Cli.run("monitor", "--port", uno.port(), "--pins", "D2,D99", "--count", "1").assertCleanError();
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.firstErrLine().startsWith("wakewire monitor: --pins: "), r.err());
+        assertTrue(r.firstErrLine().contains("D99"), r.err());
+    }
+
+    @Test
+    void aMissingPortIsAPortError() {
+        Cli r = Cli.run("info", "--port", tmp.resolve("ttyACM7").toString()).assertCleanError();
+        assertEquals(ExitCode.PORT, r.exit(), r.err());
+        assertTrue(r.firstErrLine().contains("ttyACM7 does not exist"), r.err());
+    }
+
+    @Test
+    void aBusyPortNamesTheProgramHoldingIt() throws Exception {
+        // another program holds the board's port open, as a serial monitor would
+        Process holder = new ProcessBuilder("sleep", "60").redirectInput(new java.io.File(uno.port())).start();
+        try {
+            Cli r = Cli.run("info", "--port", uno.port()).assertCleanError();
+            assertEquals(ExitCode.PORT, r.exit(), r.err());
+            assertTrue(r.firstErrLine().contains("is busy: held open by pid " + holder.pid() + " (sleep)"), r.err());
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aPortWhereNothingAnswersEndsAtTheTimeout() throws Exception {
+        try (PtyPair pty = PtyPair.open(tmp)) {
+            Cli r = Cli.run("info", "--port", pty.a.toString(), "--timeout", "1500ms").assertCleanError();
+            assertEquals(ExitCode.NO_ANSWER, r.exit(), r.err());
+            assertTrue(r.firstErrLine().contains("no HELLO from the board on " + pty.a + " within 1500 ms"), r.err());
+        }
+    }
+
+    @Test
+    void noPortGivenSaysWhereToFindOne() {
+        Cli r = Cli.run("info").assertCleanError();
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertEquals("wakewire info: no --port given; `wakewire ports` lists the serial ports", r.firstErrLine());
+    }
+}
