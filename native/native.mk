@@ -53,7 +53,7 @@ $(VBOARD_TEST_FW_MEGA): $(VBOARD_DIR)/test/echo_fw.c
 # The real-firmware half runs when `make firmware` can build the ELF; otherwise it is
 # reported as skipped (never as passed).
 vboard-test: vboard $(VBOARD_UNIT) $(VBOARD_SELFTEST) $(VBOARD_TEST_FW) $(VBOARD_TEST_FW_MEGA)
-	@timeout 60 $(VBOARD_UNIT)
+	@VBOARD_ECHO_ELF=$(VBOARD_TEST_FW) timeout 60 $(VBOARD_UNIT)
 	@fw=""; if $(MAKE) --no-print-directory firmware BOARD=uno >/dev/null 2>&1 && [ -f $(BUILD)/uno/wakewire.elf ]; then fw=$(BUILD)/uno/wakewire.elf; fi; \
 	mega=""; if $(MAKE) --no-print-directory firmware BOARD=mega2560 >/dev/null 2>&1 && [ -f $(BUILD)/mega2560/wakewire.elf ]; then mega=$(BUILD)/mega2560/wakewire.elf; fi; \
 	WAKEWIRE_ROOT=$(ROOT) timeout 300 $(VBOARD_SELFTEST) $(VBOARD) $(VBOARD_TEST_FW) "$$fw" $(VBOARD_TEST_FW_MEGA) "$$mega"

@@ -60,6 +60,41 @@ void vb_uart_quiet(vb_core *core) {
     avr_ioctl(core->avr, AVR_IOCTL_UART_SET_FLAGS(core->uart.uart->name), &flags);
 }
 
+/* After simavr has computed its cycles per byte from UBRR: drop the parity bit it counts
+ * when the frame has none (UPMn1:0 = 00, bits 5:4 of UCSRnC on the 328P and the 2560). */
+static void on_ubrr_write(struct avr_t *avr, avr_io_addr_t addr, uint8_t v, void *param) {
+    vb_core *core = param;
+    vb_uart_bridge *u = &core->uart;
+    avr_uart_t *p = u->uart;
+    int which = addr == p->ubrrh.reg;
+    if (u->ubrr_write[which]) u->ubrr_write[which](avr, addr, v, u->ubrr_param[which]);
+    int parity = (avr->data[p->r_ucsrc] >> 4) & 3;
+    if (parity) return;
+    static const int data_bits[] = {5, 6, 7, 8, 8, 8, 8, 9};
+    int db = data_bits[avr_regbit_get(avr, p->ucsz) | (avr_regbit_get(avr, p->ucsz2) << 2)];
+    int sb = 1 + avr_regbit_get(avr, p->usbs);
+    int simavr_bits = 1 + db + 1 + sb, real_bits = simavr_bits - 1;
+    p->cycles_per_byte = p->cycles_per_byte * (avr_cycle_count_t)real_bits / (avr_cycle_count_t)simavr_bits;
+}
+
+void vb_uart_true_timing(vb_core *core) {
+    vb_uart_bridge *u = &core->uart;
+    avr_uart_t *p = u->uart;
+    avr_io_addr_t regs[2] = {p->ubrrl.reg, p->ubrrh.reg};
+    for (int i = 0; i < 2; i++) {
+        if (!regs[i] || (i == 1 && regs[1] == regs[0])) continue;
+        avr_io_addr_t io = AVR_DATA_TO_IO(regs[i]);
+        if (core->avr->io[io].w.c == on_ubrr_write) continue;
+        u->ubrr_write[i] = core->avr->io[io].w.c;
+        u->ubrr_param[i] = core->avr->io[io].w.param;
+        core->avr->io[io].w.c = on_ubrr_write;
+        core->avr->io[io].w.param = core;
+    }
+    u->true_timing = 1;
+}
+
+uint64_t vb_uart_cycles_per_byte(vb_core *core) { return core->uart.uart->cycles_per_byte; }
+
 unsigned vb_uart_send_to_board(vb_core *core, const uint8_t *data, unsigned n) {
     unsigned took = (unsigned)vb_bq_push(&core->uart.to_board, data, n);
     vb_uart_pump(core);

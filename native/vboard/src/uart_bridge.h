@@ -11,7 +11,11 @@
  * soon as it opens the port should not depend on the boot time.
  *
  * simavr 1.6 counts 11 bits per byte (start, 8 data, a parity bit it always adds, stop),
- * so at a given baud the simulated line is about 10% slower than real 8N1.
+ * so at a given baud its line is 10% slower than real 8N1. vb_uart_true_timing() corrects
+ * that: it wraps simavr's UBRR write handler and, when the frame has no parity, takes the
+ * phantom bit out of simavr's cycles per byte (which paces both TX and RX). Trade-off: it
+ * reaches into simavr's UART state (same-version headers), and like simavr it computes the
+ * timing when UBRR is written, so a frame format changed afterwards is not seen.
  */
 #ifndef VB_UART_BRIDGE_H
 #define VB_UART_BRIDGE_H
@@ -23,6 +27,7 @@
 struct vb_core;
 struct avr_irq_t;
 struct avr_uart_t;
+struct avr_t;
 
 typedef struct vb_uart_bridge {
     struct avr_uart_t *uart;   /* simavr's UART0 module, to look at RXEN and its FIFO */
@@ -32,6 +37,9 @@ typedef struct vb_uart_bridge {
     uint64_t tx_bytes;         /* bytes the firmware wrote to UDR0 */
     uint64_t rx_bytes;         /* bytes handed to simavr's RX FIFO */
     uint64_t last_tx_cycle;    /* core time of the latest UDR0 write */
+    int true_timing;           /* simavr's phantom parity bit removed (vb_uart_true_timing) */
+    void *ubrr_param[2];       /* simavr's own UBRRnL / UBRRnH write handlers, called first */
+    void (*ubrr_write[2])(struct avr_t *, uint16_t, uint8_t, void *);
     /* Board-to-host sink, set by the front end; called in the simulation thread. */
     void (*on_tx)(void *ctx, uint8_t byte, uint64_t cycle);
 } vb_uart_bridge;
@@ -40,6 +48,10 @@ typedef struct vb_uart_bridge {
 int vb_uart_attach(struct vb_core *core, char name, char *err, unsigned errlen);
 /* Turns off simavr's own console echo and poll-sleep (its echo would corrupt stdout). */
 void vb_uart_quiet(struct vb_core *core);
+/* Real 8N1 byte timing instead of simavr's 11 bits per byte (see above). */
+void vb_uart_true_timing(struct vb_core *core);
+/* Cycles per byte the simulated line takes now. */
+uint64_t vb_uart_cycles_per_byte(struct vb_core *core);
 /* Queues host-to-board bytes; returns how many fit. */
 unsigned vb_uart_send_to_board(struct vb_core *core, const uint8_t *data, unsigned n);
 /* Moves queued bytes into the FIFO while it has room; call from a cycle timer. */

@@ -184,6 +184,7 @@ static void usage(FILE *f) {
             "  --free-run            do not pace simulated time to the wall clock\n"
             "  --tick-us N           how often stdin and the pty are looked at, in simulated us (default 100)\n"
             "  --reset-on-open       reset the MCU whenever a host opens the pty (an Uno's DTR auto-reset)\n"
+            "  --simavr-uart-timing  keep simavr's 11 bits per byte instead of real 8N1 timing\n"
             "  -v, --verbose         simavr's warnings on stderr (twice: traces)\n"
             "Prints 'PTY <path>' then 'READY ...' on stdout, then reads commands on stdin (see native/vboard/README.md).\n");
 }
@@ -195,11 +196,12 @@ int main(int argc, char **argv) {
     const char *config = NULL;
     char err[512];
     unsigned long tick = 100;
+    int simavr_timing = 0;
     static const struct option longs[] = {
         {"mcu", required_argument, 0, 'm'},      {"freq", required_argument, 0, 'f'},
         {"board-config", required_argument, 0, 'b'}, {"free-run", no_argument, 0, 'r'},
         {"tick-us", required_argument, 0, 't'},  {"verbose", no_argument, 0, 'v'},
-        {"reset-on-open", no_argument, 0, 'o'},
+        {"reset-on-open", no_argument, 0, 'o'},  {"simavr-uart-timing", no_argument, 0, 'u'},
         {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
     int o;
     while ((o = getopt_long(argc, argv, "vh", longs, NULL)) != -1) {
@@ -216,6 +218,7 @@ int main(int argc, char **argv) {
         case 'b': config = optarg; break;
         case 'r': vb.free_run = 1; break;
         case 'o': vb.reset_on_open = 1; break;
+        case 'u': simavr_timing = 1; break;
         case 't':
             tick = strtoul(optarg, &end, 10);
             if (*end || tick < 1 || tick > 100000) {
@@ -259,6 +262,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "vboard: %s\n", err);
         return 2;
     }
+    if (!simavr_timing) vb_uart_true_timing(core);
     core->ctx = &vb;
     core->emit = emit;
     core->after_reset = arm_tick;

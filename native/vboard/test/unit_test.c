@@ -1,7 +1,8 @@
 /*
- * Unit tests of the virtual board's pure parts (no simulation): pin names, durations, hex,
- * the bounded byte queue, board config files, and the frame codec. cmocka; run by
- * `make vboard-test` before the end-to-end self-test.
+ * Unit tests of the virtual board's pure parts: pin names, durations, hex, the bounded
+ * byte queue, board config files, the frame codec; and one in-process simulation, the UART's
+ * byte timing (needs VBOARD_ECHO_ELF, the test firmware). cmocka; run by `make vboard-test`
+ * before the end-to-end self-test.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -185,6 +186,41 @@ static void frames_round_trip_and_a_flipped_bit_is_a_crc_error(void **state) {
     assert_int_equal(vb_crc16((const uint8_t *)"123456789", 9), 0x6F91);
 }
 
+/* Byte timing on the simulated line, with the test firmware echoing 20 bytes at 1 Mbaud. */
+static uint64_t tx_last, tx_gap_min = UINT64_MAX;
+static void note_tx(void *ctx, uint8_t byte, uint64_t cycle) {
+    (void)ctx;
+    (void)byte;
+    if (tx_last && cycle - tx_last < tx_gap_min) tx_gap_min = cycle - tx_last;
+    tx_last = cycle;
+}
+
+static uint64_t echo_byte_cycles(const char *elf, int true_timing) {
+    static vb_core core;
+    char err[256];
+    vb_core_options o = {.elf_path = elf, .mcu = "atmega328p"};
+    assert_int_equal(vb_core_load(&core, &o, err, sizeof err), 0);
+    if (true_timing) vb_uart_true_timing(&core);
+    core.uart.on_tx = note_tx;
+    tx_last = 0;
+    tx_gap_min = UINT64_MAX;
+    while (vb_core_now(&core) < 160000) vb_core_step(&core); /* boot */
+    vb_uart_send_to_board(&core, (const uint8_t *)"0123456789abcdefghij", 20);
+    while (vb_core_now(&core) < 320000) vb_core_step(&core);
+    vb_core_free(&core);
+    return tx_gap_min;
+}
+
+static void uart_bytes_take_real_8n1_time_unless_asked_otherwise(void **state) {
+    (void)state;
+    const char *elf = getenv("VBOARD_ECHO_ELF");
+    if (!elf) skip();
+    /* 1 Mbaud at 16 MHz is 16 cycles a bit: 160 cycles for 8N1, 176 with simavr's parity bit. */
+    uint64_t real = echo_byte_cycles(elf, 1), simavr = echo_byte_cycles(elf, 0);
+    assert_in_range(real, 160, 170);
+    assert_in_range(simavr, 176, 186);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(uno_pins_follow_the_arduino_standard_variant),
@@ -195,6 +231,7 @@ int main(void) {
         cmocka_unit_test(byte_queue_keeps_order_across_the_wrap_and_counts_drops),
         cmocka_unit_test(board_config_takes_three_keys_and_names_bad_lines),
         cmocka_unit_test(frames_round_trip_and_a_flipped_bit_is_a_crc_error),
+        cmocka_unit_test(uart_bytes_take_real_8n1_time_unless_asked_otherwise),
     };
     return cmocka_run_group_tests_name("vboard unit", tests, NULL, NULL);
 }
