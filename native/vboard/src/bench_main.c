@@ -29,6 +29,7 @@
 
 #include "board_config.h"
 #include "core.h"
+#include "cycle_profile.h"
 #include "wire_frames.h"
 
 #define EDGE_PIN 2      /* INT0 on the Uno, INT4 on the Mega: an external interrupt on both */
@@ -50,6 +51,7 @@ typedef struct bench {
     avr_io_read_t tcnt_read;
     void *tcnt_param;
     int verbose, profile, prof_on, profile_trial;
+    vb_profile prof;
 } bench;
 
 static bench B;
@@ -95,8 +97,6 @@ static uint8_t tcnt_probe(struct avr_t *avr, avr_io_addr_t addr, void *param) {
     return b->tcnt_read ? b->tcnt_read(avr, addr, b->tcnt_param) : avr->data[addr];
 }
 
-static void prof_add(uint32_t pc, uint64_t cycles);
-
 /* One simulation step; while b->prof_on, its cycles go to the function at the PC. */
 static void step(bench *b) {
     if (!b->prof_on) {
@@ -107,7 +107,7 @@ static void step(bench *b) {
     uint64_t c0 = vb_core_now(&b->core), s0 = b->core.asleep_cycles;
     vb_core_step(&b->core);
     uint64_t busy = (vb_core_now(&b->core) - c0) - (b->core.asleep_cycles - s0);
-    if (busy) prof_add(pc, busy);
+    if (busy) vb_profile_add(&b->prof, pc, busy);
 }
 
 static void emit(void *ctx, const char *line) {
@@ -169,47 +169,6 @@ static int boot_and_arm(bench *b) {
     return run_for(b, ms(b, 2));
 }
 
-/* Cycles per function between an edge and the first byte on the wire (--profile), to show the
- * firmware's author where the latency goes. Functions come from the ELF's symbol table, so
- * code that LTO inlined counts under its caller. */
-#define PROF_MAX 512
-static struct { const char *name; uint32_t addr; uint64_t cycles; } prof[PROF_MAX];
-static int prof_n;
-
-static void prof_load(bench *b) {
-    for (uint32_t i = 0; i < b->core.fw.symbolcount && prof_n < PROF_MAX; i++) {
-        avr_symbol_t *sym = b->core.fw.symbol[i];
-        if (sym->addr >= 0x800000 || !sym->symbol[0]) continue; /* data, not code */
-        if (strstr(sym->symbol, "_REGION_") || strstr(sym->symbol, "_LENGTH__")) continue; /* linker constants */
-        prof[prof_n].name = sym->symbol;
-        prof[prof_n].addr = sym->addr;
-        prof_n++;
-    }
-}
-
-static void prof_add(uint32_t pc, uint64_t cycles) {
-    int best = -1;
-    for (int i = 0; i < prof_n; i++)
-        if (prof[i].addr <= pc && (best < 0 || prof[i].addr > prof[best].addr)) best = i;
-    if (best >= 0) prof[best].cycles += cycles;
-}
-
-static int prof_cmp(const void *x, const void *y) {
-    uint64_t a = ((const typeof(prof[0]) *)x)->cycles, c = ((const typeof(prof[0]) *)y)->cycles;
-    return a < c ? 1 : a > c ? -1 : 0;
-}
-
-static void prof_print(const char *what, int samples) {
-    qsort(prof, (size_t)prof_n, sizeof prof[0], prof_cmp);
-    uint64_t total = 0;
-    for (int i = 0; i < prof_n; i++) total += prof[i].cycles;
-    fprintf(stderr, "vboard-bench: busy cycles %s, per function (mean of %d edges; %.1f in all):\n", what, samples,
-            (double)total / samples);
-    for (int i = 0; i < prof_n && prof[i].cycles; i++)
-        fprintf(stderr, "  %8.1f  %s\n", (double)prof[i].cycles / samples, prof[i].name);
-    for (int i = 0; i < prof_n; i++) prof[i].cycles = 0;
-}
-
 static int cmp_u64(const void *x, const void *y) {
     uint64_t a = *(const uint64_t *)x, c = *(const uint64_t *)y;
     return a < c ? -1 : a > c;
@@ -243,7 +202,7 @@ static void latency(bench *b) {
     }
     qsort(ts, (size_t)got, sizeof ts[0], cmp_u64);
     qsort(tx, (size_t)got, sizeof tx[0], cmp_u64);
-    if (b->profile) prof_print("from an edge to the first TX byte", got);
+    if (b->profile) vb_profile_print(&b->prof, stderr, "from an edge to the first TX byte", got);
     printf("METRIC edge_to_timestamp_cycles %llu cycles\n", (unsigned long long)ts[got / 2]);
     printf("METRIC edge_to_timestamp_cycles_max %llu cycles\n", (unsigned long long)ts[got - 1]);
     printf("METRIC edge_to_first_tx_byte_us %.2f us\n", vb_core_cycles_to_us(&b->core, tx[got / 2]));
@@ -337,7 +296,7 @@ static void throughput(bench *b) {
         b->profile_trial = 0;
         char what[64];
         snprintf(what, sizeof what, "per edge at %.0f edges/s", good);
-        prof_print(what, (int)t.driven);
+        vb_profile_print(&b->prof, stderr, what, (int)t.driven);
     }
     char name[32];
     if (b->baud >= 1000000 && b->baud % 1000000 == 0)
@@ -434,7 +393,7 @@ int main(int argc, char **argv) {
     b->core.emit = emit;
     b->core.uart.on_tx = on_tx;
     b->core.drive.on_edge = on_edge;
-    if (b->profile) prof_load(b);
+    if (b->profile) vb_profile_load(&b->prof, &b->core.fw);
     avr_t *avr = b->core.avr;
     avr_io_addr_t io = AVR_DATA_TO_IO(TCNT0_ADDR);
     b->tcnt_read = avr->io[io].r.c;
