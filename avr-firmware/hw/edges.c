@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "critical.h"
 #include "executor.h"
+#include "gpio.h"
 #include "protocol.h"
 #include "timer.h"
 
@@ -114,27 +115,41 @@ uint8_t pin_level(uint8_t pin)
     return (*(volatile uint8_t *)d.pinreg & d.mask) != 0;
 }
 
-/* Turns the pin's interrupt on (with the sense its state needs) or off. Interrupts are off. */
-static void apply_irq(uint8_t pin, uint8_t irq)
+/* Turns the pin's interrupt on (with the sense its state needs) or off. Interrupts are off.
+ * An INT senses one direction only when a single direction is armed, with no debounce and no
+ * watcher (sense 2 = falling, 3 = rising, i.e. 4 - edges); otherwise any change (sense 1). */
+static __attribute__((noinline)) void apply_irq(uint8_t pin, uint8_t irq)
 {
-    uint8_t edges = state[pin] & ST_EDGES, watched = state[pin] & ST_WATCHED, on = edges || watched;
+    uint8_t st = state[pin], edges = st & ST_EDGES, watched = st & ST_WATCHED, on = st & (ST_EDGES | ST_WATCHED);
+    uint8_t n = irq & 7, bit = (uint8_t)(1 << n); /* INTn, or the pin's bit in its PCMSK */
     if (IRQ_IS_INT(irq)) {
-        uint8_t n = IRQ_INT_N(irq), shift = EICR_SHIFT(n);
-        /* sense: 1 = any change, 2 = falling, 3 = rising */
-        uint8_t single = on && !window[pin] && !watched && edges != EDGE_BOTH;
-        uint8_t sense = !single ? 1 : edges == EDGE_RISING ? 3 : 2;
-        EICR_FOR(n) = (uint8_t)((EICR_FOR(n) & ~(3 << shift)) | sense << shift);
-        int_sense_forced = single ? (int_sense_forced | 1 << n) : (int_sense_forced & ~(1 << n));
-        EIFR = (uint8_t)(1 << n); /* a flag set by the old sense must not fire now */
-        EIMSK = on ? (EIMSK | 1 << n) : (EIMSK & ~(1 << n));
+        uint8_t shift = EICR_SHIFT(n);
+        uint8_t single = !window[pin] && !watched && (edges == EDGE_RISING || edges == EDGE_FALLING);
+        reg_bits(&EICR_FOR(n), (uint8_t)(3 << shift), 0);
+        EICR_FOR(n) |= (uint8_t)((single ? 4 - edges : 1) << shift);
+        reg_bits(&int_sense_forced, bit, single);
+        EIFR = bit; /* a flag set by the old sense must not fire now */
+        reg_bits(&EIMSK, bit, on);
     } else {
-        uint8_t g = IRQ_PC_GROUP(irq), bit = (uint8_t)(1 << IRQ_PC_BIT(irq));
+        uint8_t g = IRQ_PC_GROUP(irq);
         /* take the pin's current level as the reference, leave the other bits alone */
-        uint8_t lvl = pin_level(pin);
-        pcint_last[g] = lvl ? (pcint_last[g] | bit) : (pcint_last[g] & ~bit);
-        (&PCMSK0)[g] = on ? ((&PCMSK0)[g] | bit) : ((&PCMSK0)[g] & ~bit);
-        PCICR = (&PCMSK0)[g] ? (PCICR | 1 << g) : (PCICR & ~(1 << g));
+        reg_bits(&pcint_last[g], bit, pin_level(pin));
+        reg_bits(&(&PCMSK0)[g], bit, on);
+        reg_bits(&PCICR, (uint8_t)(1 << g), (&PCMSK0)[g]);
     }
+}
+
+/* Debounce ticks -> overflow periods: rounded up, +1 because the window is counted from the
+ * period the change fell in, capped at 255. In 8-bit pieces: (ticks + 255) / 256 would
+ * overflow the AVR's 16-bit int for ticks above 65,280. */
+static uint8_t window_periods(uint16_t ticks)
+{
+    if (!ticks)
+        return 0;
+    uint8_t p = (uint8_t)(ticks >> 8);
+    if ((uint8_t)ticks)
+        p++; /* 0xFF + 1 wraps to 0: the cap below */
+    return p >= 254 || p == 0 ? 255 : (uint8_t)(p + 1);
 }
 
 uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks)
@@ -143,9 +158,8 @@ uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks)
     pin_desc_get(pin, &d);
     if (d.irq == IRQ_NONE)
         return NAK_NOT_CAPABLE;
-    uint16_t periods = debounce_ticks ? (uint16_t)((debounce_ticks + 255u) / 256u + 1u) : 0;
     CRITICAL {
-        window[pin] = periods > 255 ? 255 : (uint8_t)periods;
+        window[pin] = window_periods(debounce_ticks);
         state[pin] = (uint8_t)(edges | (pin_level(pin) ? ST_LEVEL : 0) | (state[pin] & ST_WATCHED));
         apply_irq(pin, d.irq);
     }

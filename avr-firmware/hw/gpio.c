@@ -24,20 +24,21 @@ static void pwm_off(const struct pin_desc *d)
     }
 }
 
+__attribute__((noinline)) void reg_bits(volatile uint8_t *reg, uint8_t mask, uint8_t on)
+{
+    uint8_t v = (uint8_t)(*reg & ~mask);
+    *reg = on ? (uint8_t)(v | mask) : v;
+}
+
 uint8_t gpio_mode(uint8_t pin, uint8_t mode)
 {
     struct pin_desc d;
     pin_desc_get(pin, &d);
     CRITICAL {
-        if (mode == 2) {
-            REG(d.pinreg + 1) |= d.mask;               /* DDR: output */
-        } else {
+        reg_bits(&REG(d.pinreg + 1), d.mask, mode == 2);   /* DDR: output for mode 2 */
+        if (mode != 2) {
             pwm_off(&d);
-            REG(d.pinreg + 1) &= (uint8_t)~d.mask;     /* DDR: input */
-            if (mode == 1)
-                REG(d.pinreg + 2) |= d.mask;           /* PORT: pull-up on */
-            else
-                REG(d.pinreg + 2) &= (uint8_t)~d.mask;
+            reg_bits(&REG(d.pinreg + 2), d.mask, mode);    /* PORT: pull-up for mode 1 */
         }
     }
     return 0;
@@ -49,10 +50,7 @@ uint8_t gpio_write(uint8_t pin, uint8_t level)
     pin_desc_get(pin, &d);
     CRITICAL {
         pwm_off(&d);
-        if (level)
-            REG(d.pinreg + 2) |= d.mask;
-        else
-            REG(d.pinreg + 2) &= (uint8_t)~d.mask;
+        reg_bits(&REG(d.pinreg + 2), d.mask, level);
     }
     return 0;
 }

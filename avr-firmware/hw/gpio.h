@@ -9,4 +9,9 @@ uint8_t gpio_mode(uint8_t pin, uint8_t mode);
 uint8_t gpio_write(uint8_t pin, uint8_t level);
 uint8_t gpio_pwm(uint8_t pin, uint8_t duty);
 
+/* Sets (on != 0) or clears the mask's bits of a register or RAM byte; the caller keeps
+ * interrupts off if an ISR writes the byte too. One out-of-line copy of the read-modify-write
+ * that pin modes, writes and interrupt arming all need (flash, not cycles, is scarce there). */
+void reg_bits(volatile uint8_t *reg, uint8_t mask, uint8_t on);
+
 #endif

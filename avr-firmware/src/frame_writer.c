@@ -61,9 +61,10 @@ __attribute__((noinline)) uint8_t leb128_encode(uint8_t out[5], uint32_t v)
 
 uint8_t frame_end(struct frame_writer *w)
 {
-    uint8_t crc[2] = {(uint8_t)w->crc, (uint8_t)(w->crc >> 8)}; /* low byte first */
-    frame_put_bytes(w, crc, 2); /* (also runs the CRC over itself: harmless, unused after) */
-    w->buf[w->code_pos & w->mask] = w->code;
-    w->buf[w->head++ & w->mask] = 0;
+    /* The CRC low byte first, then a zero: COBS closes the last block at the zero and reserves
+     * the next slot for a code byte, which becomes the frame's 0x00 delimiter instead. */
+    uint8_t tail[3] = {(uint8_t)w->crc, (uint8_t)(w->crc >> 8), 0};
+    frame_put_bytes(w, tail, 3);
+    w->buf[w->code_pos & w->mask] = 0;
     return w->head;
 }
