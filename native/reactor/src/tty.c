@@ -49,7 +49,8 @@ JNIEXPORT jint JNICALL Java_io_wakewire_link_NativeCalls_openTty(JNIEnv *env, jc
         if (ioctl(fd, TCGETS2, &t) < 0) {
             fd = fail(fd, err, STAGE_TERMIOS);
         } else {
-            /* raw 8N1, no flow control, reads return what is there (VMIN 0: the fd is non-blocking anyway) */
+            /* raw 8N1, no flow control. VMIN 1, not 0: with VMIN 0 and VTIME 0 an empty tty reads 0
+               even when non-blocking, indistinguishable from a hang-up; with VMIN 1 it is EAGAIN. */
             t.c_iflag &= ~(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR | ICRNL | IXON | IXOFF | IXANY);
             t.c_oflag &= ~OPOST;
             t.c_lflag &= ~(ECHO | ECHONL | ICANON | ISIG | IEXTEN);
@@ -58,7 +59,7 @@ JNIEXPORT jint JNICALL Java_io_wakewire_link_NativeCalls_openTty(JNIEnv *env, jc
             if (hupcl) t.c_cflag |= HUPCL; else t.c_cflag &= ~HUPCL;
             t.c_ispeed = (speed_t)baud;
             t.c_ospeed = (speed_t)baud;
-            t.c_cc[VMIN] = 0;
+            t.c_cc[VMIN] = 1;
             t.c_cc[VTIME] = 0;
             if (ioctl(fd, TCSETS2, &t) < 0) {
                 fd = fail(fd, err, STAGE_BAUD);
