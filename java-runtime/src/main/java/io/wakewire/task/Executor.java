@@ -48,8 +48,7 @@ public final class Executor implements AutoCloseable {
     private final String name;
     private final Clock clock;
     private final Parker parker;
-    private final long tickNanos;
-    private final long originNanos;
+    private final TickClock ticks;
     private final int budgetPerPoll;
     private final int maxBatch;
 
@@ -71,16 +70,14 @@ public final class Executor implements AutoCloseable {
     boolean selfWoken;
     /** Polls since the timers were last looked at; executor thread only. */
     private int pollsSinceTimers;
-    /** Live tasks (spawned, not complete), newest first; executor thread only. */
-    private Task<?> liveHead;
-    private int liveCount;
+    /** Spawned, unfinished tasks; executor thread only. */
+    private final LiveTasks live = new LiveTasks();
 
     private Executor(Builder b) {
         this.name = b.name;
         this.clock = b.clock;
         this.parker = b.parker != null ? b.parker : new JdkParker();
-        this.tickNanos = b.tick.toNanos();
-        this.originNanos = clock.nanoTime();
+        this.ticks = new TickClock(clock, b.tick.toNanos());
         this.budgetPerPoll = b.budget;
         this.maxBatch = b.maxBatch;
         this.wheel = new TimerWheel(0);
@@ -136,7 +133,7 @@ public final class Executor implements AutoCloseable {
         Task<T> task = new Task<>(this, name, future);
         // A new task starts OWNED: whoever creates it queues it.
         if (Thread.currentThread() == owner) {
-            addLive(task);
+            live.add(task);
             localQueue.add(task);
         } else {
             submitRemote(task); // registered in the live list when the executor drains it
@@ -247,7 +244,7 @@ public final class Executor implements AutoCloseable {
     }
 
     private void idle() {
-        long deadline = wheel.size() == 0 ? Parker.NO_DEADLINE : tickToNanos(wheel.nextExpirationTick());
+        long deadline = wheel.size() == 0 ? Parker.NO_DEADLINE : ticks.nanosOfTick(wheel.nextExpirationTick());
         sleeping = true;
         try {
             if (remoteQueue.isEmpty()) {
@@ -264,7 +261,7 @@ public final class Executor implements AutoCloseable {
             Task<?> next = t.remoteNext;
             t.remoteNext = null;
             if (!t.live) {
-                addLive(t); // spawned from another thread
+                live.add(t); // spawned from another thread
             }
             localQueue.add(t);
             t = next;
@@ -272,7 +269,7 @@ public final class Executor implements AutoCloseable {
     }
 
     private void expireTimers() {
-        wheel.advance(nanosToTickFloor(clock.nanoTime()));
+        wheel.advance(ticks.nowTick());
     }
 
     // ---- called by tasks --------------------------------------------------------------------------
@@ -281,7 +278,7 @@ public final class Executor implements AutoCloseable {
     void schedule(Task<?> task) {
         if (Thread.currentThread() == owner) {
             if (!task.live) {
-                addLive(task); // the root task of blockOn, queued before its first turn
+                live.add(task); // the root task of blockOn, queued before its first turn
             }
             localQueue.add(task);
         } else {
@@ -308,34 +305,7 @@ public final class Executor implements AutoCloseable {
 
     /** A task completed: forget it. Executor thread. */
     void retire(Task<?> task) {
-        if (!task.live) {
-            return;
-        }
-        task.live = false;
-        if (task.livePrev != null) {
-            task.livePrev.liveNext = task.liveNext;
-        } else {
-            liveHead = task.liveNext;
-        }
-        if (task.liveNext != null) {
-            task.liveNext.livePrev = task.livePrev;
-        }
-        // Unlink both ways: a completed task kept alive by its handle must not retain older tasks.
-        // (A racy dump() from another thread that stands on this task merely stops early.)
-        task.livePrev = null;
-        task.liveNext = null;
-        liveCount--;
-    }
-
-    private void addLive(Task<?> task) {
-        task.live = true;
-        task.liveNext = liveHead;
-        task.livePrev = null;
-        if (liveHead != null) {
-            liveHead.livePrev = task;
-        }
-        liveHead = task;
-        liveCount++;
+        live.remove(task);
     }
 
     /** Coop budget: spend one unit, or wake the task and say no. Executor thread. */
@@ -353,29 +323,7 @@ public final class Executor implements AutoCloseable {
         if (wheel.size() == 0) {
             expireTimers(); // the wheel is not advanced while empty: bring it to the present first
         }
-        return wheel.insert(node, nanosToTickCeil(deadlineNanos));
-    }
-
-    // ---- time -------------------------------------------------------------------------------------
-
-    private long nanosToTickFloor(long nanos) {
-        long rel = nanos - originNanos;
-        return rel <= 0 ? 0 : rel / tickNanos;
-    }
-
-    private long nanosToTickCeil(long nanos) {
-        long rel = Sleep.saturatedAdd(nanos, -originNanos);
-        if (rel <= 0) {
-            return 0;
-        }
-        return rel / tickNanos + (rel % tickNanos == 0 ? 0 : 1);
-    }
-
-    private long tickToNanos(long tick) {
-        if (tick == Long.MAX_VALUE || tick > (Long.MAX_VALUE - Math.max(originNanos, 0)) / tickNanos) {
-            return Parker.NO_DEADLINE;
-        }
-        return originNanos + tick * tickNanos;
+        return wheel.insert(node, ticks.deadlineTick(deadlineNanos));
     }
 
     // ---- introspection and shutdown ------------------------------------------------------------------
@@ -388,10 +336,10 @@ public final class Executor implements AutoCloseable {
      */
     public String dump() {
         StringBuilder b = new StringBuilder();
-        b.append("executor '").append(name).append("': ").append(liveCount).append(" live task(s), ")
+        b.append("executor '").append(name).append("': ").append(live.size()).append(" live task(s), ")
                 .append(wheel.size()).append(" timer(s)\n");
         int shown = 0;
-        for (Task<?> t = liveHead; t != null && shown < 100_000; t = t.liveNext) {
+        for (Task<?> t = live.first(); t != null && shown < 100_000; t = t.liveNext) {
             if (!t.live) {
                 continue;
             }
@@ -403,7 +351,7 @@ public final class Executor implements AutoCloseable {
 
     /** Live (spawned, unfinished) tasks, as seen from the executor thread. */
     public int liveTasks() {
-        return liveCount;
+        return live.size();
     }
 
     /**
@@ -426,10 +374,10 @@ public final class Executor implements AutoCloseable {
             // refused, so this ends. A second pass catches anything a cancellation left behind.
             for (int pass = 0; pass < 3; pass++) {
                 drainRemote();
-                if (liveCount == 0) {
+                if (live.size() == 0) {
                     break;
                 }
-                for (Task<?> t = liveHead; t != null; t = t.liveNext) {
+                for (Task<?> t = live.first(); t != null; t = t.liveNext) {
                     t.cancelTask();
                 }
                 while (turn()) {
@@ -468,7 +416,7 @@ public final class Executor implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Executor(" + name + ", " + liveCount + " live)";
+        return "Executor(" + name + ", " + live.size() + " live)";
     }
 
     /** Settings; every one has a sensible default. */
