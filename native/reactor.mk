@@ -20,7 +20,7 @@ reactor: $(REACTOR_SO)
 
 $(REACTOR_SO): $(wildcard $(REACTOR_DIR)/*.c) $(wildcard $(REACTOR_DIR)/*.h) | jdk
 	@mkdir -p $(@D)
-	$(REACTOR_CC) $(REACTOR_CFLAGS) -shared -o $@ $(wildcard $(REACTOR_DIR)/*.c)
+	$(REACTOR_CC) $(REACTOR_CFLAGS) -shared -Wl,-z,noexecstack -o $@ $(wildcard $(REACTOR_DIR)/*.c)
 
 java-test: reactor
 java-test: export WAKEWIRE_NATIVE_REQUIRED = 1

@@ -92,7 +92,11 @@ public final class NativeLibrary {
         if (platform == null) {
             return "it exists for Linux only, this is " + System.getProperty("os.name");
         }
-        String resource = "/io/wakewire/native/" + platform + "/" + LIBRARY;
+        return tryLoad("/io/wakewire/native/" + platform + "/" + LIBRARY, platform);
+    }
+
+    /** Loads {@code resource}; null on success, else why not (package-private for the failure tests). */
+    static String tryLoad(String resource, String platform) {
         try (InputStream in = NativeLibrary.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return "the jar has no " + resource + " (not built for " + platform + ": `make reactor`)";
