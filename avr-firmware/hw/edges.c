@@ -63,7 +63,7 @@ static inline __attribute__((always_inline)) void edge_seen(uint8_t src_i, uint3
         state[pin] = (uint8_t)((level ? (st | ST_LEVEL) : (st & ~ST_LEVEL)) | ST_LOCKED);
         wake_from_isr(TASK_DEBOUNCE); /* to time the window */
     }
-    if (edges & (level ? EDGE_RISING : EDGE_FALLING))
+    if (edges & (2 - level)) /* EDGE_RISING for a high level, EDGE_FALLING for a low */
         push(src_i, ts, pin, level);
 }
 
@@ -160,7 +160,7 @@ uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks)
         return NAK_NOT_CAPABLE;
     CRITICAL {
         window[pin] = window_periods(debounce_ticks);
-        state[pin] = (uint8_t)(edges | (pin_level(pin) ? ST_LEVEL : 0) | (state[pin] & ST_WATCHED));
+        state[pin] = (uint8_t)(edges | pin_level(pin) << 2 /* ST_LEVEL */ | (state[pin] & ST_WATCHED));
         apply_irq(pin, d.irq);
     }
     return 0;
@@ -196,15 +196,15 @@ void task_debounce(void)
             if ((uint8_t)(period - taken_at[pin]) >= window[pin]) {
                 uint8_t level = pin_level(pin);
                 st &= (uint8_t)~(ST_LOCKED | ST_PENDING);
-                if (level != !!(st & ST_LEVEL)) { /* settled at the other level: take it now */
+                if (((st >> 2) ^ level) & 1) { /* settled at the other level (ST_LEVEL = bit 2): take it now */
                     taken_at[pin] = period;
-                    st = (uint8_t)((level ? (st | ST_LEVEL) : (st & ~ST_LEVEL)) | ST_LOCKED);
-                    if (st & (level ? EDGE_RISING : EDGE_FALLING))
+                    st ^= ST_LEVEL | ST_LOCKED;
+                    if (st & (2 - level)) /* EDGE_RISING for a high level, EDGE_FALLING for a low */
                         push(src_of(pin), now, pin, level);
                 }
                 state[pin] = st;
             }
-            open |= state[pin] & ST_LOCKED;
+            open |= st & ST_LOCKED;
         }
     }
     if (open)

@@ -34,7 +34,7 @@ extern const struct pin_desc pin_table[N_PINS] PROGMEM;
 extern const struct pwm_desc pwm_table[] PROGMEM;
 extern const uint8_t pcint_pin[N_PCINT_GROUPS][8] PROGMEM; /* Arduino pin per group bit, 0xFF = none */
 extern const uint8_t int_pin[N_INT] PROGMEM;                  /* Arduino pin of each INTn */
-extern const uint8_t source_ids[N_SOURCES];                   /* wire drop-source ids */
+extern const uint8_t source_ids[N_SOURCES] PROGMEM;           /* wire drop-source ids */
 
 /* Starts the PWM timers other than Timer0 (8-bit fast PWM, prescaler 64: 976 Hz). */
 void pins_init_pwm_timers(void);

@@ -44,7 +44,7 @@ const uint8_t pcint_pin[N_PCINT_GROUPS][8] PROGMEM = {
 };
 
 const uint8_t int_pin[N_INT] PROGMEM = {2, 3};
-const uint8_t source_ids[N_SOURCES] = {0, 1, 8, 9, 10, 11, 12};
+const uint8_t source_ids[N_SOURCES] PROGMEM = {0, 1, 8, 9, 10, 11, 12};
 
 void pins_init_pwm_timers(void)
 {

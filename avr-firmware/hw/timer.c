@@ -7,9 +7,8 @@
 
 volatile uint32_t clock_hi;
 static volatile uint8_t waiters; /* task bits of the armed slots: woken every period */
-static uint8_t armed;            /* bit per slot */
 static uint8_t due[N_TIMEOUTS];
-static uint8_t owner[N_TIMEOUTS];
+static uint8_t owner[N_TIMEOUTS]; /* the slot's task bits; 0 = not armed */
 
 void clock_init(void)
 {
@@ -36,29 +35,31 @@ ISR(TIMER0_OVF_vect)
 /* The low byte of the period count: one byte, so reading it needs no critical section. */
 #define PERIODS_NOW() (*(volatile uint8_t *)&clock_hi)
 
+/* waiters is one byte that only this file writes and the ISR only reads: no critical section. */
+static void update_waiters(void)
+{
+    uint8_t w = 0;
+    for (uint8_t i = 0; i < N_TIMEOUTS; i++)
+        w |= owner[i];
+    waiters = w;
+}
+
 void timeout_after(uint8_t slot, uint8_t periods, uint8_t task_bits)
 {
     due[slot] = (uint8_t)(PERIODS_NOW() + periods);
     owner[slot] = task_bits;
-    armed |= (uint8_t)(1 << slot);
-    CRITICAL { waiters |= task_bits; }
+    update_waiters();
 }
 
-static void disarm(uint8_t slot)
+void timeout_cancel(uint8_t slot)
 {
-    uint8_t w = 0;
-    armed &= (uint8_t)~(1 << slot);
-    for (uint8_t i = 0; i < N_TIMEOUTS; i++)
-        if (armed & (1 << i))
-            w |= owner[i];
-    CRITICAL { waiters = w; }
+    owner[slot] = 0;
+    update_waiters();
 }
-
-void timeout_cancel(uint8_t slot) { disarm(slot); }
 
 uint8_t timeout_done(uint8_t slot)
 {
-    if ((armed & (1 << slot)) && (int8_t)(PERIODS_NOW() - due[slot]) >= 0)
-        disarm(slot);
-    return !(armed & (1 << slot));
+    if (owner[slot] && (int8_t)(PERIODS_NOW() - due[slot]) >= 0)
+        timeout_cancel(slot);
+    return !owner[slot];
 }

@@ -15,7 +15,7 @@
 #define TIMEOUT_USER0 1
 #define N_TIMEOUTS 2
 
-/* Arms slot to wake `task_bits` after at least `periods` overflow periods (1..127). */
+/* Arms slot to wake `task_bits` (not 0) after at least `periods` overflow periods (1..127). */
 void timeout_after(uint8_t slot, uint8_t periods, uint8_t task_bits);
 void timeout_cancel(uint8_t slot);
 /* True once the slot's deadline has passed (or it was never armed); task context. */

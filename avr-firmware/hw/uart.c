@@ -25,7 +25,7 @@
 #endif
 
 static uint8_t tx_buf[TX_SIZE];
-struct tx_ring_ref tx = {tx_buf, TX_SIZE - 1, 0, 0};
+struct tx_ring_ref tx; /* buf and mask set by uart_init: no .data, no start-up copy loop */
 #define TX_HEAD (*(volatile uint8_t *)&tx.head) /* as the ISR must read it */
 /* The ISR's read index lives in GPIOR1, an I/O register: 1-cycle access in the per-byte ISR. */
 #define tx_tail GPIOR1
@@ -38,6 +38,8 @@ extern volatile uint16_t drop_count[N_SOURCES];
 
 void uart_init(void)
 {
+    tx.buf = tx_buf;
+    tx.mask = TX_SIZE - 1;
     /* UCSR0A and UCSR0C before UBRR: simavr computes the baud when UBRR is written. */
 #if USE_2X
     UCSR0A = 1 << U2X0;

@@ -46,7 +46,7 @@ uint8_t answer_stats(const struct tx_ring_ref *t, uint8_t req, const struct link
     p[sizeof *s] = n;
     e = (void *)(p + sizeof *s + 1);
     for (uint8_t i = 0; i < n; i++, e++) {
-        e->id = d->ids[i];
+        e->id = flash_byte(&d->ids[i]);
         CRITICAL { e->count = d->count[i]; }
     }
     return send(t, ANS_STATS, req, p, (uint8_t)(sizeof *s + 1 + 3 * n));

@@ -4,10 +4,11 @@
 #ifndef WW_DROPS_H
 #define WW_DROPS_H
 #include <stdint.h>
+#include "flash.h"
 
 struct drops {
     uint8_t n;                 /* number of sources */
-    const uint8_t *ids;        /* wire source id of each (PROTOCOL.md section 4) */
+    const uint8_t *ids;        /* wire source id of each (PROTOCOL.md section 4); in flash (flash.h) */
     volatile uint16_t *count;  /* written by ISRs */
     uint16_t *reported;        /* written by the events task */
 };

@@ -22,7 +22,7 @@ static void put_lost_markers(struct batch *b, struct ev_ring *r, struct drops *d
             if (!grown)
                 continue;
             b->bytes[b->n] = LOST_MARKER;
-            b->bytes[b->n + 1] = d->ids[i];
+            b->bytes[b->n + 1] = flash_byte(&d->ids[i]);
             b->n = (uint8_t)(b->n + 2 + leb128_encode(b->bytes + b->n + 2, grown));
             d->reported[i] = now;
         }
