@@ -122,6 +122,8 @@ firmware-floor: $(FW_SIM)
 	@$(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 20000 500 B 0 8
 	@$(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 20000 500 C 0 14
 	@$(FW_SIM) $(BUILD)/sim-uno-115200/wakewire.elf atmega328p 115200 2500 500 D 2 2
+	@SIM_DEBOUNCE=250 $(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 100 300 D 2 2
+	@SIM_DEBOUNCE=2500 $(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 2000 300 B 0 8
 	@$(FW_SIM) $(BUILD)/sim-mega2560-1000000/wakewire.elf atmega2560 1000000 20000 500 E 4 2
 	@$(FW_SIM) $(BUILD)/sim-mega2560-1000000/wakewire.elf atmega2560 1000000 20000 500 B 4 10
 

@@ -8,6 +8,10 @@
  * arrived (received == toggles), no LOST marker, no same-level repeat, no seq gap.
  * With a pc, also measures pin change -> TCNT0 read (the stub's `in r24, TCNT0`).
  *
+ * SIM_DEBOUNCE=<ticks> in the environment arms the pin with that debounce instead. Toggles
+ * further apart than the window must all arrive as before; toggles inside it must arrive
+ * thinned out (at least one, at most one per window) and still alternating in level.
+ *
  * simavr sends 11 bit times per byte (real 8N1: 10) and waits for the UDRE interrupt
  * between bytes, so a pass here leaves wire margin on hardware. This is a test of the firmware, not of the virtual board (native/vboard). */
 #include <stdarg.h>
@@ -153,7 +157,9 @@ int main(int argc, char **argv)
     /* ARM pin, both edges, no debounce: built with the firmware's own frame writer */
     struct frame_writer w;
     frame_begin(&w, to_board, 63, 0, CMD_ARM, 0);
-    uint8_t args[] = {1, (uint8_t)pin, 3, 0, 0};
+    const char *deb = getenv("SIM_DEBOUNCE");
+    long debounce = deb ? atol(deb) : 0;
+    uint8_t args[] = {1, (uint8_t)pin, 3, (uint8_t)debounce, (uint8_t)(debounce >> 8)};
     frame_put_bytes(&w, args, sizeof args);
     to_board_len = frame_end(&w);
 
@@ -180,7 +186,13 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    int ok = acks == 1 && edges == toggles && lost == 0 && repeats == 0 && seq_gaps == 0 && bad == 0;
+    /* the window is at least `debounce` ticks of 4 us; toggles closer than that are thinned */
+    int thinned = debounce && period < debounce * 64;
+    /* ...and at most one edge a window: 250 ticks a millisecond */
+    int ok = acks == 1 && (thinned ? edges > 0 && edges <= ms * 250 / debounce + 1 : edges == toggles) && lost == 0 &&
+             repeats == 0 && seq_gaps == 0 && bad == 0;
+    if (debounce)
+        printf("debounce %ld ticks: ", debounce);
     printf("sim_edges %s %ld baud, pin %d at %ld edges/s for %ld ms: sent %ld, received %ld, lost %ld, "
            "same-level repeats %ld, seq gaps %ld, bad frames %ld; %ld frames, %.2f bytes/edge",
            argv[2], baud, pin, rate, ms, toggles, edges, lost, repeats, seq_gaps, bad, frames,
