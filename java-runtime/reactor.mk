@@ -1,0 +1,21 @@
+# The native reactor's benchmark (owned by the reactor work): bench-reactor.
+#
+#   make bench-reactor [REACTOR_IDLE_S=5] [REACTOR_WAKES=3000]
+#        METRIC idle_cpu_share_native / _jssc / _jssc_listener (cores, one silent port on a socat pty)
+#        METRIC cross_thread_wake_us_p50/_p99 for the eventfd reactor and for LockSupport
+#
+# Builds the library (native/reactor.mk) and the runtime with its test classes, then runs
+# io.wakewire.link.ReactorBench on the classpath Maven resolves. About 30 s.
+
+.PHONY: bench-reactor
+
+REACTOR_CP_FILE := $(BUILD)/runtime-test.classpath
+REACTOR_IDLE_S ?= 5
+REACTOR_WAKES ?= 3000
+
+bench-reactor: reactor jdk
+	@mkdir -p $(BUILD)
+	$(MVN) -pl java-runtime test-compile
+	$(MVN) -pl java-runtime dependency:build-classpath -Dmdep.outputFile=$(REACTOR_CP_FILE) >/dev/null
+	@$(JAVA) -cp $(ROOT)/java-runtime/target/classes:$(ROOT)/java-runtime/target/test-classes:$$(cat $(REACTOR_CP_FILE)) \
+	  io.wakewire.link.ReactorBench $(REACTOR_IDLE_S) $(REACTOR_WAKES)
