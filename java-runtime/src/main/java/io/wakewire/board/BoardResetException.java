@@ -18,6 +18,13 @@ public final class BoardResetException extends BoardDisconnectedException {
         this.resetCause = resetCause;
     }
 
+    /** A reset seen only by its effect (the board's clock went backwards): its boot HELLO was lost. */
+    public BoardResetException(String board, String how) {
+        super(board, "the board reset (" + how + ")", null);
+        this.resetCause = -1;
+    }
+
+    /** MCUSR at the reset, or -1 when the boot HELLO that carries it was lost. */
     public int resetCause() {
         return resetCause;
     }

@@ -88,6 +88,8 @@ final class BoardSession implements FrameSink, EventVisitor {
     private long tickNs = 4000;
     private long arrivalNanos;
     private long lastRxNanos;
+    /** The latest CLOCK reading (64-bit ticks) since the handshake; a smaller one means the board reset. */
+    private long lastClockTicks;
     private Answer.HelloInfo hello;
     private Answer.HelloInfo bootHello;
     private BoardException lostCause;
@@ -329,6 +331,7 @@ final class BoardSession implements FrameSink, EventVisitor {
         tickNs = h.tickNs();
         ticks.reset();
         clock.reset(tickNs);
+        lastClockTicks = Long.MIN_VALUE;
         for (int i = 0; i < CLOCK_SEED_SAMPLES; i++) {
             sampleClock(true);
         }
@@ -357,7 +360,17 @@ final class BoardSession implements FrameSink, EventVisitor {
                 return false;
             }
             long[] v = (long[]) s.value();
-            clock.addSample(v[0], ticks.extend(v[1]), v[2]);
+            long t = ticks.extend(v[1]);
+            if (!handshaking && t < lastClockTicks) {
+                // CLOCK answers come in order and the counter only moves forward: the board restarted,
+                // and its boot HELLO was lost (cut off by a frame the reset interrupted, say)
+                counters.resets++;
+                lost(new BoardResetException(label, "its clock went back from tick " + lastClockTicks + " to " + t
+                        + "; the boot HELLO was lost"));
+                return false;
+            }
+            lastClockTicks = t;
+            clock.addSample(v[0], t, v[2]);
             return true;
         } catch (BoardTimeoutException e) {
             return false;

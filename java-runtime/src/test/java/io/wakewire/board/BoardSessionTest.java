@@ -490,4 +490,34 @@ class BoardSessionTest {
                 .reduce((x, y) -> y).orElseThrow();
         assertEquals(Command.Arm.BOTH, last.edges(), "the last ARM the board saw: " + fake.received);
     }
+
+    @Test
+    void aResetWhoseHelloWasLostIsFoundByTheClockGoingBack() {
+        List<String> seen = run(() -> {
+            Board b = await(TestBoards.connect(pair));
+            EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH);
+            var first = Async.spawn("first", s.next());
+            await(Futures.sleep(Duration.ofMillis(300))); // armed, and a few CLOCK samples at a growing tick
+            fake.silentReset();
+            List<String> out = new ArrayList<>();
+            try {
+                await(first);
+            } catch (Throwable t) {
+                Throwable c = t instanceof BoardException ? t : t.getCause();
+                out.add(c.getClass().getSimpleName()); // the sequence restarting at 0 looks like lost frames first
+            }
+            try {
+                await(s.next());
+            } catch (BoardResetException r) {
+                out.add(r.getMessage().contains("clock went back") ? "reset found by the clock" : r.getMessage());
+            }
+            for (int i = 0; i < 200 && !b.isReady(); i++) {
+                await(Futures.sleep(Duration.ofMillis(10)));
+            }
+            out.add("ready " + b.isReady() + ", resets " + b.stats().resets());
+            b.close();
+            return out;
+        });
+        assertEquals(List.of("EventsLostException", "reset found by the clock", "ready true, resets 1"), seen);
+    }
 }

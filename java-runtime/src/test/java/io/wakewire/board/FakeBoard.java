@@ -35,7 +35,7 @@ final class FakeBoard implements AutoCloseable {
     private final InMemoryLink end;
     private final FrameEncoder encoder = new FrameEncoder();
     private final Thread thread;
-    private final long startNanos = System.nanoTime();
+    private volatile long startNanos = System.nanoTime();
     private volatile boolean running = true;
     private int seq;
 
@@ -185,6 +185,12 @@ final class FakeBoard implements AutoCloseable {
 
     static long[] lost(int source, long count) {
         return new long[] {-1, source, count};
+    }
+
+    /** A reset whose boot HELLO never reaches the host: the clock and the sequence start again, silently. */
+    synchronized void silentReset() {
+        startNanos = System.nanoTime();
+        seq = 0;
     }
 
     /** Skips {@code n} sequence numbers, as if that many frames were lost on the wire. */

@@ -53,7 +53,9 @@ final class ByteToTaskProbe {
                         }
                         Thread.sleep(50);
                         for (int i = 0; i < total; i++) {
-                            sent.set(i, fake.edge(2, (i + 1) & 1, i + 1));
+                            byte[] frame = fake.edgeFrame(2, (i + 1) & 1, i + 1);
+                            sent.set(i, System.nanoTime()); // stamped before the write: the task may run before write() returns
+                            fake.writeRaw(frame);
                             Thread.sleep(2);
                         }
                     } catch (InterruptedException e) {

@@ -70,6 +70,7 @@ final class EdgeRateProbe {
                         lost += total - received - lost; // never arrived and never reported: counts as lost
                     }
                     BoardStats st = b.stats();
+                    Metrics.note("  host session: " + st);
                     return new long[] {received, lost, st.seqGapFrames(), st.boardDrops(), st.hostDrops()};
                 } finally {
                     b.close();
@@ -77,7 +78,9 @@ final class EdgeRateProbe {
             }));
             boolean ok = result[0] == total && result[1] == 0 && result[2] == 0;
             // where frames went missing: vboard's queue towards the pty drops when the host does not read
-            String ptyDropped = vb.stats().fields().getOrDefault("pty_dropped", "?");
+            var vbs = vb.stats();
+            String ptyDropped = vbs.fields().getOrDefault("pty_dropped", "?");
+            Metrics.note("  vboard: " + vbs.fields());
             Metrics.note(String.format("%d baud, %d edges/s: %d of %d received, %d lost (board drops %d, seq gaps %d,"
                     + " host drops %d, bytes vboard dropped before the pty %s) -> %s", baud, edgesPerSecond, result[0],
                     total, result[1], result[3], result[2], result[4], ptyDropped, ok ? "ok" : "LOSS"));

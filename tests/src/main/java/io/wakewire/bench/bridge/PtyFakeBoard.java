@@ -91,16 +91,18 @@ final class PtyFakeBoard implements AutoCloseable {
         }
     }
 
-    /** Writes one EVENTS frame carrying one edge of {@code pin} at tick {@code tick}; returns when it was written. */
-    synchronized long edge(int pin, int level, long tick) {
-        byte[] bytes = encoder.encode(new Answer.Events(next(), tick, List.of(new EventRecord.Edge(pin, level, tick))));
-        long t0 = System.nanoTime();
+    /** The bytes of one EVENTS frame carrying one edge of {@code pin} at tick {@code tick}. */
+    synchronized byte[] edgeFrame(int pin, int level, long tick) {
+        return encoder.encode(new Answer.Events(next(), tick, List.of(new EventRecord.Edge(pin, level, tick))));
+    }
+
+    /** Writes bytes as they are (the caller stamps the time just before). */
+    synchronized void writeRaw(byte[] bytes) {
         try {
             out.write(bytes);
         } catch (IOException e) {
             throw new IllegalStateException("pty fake board: write failed: " + e.getMessage(), e);
         }
-        return t0;
     }
 
     @Override
