@@ -111,24 +111,36 @@ public final class Async {
         String p = property == null ? "auto" : property.trim().toLowerCase(java.util.Locale.ROOT);
         return switch (p) {
             case "auto", "" -> continuationsAvailable ? new ContinuationEngine() : new ThreadHandoffEngine();
-            case "continuation" -> continuationsAvailable ? new ContinuationEngine() : new UnavailableEngine();
+            case "continuation" -> continuationsAvailable ? new ContinuationEngine()
+                    : new RefusingEngine("continuation (unavailable)", () -> new UnsupportedOperationException(
+                            ENGINE_PROPERTY + "=continuation but " + ContinuationEngine.unavailableReason()));
             case "thread-handoff", "handoff" -> new ThreadHandoffEngine();
-            default -> throw new IllegalArgumentException("system property " + ENGINE_PROPERTY + "='" + property
-                    + "' is not one of: auto, continuation, thread-handoff");
+            default -> new RefusingEngine("invalid", () -> new IllegalArgumentException("system property "
+                    + ENGINE_PROPERTY + "='" + property + "' is not one of: auto, continuation, thread-handoff"));
         };
     }
 
-    /** Asked for continuations without the export: fail at use, with the fix in the message. */
-    private static final class UnavailableEngine implements AsyncEngine {
+    /**
+     * A configuration mistake, reported at the first {@code async} with the fix in the message
+     * (rather than as an ExceptionInInitializerError that would leave this class unusable).
+     */
+    private static final class RefusingEngine implements AsyncEngine {
+        private final String name;
+        private final java.util.function.Supplier<RuntimeException> problem;
+
+        RefusingEngine(String name, java.util.function.Supplier<RuntimeException> problem) {
+            this.name = name;
+            this.problem = problem;
+        }
+
         @Override
         public String name() {
-            return "continuation (unavailable)";
+            return name;
         }
 
         @Override
         public <T> Future<T> async(Body<T> body) {
-            throw new UnsupportedOperationException(ENGINE_PROPERTY + "=continuation but "
-                    + ContinuationEngine.unavailableReason());
+            throw problem.get();
         }
     }
 }

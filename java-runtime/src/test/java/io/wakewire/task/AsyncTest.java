@@ -147,7 +147,8 @@ class AsyncTest {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> Async.choose("continuation", false).async(() -> 1));
         assertTrue(e.getMessage().contains("--add-exports java.base/jdk.internal.vm=ALL-UNNAMED"), e.getMessage());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Async.choose("fibers", true));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Async.choose("fibers", true).async(() -> 1));
         assertTrue(bad.getMessage().contains("wakewire.async.engine") && bad.getMessage().contains("fibers"));
         assertEquals("continuation", Async.engine().name(), "with the export in effect, auto picks continuations");
     }
