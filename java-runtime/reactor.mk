@@ -19,3 +19,4 @@ bench-reactor: reactor jdk
 	$(MVN) -pl java-runtime dependency:build-classpath -Dmdep.outputFile=$(REACTOR_CP_FILE) >/dev/null
 	@$(JAVA) -cp $(ROOT)/java-runtime/target/classes:$(ROOT)/java-runtime/target/test-classes:$$(cat $(REACTOR_CP_FILE)) \
 	  io.wakewire.link.ReactorBench $(REACTOR_IDLE_S) $(REACTOR_WAKES)
+bench: bench-reactor
