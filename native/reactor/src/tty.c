@@ -88,6 +88,14 @@ JNIEXPORT jint JNICALL Java_io_wakewire_link_NativeCalls_hupclOf(JNIEnv *env, jc
     return (t.c_cflag & HUPCL) ? 1 : 0;
 }
 
+/* 1 when the tty is in exclusive mode (TIOCEXCL held), 0 when not, or -errno. */
+JNIEXPORT jint JNICALL Java_io_wakewire_link_NativeCalls_exclusiveOf(JNIEnv *env, jclass cls, jint fd) {
+    (void)env; (void)cls;
+    int excl = 0;
+    if (ioctl(fd, TIOCGEXCL, &excl) < 0) return -errno;
+    return excl ? 1 : 0;
+}
+
 /* 0, or -errno (ENOTTY / EINVAL on a pty: no modem lines). */
 JNIEXPORT jint JNICALL Java_io_wakewire_link_NativeCalls_setDtr(JNIEnv *env, jclass cls, jint fd, jboolean on) {
     (void)env; (void)cls;

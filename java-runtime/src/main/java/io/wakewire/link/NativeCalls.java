@@ -53,6 +53,8 @@ final class NativeCalls {
 
     static native int hupclOf(int fd);
 
+    static native int exclusiveOf(int fd);
+
     static native int setDtr(int fd, boolean on);
 
     static native int read(int fd, ByteBuffer direct, int pos, int len);

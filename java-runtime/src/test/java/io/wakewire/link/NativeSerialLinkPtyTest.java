@@ -145,6 +145,15 @@ class NativeSerialLinkPtyTest {
     }
 
     @Test
+    void portsAreOpenedExclusively() throws Exception {
+        try (SocatPtyPair pty = SocatPtyPair.start();
+             NativeSerialLink link = factory.open(PortSettings.of(pty.first, 115200))) {
+            // TIOCEXCL: a second open(2) gets EBUSY (root is exempt, so ask the tty rather than try)
+            assertEquals(1, NativeCalls.exclusiveOf(link.fd()));
+        }
+    }
+
+    @Test
     void hupclIsHeldAsAsked() throws Exception {
         try (SocatPtyPair pty = SocatPtyPair.start()) {
             try (NativeSerialLink link = factory.open(PortSettings.of(pty.first, 115200).withHupcl(false))) {
