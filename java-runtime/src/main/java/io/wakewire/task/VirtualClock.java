@@ -9,7 +9,9 @@ import java.time.Duration;
  * a task that sleeps an hour finishes in microseconds, at exactly one hour of virtual time.
  *
  * <p>With no timer pending, {@code park} really waits for an {@link #unpark} (a wake from another
- * thread), so cross-thread tests still work. Use one instance as both the executor's clock and
+ * thread), so cross-thread tests still work. With a timer pending, time jumps at once: a wake
+ * that another thread is about to deliver does not hold virtual time back, so a test that races
+ * a real thread against a virtual timer should use the system clock instead. Use one instance as both the executor's clock and
  * its parker: {@code Executor.builder().clock(vc).parker(vc).build()}.
  */
 public final class VirtualClock implements Clock, Parker {
