@@ -28,13 +28,13 @@ static inline __attribute__((always_inline)) uint32_t clock_stamp(uint8_t tcnt)
 
 /* Like clock_stamp, but only the low 24 bits (all an edge record keeps, ring.h): 16-bit
  * arithmetic instead of 32-bit in the edge ISR, which is both smaller and faster. */
-static inline __attribute__((always_inline)) uint32_t clock_stamp24(uint8_t tcnt)
+static inline __attribute__((always_inline)) __uint24 clock_stamp24(uint8_t tcnt)
 {
     typedef uint16_t __attribute__((may_alias)) half;
     uint16_t hi = *(volatile half *)&clock_hi; /* little-endian: the low half */
     if ((TIFR0 & (1 << TOV0)) && tcnt < 128)
         hi++;
-    return (uint32_t)hi << 8 | tcnt;
+    return (__uint24)hi << 8 | tcnt;
 }
 
 /* In task context. */

@@ -32,7 +32,7 @@ static uint8_t watch_wake; /* task bits woken by a change of any watched pin */
 /* Wakes TASK_EVENTS only when its answer can change: the ring was empty (send now if the
  * UART is idle) or it just reached EV_MIN_BATCH (events_task.c); one wake per batch, not
  * per edge. */
-static inline __attribute__((always_inline)) void push(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level)
+static inline __attribute__((always_inline)) void push(uint8_t src_i, __uint24 ts, uint8_t pin, uint8_t level)
 {
     if (ev_ring_push(&ev_ring, ts, (uint8_t)(level << 7 | pin))) {
         uint8_t n = ev_ring_count(&ev_ring);
@@ -47,7 +47,7 @@ static inline __attribute__((always_inline)) void push(uint8_t src_i, uint32_t t
 /* ISR context: one pin changed to `level` at ts. sense_forced: the interrupt fires on one
  * direction only, so the level is known from the mode (the pin may have moved on since).
  * Inlined into the shared handler: a call from an ISR costs ~50 cycles of register saving. */
-static inline __attribute__((always_inline)) void edge_seen(uint8_t src_i, uint32_t ts, uint8_t pin, uint8_t level, uint8_t sense_forced)
+static inline __attribute__((always_inline)) void edge_seen(uint8_t src_i, __uint24 ts, uint8_t pin, uint8_t level, uint8_t sense_forced)
 {
     uint8_t st = state[pin], edges = st & ST_EDGES;
     if (st & ST_WATCHED)
@@ -74,7 +74,7 @@ void edge_isr_common(void) __asm__("__vector_edge_common") __attribute__((signal
 void edge_isr_common(void)
 {
     uint8_t src = edge_src, src_i, changed, now, forced = 0;
-    uint32_t ts = clock_stamp24(edge_tcnt);
+    __uint24 ts = clock_stamp24(edge_tcnt);
     const uint8_t *pins;
     if (src < N_INT) {
         src_i = SRCI_INT(src);
@@ -191,7 +191,7 @@ void task_debounce(void)
         if (!(state[pin] & ST_LOCKED))
             continue;
         CRITICAL {
-            uint32_t now = clock_stamp24(TCNT0);
+            __uint24 now = clock_stamp24(TCNT0);
             uint8_t period = (uint8_t)(now >> 8), st = state[pin];
             if ((uint8_t)(period - taken_at[pin]) >= window[pin]) {
                 uint8_t level = pin_level(pin);

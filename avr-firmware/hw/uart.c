@@ -54,16 +54,15 @@ void uart_init(void)
 
 ISR(RX_VECT)
 {
-    uint8_t status = UCSR0A, b = UDR0, h = rx_head;
-    if (status & (1 << DOR0))
-        link_stats.rx_overruns++;
+    uint8_t status = UCSR0A, b = UDR0, h = rx_head, lost = (status >> DOR0) & 1;
     if ((uint8_t)(h - rx_tail) >= RX_SIZE) {
-        link_stats.rx_overruns++;
+        lost++;
         drop_count[SRCI_RX]++;
     } else {
         rx_buf[h & (RX_SIZE - 1)] = b;
         rx_head = (uint8_t)(h + 1);
     }
+    link_stats.rx_overruns += lost; /* one 16-bit increment, not two */
     wake_from_isr(TASK_RX);
 }
 
