@@ -19,10 +19,13 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>{@code idle_cpu_share_*}: CPU time of the whole JVM over wall time (1.0 = one core) while
  *       one port is open on a socat pty and the line is silent: the native reactor's thread,
- *       wakewire's jssc link (a reader thread in jssc's {@code poll}), and jssc's own event listener.</li>
+ *       wakewire's jssc link (a reader thread in jssc's {@code poll}), and jssc's own event listener.
+ *       A 0 means below the process CPU clock's resolution over the interval.</li>
  *   <li>{@code cross_thread_wake_us_p50/_p99_*}: from {@code unpark()} on one thread to the return
  *       of {@code park()} on another that was asleep in it: the eventfd through epoll against
  *       {@link JdkParker}'s {@code LockSupport}.</li>
+ *   <li>{@code hangup_detect_ms_native_p50}: from killing the socat that holds a pty's other end to
+ *       the native link being DISCONNECTED (socat's own exit included).</li>
  * </ul>
  *
  * Arguments: {@code [idle seconds per case, default 5] [wakes, default 3000]}.
@@ -46,6 +49,8 @@ public final class ReactorBench {
         metric("idle_cpu_share_native", idleShare(seconds, "native"), "cores");
         metric("idle_cpu_share_jssc", idleShare(seconds, "jssc-link"), "cores");
         metric("idle_cpu_share_jssc_listener", idleShare(seconds, "jssc-listener"), "cores");
+
+        metric("hangup_detect_ms_native_p50", hangUpMillis(5), "ms");
 
         try (NativeReactor reactor = new NativeReactor()) {
             wakeLatency(reactor, wakes / 5); // warm-up
@@ -97,6 +102,31 @@ public final class ReactorBench {
                 }
             }
         }
+    }
+
+    /** Median over {@code runs} of: socat killed until the native link is DISCONNECTED (socat's exit included). */
+    private static double hangUpMillis(int runs) throws Exception {
+        double[] ms = new double[runs];
+        try (NativeReactor reactor = new NativeReactor().startThread("bench-reactor-hangup")) {
+            NativeSerialLinkFactory factory = new NativeSerialLinkFactory(reactor);
+            for (int r = 0; r < runs; r++) {
+                SocatPtyPair pty = SocatPtyPair.start();
+                try (SerialLink link = factory.open(PortSettings.of(pty.first, 115200))) {
+                    java.util.concurrent.Semaphore woken = new java.util.concurrent.Semaphore(0);
+                    link.setReadWaker(woken::release);
+                    long t0 = System.nanoTime();
+                    pty.kill();
+                    while (link.state() == LinkState.OPEN) {
+                        if (!woken.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("no disconnect 10 s after socat died");
+                        }
+                    }
+                    ms[r] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+        }
+        Arrays.sort(ms);
+        return ms[runs / 2];
     }
 
     /** p50 and p99 in µs of unpark-to-return, the parked thread asleep before each unpark. */
