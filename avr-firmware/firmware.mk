@@ -121,6 +121,9 @@ firmware-floor: $(FW_SIM)
 	@e=$(BUILD)/sim-uno-1000000/wakewire.elf; $(FW_SIM) $$e atmega328p 1000000 20000 500 D 2 2 $(call fw_tcnt_pc,$$e)
 	@$(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 20000 500 B 0 8
 	@$(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 20000 500 C 0 14
+	@# sustained: the 1-s watchdog must never fire while edges keep coming (it did, once the loop starved)
+	@$(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 20000 2500 D 2 2
+	@SIM_OVERLOAD=1 $(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 40000 2000 D 2 2
 	@$(FW_SIM) $(BUILD)/sim-uno-115200/wakewire.elf atmega328p 115200 2500 500 D 2 2
 	@SIM_DEBOUNCE=250 $(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 100 300 D 2 2
 	@SIM_DEBOUNCE=2500 $(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 2000 300 B 0 8
