@@ -1,4 +1,4 @@
-# The host bridge benchmark: bench-bridge.
+# The host bridge: bench-bridge (its benchmark) and example-edge (the README example).
 #
 #   make bench-bridge     METRIC lines: edges_per_s_1M, edges_per_s_115200, byte_to_task_us_p50/_p99,
 #                         connect_to_ready_ms, idle_cpu_share (about 2 minutes)
@@ -20,3 +20,12 @@ bench-bridge: jdk vboard
 	cd $(ROOT) && timeout 900 $(JAVA) --add-exports java.base/jdk.internal.vm=ALL-UNNAMED \
 	  -cp $(ROOT)/tests/target/classes:$$(cat $(BRIDGE_CP_FILE)) \
 	  io.wakewire.bench.bridge.BridgeBenchMain $(BRIDGE_FW_115200)
+
+# The README's "await an edge" example: a virtual board pulsing D2, or PORT=/dev/ttyACM0 for a real one.
+.PHONY: example-edge
+example-edge: jdk vboard
+	@$(MAKE) --no-print-directory firmware BOARD=$(BOARD) >&2
+	$(MVN) -Dmaven.test.skip=true -pl java-runtime install
+	$(MVN) -pl java-runtime dependency:build-classpath -Dmdep.outputFile=$(BUILD)/runtime.classpath >/dev/null
+	cd $(ROOT) && $(JAVA) -cp $(ROOT)/java-runtime/target/classes:$$(cat $(BUILD)/runtime.classpath) \
+	  io.wakewire.sim.EdgeDemo "$(PORT)" $(BOARD)

@@ -10,7 +10,10 @@ package io.wakewire.board;
  * @param boardNanos   {@code ticks} in nanoseconds (ticks × the board's tick length)
  * @param hostNanos    the host's estimate of when the edge happened, on the {@link System#nanoTime()}
  *                     scale, from the clock sync's offset and drift (see {@code ClockSync}); error
- *                     about half the best round trip seen
+ *                     about half the best round trip seen on a real board. A virtual board's
+ *                     simulated clock wanders against the wall clock by tens of milliseconds when the
+ *                     machine is loaded, and so does this estimate there (it may even lie after
+ *                     {@code arrivalNanos})
  * @param arrivalNanos {@link System#nanoTime()} when the frame carrying the edge was decoded
  */
 public record Edge(String pin, Level level, long ticks, long boardNanos, long hostNanos, long arrivalNanos) {
