@@ -113,8 +113,15 @@ $(FW_SIM): $(FW_DIR)/test/sim_edges.c $(FW_HOST_SRCS) $(FW_HDRS)
 # the address of the INT0 stub's `in r24, TCNT0` (2 bytes into __vector_1), for the latency figure
 fw_tcnt_pc = $$(printf '%x' $$((0x$$(avr-nm $(1) | awk '$$3=="__vector_1"{print $$1}') + 2)))
 
+FW_SIM_BUTTON := $(FW_TEST_OUT)/sim_button
+$(FW_SIM_BUTTON): $(FW_DIR)/test/sim_button.c
+	@mkdir -p $(@D)
+	gcc -std=gnu11 -O1 -Wall -Wextra -o $@ $< -lsimavr -lutil
+
 .PHONY: firmware-floor firmware-rates
-firmware-floor: $(FW_SIM)
+firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON)
+	@$(MAKE) --no-print-directory firmware BOARD=uno EXAMPLE=button >/dev/null
+	@$(FW_SIM_BUTTON) $(BUILD)/uno-button/wakewire.elf
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 FW_OUT=$(BUILD)/sim-uno-115200 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=mega2560 BAUD=1000000 FW_OUT=$(BUILD)/sim-mega2560-1000000 >/dev/null

@@ -1,11 +1,11 @@
 /* Protothreads: stackless tasks in a few macros (after Adam Dunkels' pt.h).
  *
  * LIMITATION, read this first: a task's local variables DO NOT SURVIVE A WAIT. PT_WAIT_UNTIL
- * returns from the task function, and the next run re-enters it through a switch, so any
- * value needed after a wait must live in a static (or a struct the task owns). Also: no
- * `switch` statement of your own may contain a wait (the macros are a switch themselves).
+ * returns from the task function, and the next run jumps back to the wait, so any value
+ * needed after a wait must live in a static (or a struct the task owns). At most one wait
+ * per source line (the line number names the resume label).
  *
- * What it costs: two bytes of state per task (the line to resume at). What it buys: a task
+ * What it costs: two bytes of state per task (the address to resume at). What it buys: a task
  * reads top to bottom, like the host's async/await, on a chip with 2 KB of RAM and no room
  * for a stack per task.
  *
@@ -27,18 +27,15 @@
 #include <stdint.h>
 
 struct pt {
-    uint16_t resume; /* 0 = start; else the __LINE__ of the wait to resume at */
+    void *resume; /* 0 = start; else the address of the wait to resume at */
 };
 
-#define PT_BEGIN(pt) switch ((pt)->resume) { case 0:
-#define PT_WAIT_UNTIL(pt, cond)                                                           \
-    do {                                                                                  \
-        (pt)->resume = __LINE__;                                                          \
-        /* fall through */                                                                \
-    case __LINE__:                                                                        \
-        if (!(cond))                                                                      \
-            return;                                                                       \
-    } while (0)
-#define PT_END(pt) } (pt)->resume = 0
+/* GCC's labels as values (avr-gcc and the host compilers all have them): resuming is one
+ * indirect jump, where a switch on __LINE__ was a chain of 16-bit compares, one per wait. */
+#define PT_LABEL2(line) pt_wait_##line
+#define PT_LABEL(line) PT_LABEL2(line)
+#define PT_BEGIN(pt)                                                                          do {                                                                                          if ((pt)->resume)                                                                             goto *(pt)->resume;                                                               } while (0)
+#define PT_WAIT_UNTIL(pt, cond)                                                               do {                                                                                      PT_LABEL(__LINE__):                                                                           if (!(cond)) {                                                                                (pt)->resume = &&PT_LABEL(__LINE__);                                                      return;                                                                               }                                                                                     } while (0)
+#define PT_END(pt) (pt)->resume = 0
 
 #endif
