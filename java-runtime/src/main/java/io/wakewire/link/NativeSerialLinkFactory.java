@@ -42,6 +42,9 @@ public final class NativeSerialLinkFactory implements SerialLinkFactory {
 
     /** A factory on one process-wide reactor running on its own daemon thread. */
     public static NativeSerialLinkFactory shared() {
+        if (!NativeLibrary.available()) { // before the holder, whose failure would be an ExceptionInInitializerError
+            throw new IllegalStateException("the native reactor is not available: " + NativeLibrary.unavailableReason());
+        }
         return new NativeSerialLinkFactory(Shared.REACTOR);
     }
 
