@@ -30,7 +30,7 @@ $(CLI_LAUNCHER): $(ROOT)/java-runtime/bin/wakewire
 demo: deps
 	@$(MAKE) --no-print-directory firmware BOARD=$(BOARD)
 	@$(MAKE) --no-print-directory vboard jar
-	@$(JAVA) -jar $(CLI_JAR) demo --board $(BOARD) $(if $(PORT),--port $(PORT))
+	@$(JAVA) -jar $(CLI_JAR) demo --no-build --board $(BOARD) $(if $(PORT),--port $(PORT))
 
 flash: jar
 	@[ -n "$(PORT)" ] || { echo "make flash: give the port, e.g. make flash BOARD=$(BOARD) PORT=/dev/ttyACM0 (\`$(CLI_LAUNCHER) ports\` lists them)" >&2; exit 2; }
