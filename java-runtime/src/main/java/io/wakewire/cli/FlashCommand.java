@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "flash", mixinStandardHelpOptions = true,
         description = {"Build (in a checkout) and flash the wakewire firmware with avrdude, then verify it.",
-                "The programmer, upload baud and avrdude part come from the board config."},
+                "The programmer, upload baud and avrdude part come from the board config;",
+                "here --baud is the bootloader's upload baud, --timeout bounds the whole upload."},
         footer = {"", "Examples:", "  wakewire flash --board uno --port /dev/ttyACM0",
                 "  wakewire flash --board nano --port /dev/ttyUSB0 --baud 57600   (old-bootloader Nano)",
                 "  wakewire flash --port /dev/ttyACM0 --hex wakewire.hex --dry-run", "", ExitCode.TABLE})
