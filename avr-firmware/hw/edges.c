@@ -63,7 +63,7 @@ static inline __attribute__((always_inline)) void edge_seen(uint8_t src_i, __uin
         state[pin] = (uint8_t)((level ? (st | ST_LEVEL) : (st & ~ST_LEVEL)) | ST_LOCKED);
         wake_from_isr(TASK_DEBOUNCE); /* to time the window */
     }
-    if (edges & (2 - level)) /* EDGE_RISING for a high level, EDGE_FALLING for a low */
+    if (edges & (uint8_t)(2 - level)) /* EDGE_RISING for a high level, EDGE_FALLING for a low */
         push(src_i, ts, pin, level);
 }
 
@@ -199,7 +199,7 @@ void task_debounce(void)
                 if (((st >> 2) ^ level) & 1) { /* settled at the other level (ST_LEVEL = bit 2): take it now */
                     taken_at[pin] = period;
                     st ^= ST_LEVEL | ST_LOCKED;
-                    if (st & (2 - level)) /* EDGE_RISING for a high level, EDGE_FALLING for a low */
+                    if (st & (uint8_t)(2 - level)) /* EDGE_RISING for a high level, EDGE_FALLING for a low */
                         push(src_of(pin), now, pin, level);
                 }
                 state[pin] = st;
