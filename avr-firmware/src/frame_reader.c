@@ -38,18 +38,22 @@ static enum fr_result finish(struct frame_reader *r)
     return FR_OK;
 }
 
+/* One store() site (it is inlined): a code byte that ends a block with an implied zero stores
+ * that zero through the same path as a data byte. */
 enum fr_result frame_reader_feed(struct frame_reader *r, uint8_t b)
 {
     if (b == 0)
         return finish(r);
-    if (r->remaining == 0) { /* a code byte: the block before it ended with a zero unless it was full */
-        if (r->code != 0 && r->code != 0xFF)
-            store(r, 0);
+    uint8_t rem = r->remaining, implied = 1;
+    if (rem == 0) { /* a code byte: the block before it ended with a zero unless it was full */
+        uint8_t code = r->code;
+        implied = code != 0 && code != 0xFF;
         r->code = b;
-        r->remaining = (uint8_t)(b - 1);
-    } else {
-        store(r, b);
-        r->remaining--;
+        rem = b;
+        b = 0;
     }
+    if (implied)
+        store(r, b);
+    r->remaining = (uint8_t)(rem - 1);
     return FR_MORE;
 }
