@@ -1,7 +1,7 @@
 package io.wakewire.board;
 
-import io.wakewire.link.JsscSerialLinkFactory;
 import io.wakewire.link.SerialLinkFactory;
+import io.wakewire.link.Transports;
 
 import java.time.Duration;
 
@@ -47,9 +47,12 @@ public record BoardOptions(SerialLinkFactory links, int baud, boolean resetOnOpe
         }
     }
 
-    /** jssc, the config's baud, 5 s to connect, 1 s heartbeat, no reconnect. */
+    /**
+     * The native reactor's links where it loads, else jssc ({@link Transports#links()}); the config's
+     * baud, 5 s to connect, 1 s heartbeat, no reconnect.
+     */
     public static BoardOptions defaults() {
-        return new BoardOptions(new JsscSerialLinkFactory(), 0, false, Duration.ofSeconds(5), Duration.ofMillis(250),
+        return new BoardOptions(Transports.links(), 0, false, Duration.ofSeconds(5), Duration.ofMillis(250),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), false, Duration.ofMillis(100), Duration.ofSeconds(5), 16_384);
     }
 
