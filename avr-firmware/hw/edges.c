@@ -59,7 +59,7 @@ static inline __attribute__((always_inline)) void edge_seen(uint8_t src_i, __uin
             state[pin] = st | ST_PENDING;
             return;
         }
-        taken_at[pin] = (uint8_t)(ts >> 8);
+        taken_at[pin] = (uint8_t)((uint16_t)ts >> 8); /* 16-bit: a byte move, not a 24-bit shift */
         state[pin] = (uint8_t)((level ? (st | ST_LEVEL) : (st & ~ST_LEVEL)) | ST_LOCKED);
         wake_from_isr(TASK_DEBOUNCE); /* to time the window */
     }

@@ -46,7 +46,14 @@ static inline __attribute__((always_inline)) uint8_t ev_ring_push(struct ev_ring
         }
         return 0;
     }
-    r->rec[h & (EV_RING_SIZE - 1)].word = (ts & 0xFFFFFFul) | (uint32_t)pinlevel << 24;
+    /* Byte stores, not a 32-bit shift-and-or: in the edge ISR the wide expression tied up
+     * eight more registers (each one pushed and popped per edge). Little-endian, as on the
+     * AVR and the hosts that run the tests. */
+    uint8_t *p = (uint8_t *)&r->rec[h & (EV_RING_SIZE - 1)].word;
+    p[0] = (uint8_t)ts;
+    p[1] = (uint8_t)(ts >> 8);
+    p[2] = (uint8_t)(ts >> 16);
+    p[3] = pinlevel;
     r->head = (uint8_t)(h + 1);
     return 1;
 }
