@@ -49,10 +49,8 @@ void send_hello(uint8_t req)
 
 static void send_stats(uint8_t req)
 {
-    struct link_stats s;
     struct drops d = {N_SOURCES, source_ids, drop_count, 0};
-    CRITICAL { s = link_stats; }
-    tx_commit(answer_stats(&tx, req, &s, &d));
+    tx_commit(answer_stats(&tx, req, &link_stats, &d)); /* copies the counters with interrupts off */
 }
 
 /* Runs one well-formed command; returns 0 when it answered (or will answer), else a NAK code. */

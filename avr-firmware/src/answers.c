@@ -38,11 +38,11 @@ uint8_t answer_analog(const struct tx_ring_ref *t, uint8_t req, uint8_t channel,
     return send(t, ANS_ANALOG, req, &p, sizeof p);
 }
 
-uint8_t answer_stats(const struct tx_ring_ref *t, uint8_t req, const struct link_stats *s, const struct drops *d)
+uint8_t answer_stats(const struct tx_ring_ref *t, uint8_t req, const volatile struct link_stats *s, const struct drops *d)
 {
     struct __attribute__((packed)) { uint8_t id; uint16_t count; } *e;
     uint8_t p[sizeof *s + 1 + 3 * 16], n = d->n > 16 ? 16 : d->n;
-    memcpy(p, s, sizeof *s);
+    CRITICAL { memcpy(p, (const void *)s, sizeof *s); } /* the RX ISR writes rx_overruns */
     p[sizeof *s] = n;
     e = (void *)(p + sizeof *s + 1);
     for (uint8_t i = 0; i < n; i++, e++) {

@@ -47,7 +47,8 @@ uint8_t answer_ack(const struct tx_ring_ref *t, uint8_t req);
 uint8_t answer_nak(const struct tx_ring_ref *t, uint8_t req, uint8_t code, uint8_t detail);
 uint8_t answer_pong(const struct tx_ring_ref *t, uint8_t req, const uint8_t *data, uint8_t n);
 uint8_t answer_analog(const struct tx_ring_ref *t, uint8_t req, uint8_t channel, uint16_t value, uint32_t ts);
-uint8_t answer_stats(const struct tx_ring_ref *t, uint8_t req, const struct link_stats *s, const struct drops *d);
+/* s may be the live counters: they are copied with interrupts off. */
+uint8_t answer_stats(const struct tx_ring_ref *t, uint8_t req, const volatile struct link_stats *s, const struct drops *d);
 uint8_t answer_clock(const struct tx_ring_ref *t, uint8_t req, uint32_t ts);
 uint8_t answer_reset_cause(const struct tx_ring_ref *t, uint8_t req, uint8_t mcusr);
 
