@@ -20,3 +20,6 @@ bench-reactor: reactor jdk
 	@$(JAVA) -cp $(ROOT)/java-runtime/target/classes:$(ROOT)/java-runtime/target/test-classes:$$(cat $(REACTOR_CP_FILE)) \
 	  io.wakewire.link.ReactorBench $(REACTOR_IDLE_S) $(REACTOR_WAKES)
 bench: bench-reactor
+
+# The executable jar carries the libraries (cli.mk builds it; it is read before this file).
+$(CLI_JAR): $(REACTOR_LIBS)

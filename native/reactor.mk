@@ -32,7 +32,9 @@ ifeq ($(REACTOR_ARCH),x86_64)
 APT_PACKAGES += gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
 endif
 
-reactor: $(call REACTOR_SO,$(REACTOR_ARCH)) $(foreach a,$(REACTOR_CROSS_FOUND),$(call REACTOR_SO,$(a)))
+REACTOR_LIBS := $(call REACTOR_SO,$(REACTOR_ARCH)) $(foreach a,$(REACTOR_CROSS_FOUND),$(call REACTOR_SO,$(a)))
+
+reactor: $(REACTOR_LIBS)
 	@$(foreach a,$(filter-out $(REACTOR_CROSS_FOUND),$(REACTOR_CROSS)),echo "reactor: no $(REACTOR_CC_$(a)), so the jar has no linux-$(a) library (that CPU falls back to jssc)" >&2;)
 
 $(REACTOR_JAR_DIR)/linux-%/libwakewire-reactor.so: $(REACTOR_SRCS) $(wildcard $(REACTOR_DIR)/*.h) | jdk
@@ -53,3 +55,4 @@ reactor-cross-check: reactor
 
 java-test: reactor-cross-check
 java-test: export WAKEWIRE_NATIVE_REQUIRED = 1
+java-build: reactor
