@@ -82,10 +82,10 @@ class BoardLifecycleTest {
                     await(Futures.sleep(Duration.ofMillis(200)));
                     rig.vboard.pulse("D2", Duration.ofMillis(1));
                     List<String> out = new ArrayList<>();
-                    out.add("edge " + await(Futures.timeout(first, Duration.ofSeconds(3))).level());
+                    out.add("edge " + await(Futures.timeout(first, Duration.ofSeconds(5))).level());
                     rig.vboard.reset();
                     try {
-                        await(Futures.timeout(s.next(), Duration.ofSeconds(3)));
+                        await(Futures.timeout(s.next(), Duration.ofSeconds(5)));
                         out.add("no reset seen");
                     } catch (BoardResetException e) {
                         out.add("reset");
@@ -95,7 +95,7 @@ class BoardLifecycleTest {
                     }
                     await(Futures.sleep(Duration.ofMillis(100)));
                     rig.vboard.pulse("D2", Duration.ofMillis(1));
-                    out.add("edge " + await(Futures.timeout(s.next(), Duration.ofSeconds(3))).level());
+                    out.add("edge " + await(Futures.timeout(s.next(), Duration.ofSeconds(5))).level());
                     out.add("resets " + b.stats().resets());
                     return out;
                 } finally {
@@ -135,7 +135,7 @@ class BoardLifecycleTest {
                     var e = Async.spawn("edge", s.next());
                     await(Futures.sleep(Duration.ofMillis(200)));
                     rig.vboard.pulse("D2", Duration.ofMillis(1));
-                    await(Futures.timeout(e, Duration.ofSeconds(3)));
+                    await(Futures.timeout(e, Duration.ofSeconds(5)));
                     return b.stats();
                 } finally {
                     b.close();

@@ -56,7 +56,7 @@ class PinsTest {
                     var up = Async.spawn("up", b.pin("D2").nextEdge(EdgeFilter.RISING));
                     await(Futures.sleep(Duration.ofMillis(200)));
                     await(b.pin("D13").write(Level.HIGH));
-                    return await(Futures.timeout(up, Duration.ofSeconds(3)));
+                    return await(Futures.timeout(up, Duration.ofSeconds(5)));
                 } finally {
                     b.close();
                 }
@@ -89,7 +89,7 @@ class PinsTest {
                     }
                     List<String> out = new ArrayList<>();
                     for (int i = 0; i < 4; i++) {
-                        out.add(boards.get(i).label().substring(0, 4) + await(Futures.timeout(waits.get(i), Duration.ofSeconds(3))).pin());
+                        out.add(boards.get(i).label().substring(0, 4) + await(Futures.timeout(waits.get(i), Duration.ofSeconds(5))).pin());
                     }
                     return out;
                 } finally {

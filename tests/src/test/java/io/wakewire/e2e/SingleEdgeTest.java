@@ -32,9 +32,9 @@ class SingleEdgeTest {
                     var first = Async.spawn("first", both.next());
                     await(Futures.sleep(Duration.ofMillis(200))); // the ARM is acknowledged by then
                     rig.vboard.pulse("D2", Duration.ofMillis(1)); // D2 idles low: up, then down 1 ms later
-                    Edge up = await(Futures.timeout(rising, Duration.ofSeconds(3)));
-                    Edge sameUp = await(Futures.timeout(first, Duration.ofSeconds(3)));
-                    Edge down = await(Futures.timeout(both.next(), Duration.ofSeconds(3)));
+                    Edge up = await(Futures.timeout(rising, Duration.ofSeconds(5)));
+                    Edge sameUp = await(Futures.timeout(first, Duration.ofSeconds(5)));
+                    Edge down = await(Futures.timeout(both.next(), Duration.ofSeconds(5)));
                     assertEquals(up, sameUp, "both waiters saw the same edge");
                     return new Edge[] {up, down};
                 } finally {

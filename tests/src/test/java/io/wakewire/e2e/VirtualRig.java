@@ -34,9 +34,9 @@ final class VirtualRig implements AutoCloseable {
         return new VirtualRig(vb, BoardConfig.load(board));
     }
 
-    /** jssc on the pty, a 1 s heartbeat, 5 s to connect. */
+    /** jssc on the pty, a 1 s heartbeat, 10 s to connect (four virtual boards starting at once on a loaded machine). */
     static BoardOptions options() {
-        return BoardOptions.defaults().withConnectTimeout(Duration.ofSeconds(5)).withRequestTimeout(Duration.ofSeconds(1))
+        return BoardOptions.defaults().withConnectTimeout(Duration.ofSeconds(10)).withRequestTimeout(Duration.ofSeconds(1))
                 .withHeartbeat(Duration.ofSeconds(1));
     }
 
