@@ -2,7 +2,7 @@ package io.wakewire.link;
 
 /**
  * Opens serial links. One implementation per transport: {@link JsscSerialLinkFactory} (portable,
- * one reader thread per port) and, in another issue, the native epoll reactor. The board layer
+ * one reader thread per port) and {@link NativeSerialLinkFactory} (the native epoll reactor). The board layer
  * takes a factory so that tests can hand it in-memory links instead.
  */
 @FunctionalInterface

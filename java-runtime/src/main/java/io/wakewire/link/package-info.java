@@ -21,10 +21,13 @@
  *       unit tests of everything above this package.</li>
  *   <li>{@link io.wakewire.link.JsscSerialLinkFactory} / {@link io.wakewire.link.JsscSerialLink}:
  *       portable, over jssc 2.10.2, with one reader thread per port.</li>
- *   <li>The native epoll reactor (JNI, Linux; another issue) will implement the same interface:
- *       all ports, the executor's timer and cross-thread wakes in one {@code epoll_wait}, with
- *       raw termios, control of DTR and HUPCL, and hang-ups seen as {@code EPOLLHUP}. Where it is
- *       absent the runtime falls back to jssc.</li>
+ *   <li>{@link io.wakewire.link.NativeReactor} / {@link io.wakewire.link.NativeSerialLinkFactory}:
+ *       the native epoll reactor (JNI, Linux; native/reactor): all ports, the executor's timer and
+ *       cross-thread wakes in one {@code epoll_wait}, as the executor's Parker, with raw termios2
+ *       (any baud), exclusive open, control of DTR and HUPCL, and hang-ups seen as
+ *       {@code EPOLLHUP}. {@link io.wakewire.link.Transports} chooses it where
+ *       {@link io.wakewire.link.NativeLibrary} loads it, and otherwise falls back to jssc, saying
+ *       so once.</li>
  * </ul>
  *
  * <h2>Why the jssc link reads on a thread of its own</h2>
