@@ -17,10 +17,9 @@ uint8_t gpio_check(uint8_t pin)
 /* Disconnects the pin from its PWM timer, as a digital write must. Interrupts are off. */
 static void pwm_off(const struct pin_desc *d)
 {
-    if (d->pwm) {
-        struct pwm_desc p;
-        memcpy_P(&p, &pwm_table[d->pwm - 1], sizeof p);
-        REG(p.tccra) &= (uint8_t)~p.com;
+    if (d->pwm) { /* two fields read from flash directly: no copy of the entry on the stack */
+        const struct pwm_desc *p = &pwm_table[d->pwm - 1];
+        REG(pgm_read_word(&p->tccra)) &= (uint8_t)~pgm_read_byte(&p->com);
     }
 }
 
