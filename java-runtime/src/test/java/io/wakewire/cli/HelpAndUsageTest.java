@@ -55,5 +55,7 @@ class HelpAndUsageTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("wakewire "), r.out());
         assertTrue(r.out().contains("Java " + Runtime.version()), r.out());
+        // surefire runs with the export that the jar's manifest carries as Add-Exports
+        assertTrue(r.out().contains("async engine: continuation"), r.out());
     }
 }
