@@ -28,7 +28,8 @@ public final class BridgeBenchMain {
         Path elf1M = a.firmware("uno");
         Metrics.note("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
                 + System.getProperty("java.version") + ", load average "
-                + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                + ", serial links by " + io.wakewire.board.BoardOptions.defaults().links().getClass().getSimpleName());
 
         double[] idle = IdleCpuProbe.run(elf1M, Duration.ofSeconds(10));
         Metrics.print("connect_to_ready_ms", Math.round(idle[0] * 10) / 10.0, "ms");
