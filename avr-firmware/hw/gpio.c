@@ -7,11 +7,9 @@
 
 uint8_t gpio_check(uint8_t pin)
 {
-    if (pin >= N_PINS)
+    if (pin >= N_PINS || !pgm_read_word(&pin_table[pin].pinreg)) /* 0: not usable */
         return NAK_BAD_PIN;
-    struct pin_desc d;
-    pin_desc_get(pin, &d);
-    return d.pinreg ? 0 : NAK_BAD_PIN;
+    return 0;
 }
 
 /* Disconnects the pin from its PWM timer, as a digital write must. Interrupts are off. */
