@@ -26,6 +26,7 @@ void task_events(void)
     uint8_t avail = ev_ring_count(&ev_ring); /* counted before now is read (ring.h) */
     uint32_t now = clock_now();
     uint32_t base = avail ? ev_rec_ts(ev_ring_peek(&ev_ring), now) : now;
+    tx_send_first(events_first_byte(&ev_ring, tx.seq, base)); /* idle line: start it now */
     tx_commit(events_fill(&tx, &ev_ring, &d, avail, base));
     /* One frame a run, then back to the loop: under sustained edges the ring refills as fast
      * as it drains, and a task that drained it "until empty" never returned, so the loop never

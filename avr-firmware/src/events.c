@@ -30,6 +30,24 @@ static void put_lost_markers(struct batch *b, struct ev_ring *r, struct drops *d
     }
 }
 
+/* The block is type (0x11, non-zero), seq, base_ts (4 bytes, low first), the record's pinlevel,
+ * then its delta from base_ts: 0, a zero, so the block is at most 7 bytes and the code at most 8.
+ * noinline, and one byte of base_ts at a time: the smallest code avr-gcc makes of it. */
+__attribute__((noinline)) uint8_t events_first_byte(const struct ev_ring *r, uint8_t seq, uint32_t base_ts)
+{
+    if (r->lost_pending)
+        return 0; /* the frame may open with LOST markers: rare, not worth predicting */
+    uint8_t code = 2, c = seq, pinlevel = ev_rec_pinlevel(ev_ring_peek(r));
+    for (uint8_t i = 0; c; i++) { /* COBS code: 1 + the block's non-zero bytes, the type already counted */
+        code++;
+        if (i == 5)
+            break;
+        c = i < 4 ? (uint8_t)base_ts : pinlevel;
+        base_ts >>= 8;
+    }
+    return code;
+}
+
 /* Deltas are taken from the records' 24-bit ticks alone ((w - prev) mod 2^24, starting from
  * base_ts): records in one frame are never 2^24 ticks apart (ring.h), and on the AVR this is a
  * fraction of the work of rebuilding each 32-bit tick. Every record goes through one LEB128

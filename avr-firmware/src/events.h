@@ -24,4 +24,10 @@ static inline uint8_t events_pending(const struct ev_ring *r)
 uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops *d,
                     uint8_t avail, uint32_t base_ts);
 
+/* The first byte on the wire of the frame events_fill() is about to write, known before it is
+ * built: the COBS code of the first block, given the frame's seq and base_ts = the first
+ * record's tick (as the board passes it); 0 when the frame will open with LOST markers instead.
+ * Lets an idle board start the UART while it builds the rest (events_task.c). */
+uint8_t events_first_byte(const struct ev_ring *r, uint8_t seq, uint32_t base_ts);
+
 #endif

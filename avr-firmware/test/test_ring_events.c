@@ -143,6 +143,37 @@ static void a_loss_with_an_empty_ring_sends_a_marker_alone(void **state)
     assert_false(events_pending(&ring));
 }
 
+/* events_first_byte() says the frame's first wire byte before events_fill() writes it (an idle
+ * board sends it at once): it must match, wherever the first zero falls (seq, any byte of the
+ * tick, the pinlevel, or none of them: then the first record's delta ends the block). */
+static void the_predicted_first_byte_is_the_one_the_encoder_writes(void **state)
+{
+    static const uint32_t ticks[] = {0, 1, 0x100, 0x10000, 0x1000000, 0x01010101, 0xFFFFFFFF, 0x00FF00FF, 0x80000001};
+    static const uint8_t seqs[] = {0, 1, 0x11, 0xFF};
+    static const uint8_t pinlevels[] = {0, 2, 0x82};
+    unsigned checked = 0;
+    for (unsigned a = 0; a < sizeof ticks / sizeof ticks[0]; a++)
+        for (unsigned b = 0; b < sizeof seqs; b++)
+            for (unsigned c = 0; c < sizeof pinlevels; c++) {
+                setup(state);
+                isr_edge(0, ticks[a], pinlevels[c]);
+                isr_edge(0, ticks[a] + 300, 2); /* a second record, as under load */
+                uint32_t base = ev_rec_ts(ev_ring_peek(&ring), clock_now);
+                uint8_t first = events_first_byte(&ring, seqs[b], base);
+                memset(tx, 0xAA, sizeof tx);
+                const uint8_t *p;
+                send_one(seqs[b], &p);
+                assert_int_equal(first, tx[100]);
+                checked++;
+            }
+    assert_int_equal(checked, 9 * 4 * 3);
+    /* a loss pending: the frame may open with LOST markers, so no prediction (0) */
+    setup(state);
+    for (uint32_t i = 0; i <= EV_RING_SIZE; i++)
+        isr_edge(0, i, 2);
+    assert_int_equal(events_first_byte(&ring, 0, ev_rec_ts(ev_ring_peek(&ring), clock_now)), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -151,6 +182,7 @@ int main(void)
         cmocka_unit_test_setup(deltas_cross_the_32_bit_wrap_and_grow_to_leb128, setup),
         cmocka_unit_test_setup(the_lost_marker_sits_where_the_loss_happened, setup),
         cmocka_unit_test_setup(a_loss_with_an_empty_ring_sends_a_marker_alone, setup),
+        cmocka_unit_test_setup(the_predicted_first_byte_is_the_one_the_encoder_writes, setup),
     };
     return cmocka_run_group_tests_name("event ring and EVENTS encoder", tests, NULL, NULL);
 }
