@@ -79,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
         long blinks;
         Level led = Level.LOW;
         String race = "waiting";
+        org.HdrHistogram.Histogram pings;
     }
 
     @Override
@@ -153,6 +154,12 @@ final class DemoCommand implements Callable<Integer> {
                     throw train.ended();
                 }
                 Answer.StatsReport counters = Async.await(board.boardCounters());
+                // the request/answer floor, measured once the other tasks are quiet
+                org.HdrHistogram.Histogram rtt = new org.HdrHistogram.Histogram(3_600_000_000_000L, 3);
+                for (int i = 0; i < 50 && !r.interrupted(); i++) {
+                    rtt.recordValue(Math.max(1, Async.await(board.ping()).toNanos()));
+                }
+                tally.pings = rtt;
                 return summary(out, board, r, train, tally, counters, vb == null ? -1 : driven,
                         stimulus == null ? null : stimulus.failure());
             });
@@ -234,6 +241,11 @@ final class DemoCommand implements Callable<Integer> {
                 s.hostDrops());
         out.printf(Locale.ROOT, "  level order      %d repeated level(s) on %s (0 expected: every edge alternates)%n",
                 train.repeats(), TRAIN);
+        if (t.pings != null && t.pings.getTotalCount() > 0) {
+            out.printf(Locale.ROOT, "  round trip       p50 %.3f p99 %.3f max %.3f ms (%d pings)%n",
+                    t.pings.getValueAtPercentile(50) / 1e6, t.pings.getValueAtPercentile(99) / 1e6,
+                    t.pings.getMaxValue() / 1e6, t.pings.getTotalCount());
+        }
         out.printf(Locale.ROOT, "  link             frames in %d, out %d, crc errors %d, timeouts %d; connected in %s%n",
                 s.framesReceived(), s.framesSent(), s.crcErrors(), s.timeouts(), DurationConverter.format(r.connectTime()));
         out.flush();

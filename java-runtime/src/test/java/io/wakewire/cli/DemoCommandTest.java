@@ -32,6 +32,7 @@ class DemoCommandTest {
         assertTrue(out.contains("race D3          the edge won after"), out);
         assertTrue(out.contains("losses           0 (0 expected)"), out);
         assertTrue(out.contains("level order      0 repeated level(s)"), out);
+        assertTrue(out.matches("(?s).*round trip       p50 [0-9.]+ p99 [0-9.]+ max [0-9.]+ ms \\(50 pings\\).*"), out);
     }
 
     @Test
