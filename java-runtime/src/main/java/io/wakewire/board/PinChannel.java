@@ -14,7 +14,10 @@ import java.util.ArrayList;
  * pin and stays armed until the session ends. Edges that no waiter wants are counted and dropped
  * on the host. The trade-off: no ARM traffic per {@code nextEdge} in a loop (and no window in
  * which the pin is disarmed between two waits), at the price of a pin that keeps sending edges
- * nobody reads. Executor thread only.
+ * nobody reads. Known limit: a waiter cancelled while its own ARM is still waiting for the PIN_MODE
+ * answer gives its bits back, and a second waiter that relied on that ARM (same pin, same filter,
+ * created in the same millisecond) then waits without the pin being armed; a later waiter arms it.
+ * Executor thread only.
  */
 final class PinChannel {
 
