@@ -100,7 +100,11 @@ void edge_isr_common(void)
             edge_seen(src_i, ts, pgm_read_byte(pins), now & 1, forced);
 }
 
-/* The drop source that serves a pin's edges. */
+/* The pin's irq byte, read from flash alone (no copy of the whole entry). */
+static uint8_t irq_of(uint8_t pin) { return pgm_read_byte(&pin_table[pin].irq); }
+
+/* The drop source that serves a pin's edges. (Through irq_of it measured 38 B larger: LTO
+ * then inlined differently into task_debounce.) */
 static uint8_t src_of(uint8_t pin)
 {
     struct pin_desc d;
@@ -153,30 +157,28 @@ static uint8_t window_periods(uint16_t ticks)
 
 uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks)
 {
-    struct pin_desc d;
-    pin_desc_get(pin, &d);
-    if (d.irq == IRQ_NONE)
+    uint8_t irq = irq_of(pin);
+    if (irq == IRQ_NONE)
         return NAK_NOT_CAPABLE;
     CRITICAL {
         window[pin] = window_periods(debounce_ticks);
         state[pin] = (uint8_t)(edges | pin_level(pin) << 2 /* ST_LEVEL */ | (state[pin] & ST_WATCHED));
-        apply_irq(pin, d.irq);
+        apply_irq(pin, irq);
     }
     return 0;
 }
 
 uint8_t edge_watch(uint8_t pin, uint8_t task_bits)
 {
-    struct pin_desc d;
     if (pin >= N_PINS)
         return NAK_BAD_PIN;
-    pin_desc_get(pin, &d);
-    if (d.irq == IRQ_NONE)
+    uint8_t irq = irq_of(pin);
+    if (irq == IRQ_NONE)
         return NAK_NOT_CAPABLE;
     CRITICAL {
         watch_wake |= task_bits;
         state[pin] |= ST_WATCHED;
-        apply_irq(pin, d.irq);
+        apply_irq(pin, irq);
     }
     return 0;
 }
