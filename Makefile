@@ -65,7 +65,7 @@ jdk:
 java-build: jdk
 	$(MVN) -DskipTests install
 
-java-test: jdk firmware vboard
+java-test: jdk firmware vboard jar
 	$(MVN) install
 
 include $(ROOT)/avr-firmware/firmware.mk
