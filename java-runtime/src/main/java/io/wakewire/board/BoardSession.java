@@ -170,6 +170,18 @@ final class BoardSession implements FrameSink, EventVisitor {
         return false;
     }
 
+    /**
+     * Finishes {@code f} in a task of its own (a claim's commands whose waiter was cancelled); false
+     * when the session cannot run it any more (closed or not started), and the caller cleans up.
+     */
+    boolean detach(String what, Future<Void> f) {
+        if (executor == null || closeRequested || state == State.CLOSED || executor.isClosed()) {
+            return false;
+        }
+        executor.spawn(what + " for " + label + " (waiter cancelled)", f);
+        return true;
+    }
+
     /** Any thread: stop the session; waiters fail with BoardDisconnectedException("closed"). */
     void requestClose() {
         closeRequested = true;

@@ -14,10 +14,8 @@ import java.util.ArrayList;
  * pin and stays armed until the session ends. Edges that no waiter wants are counted and dropped
  * on the host. The trade-off: no ARM traffic per {@code nextEdge} in a loop (and no window in
  * which the pin is disarmed between two waits), at the price of a pin that keeps sending edges
- * nobody reads. Known limit: a waiter cancelled while its own ARM is still waiting for the PIN_MODE
- * answer gives its bits back, and a second waiter that relied on that ARM (same pin, same filter,
- * created in the same millisecond) then waits without the pin being armed; a later waiter arms it.
- * Executor thread only.
+ * nobody reads. A waiter cancelled while its ARM is in flight leaves the ARM to finish on its own
+ * (see Rollback), because another waiter may rely on it. Executor thread only.
  */
 final class PinChannel {
 
@@ -86,7 +84,7 @@ final class PinChannel {
         }
         int before = armedBits;
         armedBits = want;
-        return new Rollback(arm(), () -> armedBits = before);
+        return new Rollback(session, "ARM " + name(), arm(), () -> armedBits = before);
     }
 
     /** The commands that put the board back in this pin's state after a reset or reconnect. */
@@ -137,7 +135,7 @@ final class PinChannel {
         }
         int before = mode;
         mode = m;
-        return new Rollback(session.request("PIN_MODE " + name() + " " + m,
+        return new Rollback(session, "PIN_MODE " + name(), session.request("PIN_MODE " + name() + " " + m,
                 (seq, req) -> new Command.PinMode(seq, req, spec.number(), m)), () -> mode = before);
     }
 
@@ -146,13 +144,22 @@ final class PinChannel {
         mode = -1;
     }
 
-    /** Runs {@code undo} when the inner future fails or is cancelled, so that state is not left claimed. */
+    /**
+     * Claims state before the commands that establish it have been answered, and gives it back
+     * ({@code undo}) when they fail. A waiter that is cancelled meanwhile does not cancel them: other
+     * waiters may rely on the claim (the same pin, the same filter), so the commands finish in a
+     * detached task of the session, which still gives the claim back if they fail.
+     */
     private static final class Rollback implements Future<Void> {
+        private final BoardSession session;
+        private final String what;
         private final Future<Void> inner;
         private final Runnable undo;
         private boolean finished;
 
-        Rollback(Future<Void> inner, Runnable undo) {
+        Rollback(BoardSession session, String what, Future<Void> inner, Runnable undo) {
+            this.session = session;
+            this.what = what;
             this.inner = inner;
             this.undo = undo;
         }
@@ -174,9 +181,12 @@ final class PinChannel {
 
         @Override
         public void cancel() {
-            inner.cancel();
-            if (!finished) {
-                finished = true;
+            if (finished) {
+                return;
+            }
+            finished = true;
+            if (!session.detach(what, new Rollback(session, what, inner, undo))) {
+                inner.cancel();
                 undo.run();
             }
         }

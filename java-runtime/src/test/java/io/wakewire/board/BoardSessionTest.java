@@ -520,4 +520,24 @@ class BoardSessionTest {
         });
         assertEquals(List.of("EventsLostException", "reset found by the clock", "ready true, resets 1"), seen);
     }
+
+    @Test
+    void aCancelledWaiterDoesNotTakeTheArmAnotherWaiterReliesOn() {
+        Edge e = run(() -> {
+            Board b = await(TestBoards.connect(pair));
+            var first = Async.spawn("first", b.pin("D7").nextEdge(EdgeFilter.RISING));
+            var second = Async.spawn("second", b.pin("D7").nextEdge(EdgeFilter.RISING));
+            await(Futures.yieldNow()); // both have subscribed; the PIN_MODE is in flight
+            first.cancel();
+            await(Futures.sleep(Duration.ofMillis(100)));
+            fake.events(edge(7, 1, 42));
+            try {
+                return await(Futures.timeout(second, Duration.ofSeconds(2)));
+            } finally {
+                b.close();
+            }
+        });
+        assertEquals(42, e.ticks());
+        assertEquals(1, fake.count(Command.Arm.class), fake.received.toString());
+    }
 }
