@@ -28,7 +28,11 @@ uint32_t clock_now(void)
  * CPU wakes from idle on this interrupt anyway, so a task woken each period costs little. */
 ISR(TIMER0_OVF_vect)
 {
-    clock_hi++;
+    /* in 16-bit halves: the high half changes once every 67 s; fewer registers to save */
+    typedef uint16_t __attribute__((may_alias)) half;
+    volatile half *h = (volatile half *)&clock_hi;
+    if (++h[0] == 0)
+        ++h[1];
     wake_from_isr(waiters);
 }
 
