@@ -78,10 +78,11 @@ void edge_isr_common(void)
     const uint8_t *pins;
     if (src < N_INT) {
         src_i = SRCI_INT(src);
-        now = INT_LEVEL(src);
+        uint8_t bit = (uint8_t)(1 << src);
+        now = (INT_LEVELS() & bit) != 0;
         changed = 1;
         pins = &int_pin[src];
-        forced = int_sense_forced & (uint8_t)(1 << src);
+        forced = int_sense_forced & bit;
     } else {
         uint8_t g = (uint8_t)(src - N_INT);
         src_i = SRCI_PCINT(g);

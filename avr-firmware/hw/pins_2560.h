@@ -18,7 +18,8 @@
 #define RX_VECT USART0_RX_vect
 #define UDRE_VECT USART0_UDRE_vect
 
-#define INT_LEVEL(n) ((n) < 4 ? (PIND >> (n)) & 1 : (PINE >> (n)) & 1)
+/* The levels of the INT pins, bit n = INTn (INT0..3 = PD0..3, INT4/5 = PE4/5). */
+#define INT_LEVELS() ((uint8_t)((PIND & 0x0F) | (PINE & 0x30)))
 #define PCINT_READ0() PINB
 #define PCINT_READ1() ((uint8_t)(PINJ << 1 | (PINE & 1)))
 #define PCINT_READ2() PINK

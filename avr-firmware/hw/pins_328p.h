@@ -18,8 +18,9 @@
 #define RX_VECT USART_RX_vect
 #define UDRE_VECT USART_UDRE_vect
 
-/* The level of INTn's pin. */
-#define INT_LEVEL(n) ((PIND >> (2 + (n))) & 1)
+/* The levels of the INT pins, bit n = INTn (INT0 = PD2, INT1 = PD3): one byte and a mask in the
+ * edge ISR, not a variable shift. */
+#define INT_LEVELS() ((uint8_t)(PIND >> 2))
 /* The input register of each pin-change group, bit i = PCINT(8g + i). */
 #define PCINT_READ0() PINB
 #define PCINT_READ1() PINC
