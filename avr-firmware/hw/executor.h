@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include "critical.h"
 
-/* The built-in tasks, by bit. User tasks take the remaining bits (executor.c's table). */
+/* The built-in tasks, by bit. User tasks take the remaining bits (executor.c calls each by its bit). */
 #define TASK_RX (1 << 0)       /* received bytes: frames, commands, answers */
 #define TASK_EVENTS (1 << 1)   /* the event ring: EVENTS frames */
 #define TASK_ADC (1 << 2)      /* a finished conversion: the ANALOG answer */
