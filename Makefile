@@ -65,8 +65,9 @@ jdk:
 java-build: jdk
 	$(MVN) -DskipTests install
 
+# Not quiet: surefire's per-suite "Tests run:" lines are the record of what ran.
 java-test: jdk firmware vboard jar
-	$(MVN) install
+	JAVA_HOME=$(JDK) mvn -B -ntp -f $(ROOT)/pom.xml install
 
 include $(ROOT)/avr-firmware/firmware.mk
 include $(ROOT)/native/native.mk
