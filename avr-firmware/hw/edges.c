@@ -34,8 +34,8 @@ static uint8_t watch_wake; /* task bits woken by a change of any watched pin */
  * per edge. */
 static inline __attribute__((always_inline)) void push(uint8_t src_i, __uint24 ts, uint8_t pin, uint8_t level)
 {
-    if (ev_ring_push(&ev_ring, ts, (uint8_t)(level << 7 | pin))) {
-        uint8_t n = ev_ring_count(&ev_ring);
+    uint8_t n = ev_ring_push(&ev_ring, ts, (uint8_t)(level << 7 | pin));
+    if (n) {
         if (n == 1 || n == EV_MIN_BATCH)
             wake_from_isr(TASK_EVENTS);
     } else {

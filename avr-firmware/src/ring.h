@@ -35,11 +35,12 @@ struct ev_ring {
     volatile uint8_t lost_pending; /* producer sets, consumer clears in a critical section */
 };
 
-/* Producer (ISR context). Returns 0 if the ring was full; the caller then counts the drop. */
+/* Producer (ISR context). Returns the number of records now in the ring (1..EV_RING_SIZE), or
+ * 0 if the ring was full; the caller then counts the drop. */
 static inline __attribute__((always_inline)) uint8_t ev_ring_push(struct ev_ring *r, uint32_t ts, uint8_t pinlevel)
 {
-    uint8_t h = r->head;
-    if ((uint8_t)(h - r->tail) >= EV_RING_SIZE) {
+    uint8_t h = r->head, used = (uint8_t)(h - r->tail); /* one read of each index */
+    if (used >= EV_RING_SIZE) {
         if (!r->lost_pending) {
             r->lost_at = h;
             r->lost_pending = 1;
@@ -55,7 +56,7 @@ static inline __attribute__((always_inline)) uint8_t ev_ring_push(struct ev_ring
     p[2] = (uint8_t)(ts >> 16);
     p[3] = pinlevel;
     r->head = (uint8_t)(h + 1);
-    return 1;
+    return (uint8_t)(used + 1);
 }
 
 /* Consumer side. */

@@ -70,6 +70,18 @@ static void a_full_ring_counts_drops_and_remembers_where(void **state)
     assert_false(ev_ring_loss_here(&ring)); /* not before the 32 edges that came first */
 }
 
+/* The edge ISR wakes the events task on the count a push leaves (1: send now; EV_MIN_BATCH). */
+static void a_push_returns_the_count_it_leaves_and_0_when_full(void **state)
+{
+    (void)state;
+    for (uint8_t i = 1; i <= EV_RING_SIZE; i++)
+        assert_int_equal(ev_ring_push(&ring, i, 2), i);
+    assert_int_equal(ev_ring_push(&ring, 99, 2), 0);
+    ev_ring_pop(&ring);
+    ev_ring_pop(&ring);
+    assert_int_equal(ev_ring_push(&ring, 100, 2), EV_RING_SIZE - 1);
+}
+
 static void edges_batch_until_the_frame_is_full_then_continue_in_the_next(void **state)
 {
     (void)state;
@@ -178,6 +190,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(a_full_ring_counts_drops_and_remembers_where, setup),
+        cmocka_unit_test_setup(a_push_returns_the_count_it_leaves_and_0_when_full, setup),
         cmocka_unit_test_setup(edges_batch_until_the_frame_is_full_then_continue_in_the_next, setup),
         cmocka_unit_test_setup(deltas_cross_the_32_bit_wrap_and_grow_to_leb128, setup),
         cmocka_unit_test_setup(the_lost_marker_sits_where_the_loss_happened, setup),
