@@ -26,8 +26,13 @@ import static io.wakewire.task.Async.await;
  */
 final class ByteToTaskProbe {
 
-    /** Latencies in ns, one per edge, after a warm-up. */
+    /** Latencies in ns, one per edge, after a warm-up, on the default transport. */
     static long[] run(int edges) throws Exception {
+        return run(edges, Executor::create, BoardOptions.defaults());
+    }
+
+    /** The same on a given transport: the executor (and its parker) and the links its board opens. */
+    static long[] run(int edges, java.util.function.Supplier<Executor> executor, BoardOptions options) throws Exception {
         Path dir = Files.createTempDirectory("wakewire-bridge");
         Path hostEnd = dir.resolve("host");
         Path boardEnd = dir.resolve("board");
@@ -45,7 +50,7 @@ final class ByteToTaskProbe {
             AtomicLongArray sent = new AtomicLongArray(total);
             long[] lat = new long[edges];
             try (PtyFakeBoard fake = new PtyFakeBoard(boardEnd.toRealPath().toString());
-                 Executor ex = Executor.create()) {
+                 Executor ex = executor.get()) {
                 Thread driver = new Thread(() -> {
                     try {
                         if (!fake.armed.await(10, TimeUnit.SECONDS)) {
@@ -65,8 +70,7 @@ final class ByteToTaskProbe {
                 driver.setDaemon(true);
                 driver.start();
                 ex.blockOn(Async.async(() -> {
-                    Board b = await(Board.connect(BoardConfig.load("uno"), hostEnd.toRealPath().toString(),
-                            BoardOptions.defaults()));
+                    Board b = await(Board.connect(BoardConfig.load("uno"), hostEnd.toRealPath().toString(), options));
                     try {
                         EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH);
                         for (int i = 0; i < total; i++) {
