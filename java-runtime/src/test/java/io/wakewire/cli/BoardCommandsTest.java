@@ -1,5 +1,6 @@
 package io.wakewire.cli;
 
+import io.wakewire.link.SocatPtyPair;
 import io.wakewire.sim.VirtualBoard;
 
 import java.nio.file.Files;
@@ -179,10 +180,10 @@ class BoardCommandsTest {
 
     @Test
     void aPortWhereNothingAnswersEndsAtTheTimeout() throws Exception {
-        try (PtyPair pty = PtyPair.open(tmp)) {
-            Cli r = Cli.run("info", "--port", pty.a.toString(), "--timeout", "1500ms").assertCleanError();
+        try (SocatPtyPair pty = SocatPtyPair.start()) {
+            Cli r = Cli.run("info", "--port", pty.first, "--timeout", "1500ms").assertCleanError();
             assertEquals(ExitCode.NO_ANSWER, r.exit(), r.err());
-            assertTrue(r.firstErrLine().contains("no HELLO from the board on " + pty.a + " within 1500 ms"), r.err());
+            assertTrue(r.firstErrLine().contains("no HELLO from the board on " + pty.first + " within 1500 ms"), r.err());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wakewire.cli;
 
+import io.wakewire.link.SocatPtyPair;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,11 +116,11 @@ class FlashCommandTest {
 
     @Test
     void aBusyPortNamesTheProgramHoldingIt() throws Exception {
-        try (PtyPair pty = PtyPair.open(tmp)) {
+        try (SocatPtyPair pty = SocatPtyPair.start()) {
             // a child process holds the port open, as a serial monitor would
-            Process holder = new ProcessBuilder("sleep", "60").redirectInput(new File(pty.a.toString())).start();
+            Process holder = new ProcessBuilder("sleep", "60").redirectInput(new File(pty.first)).start();
             try {
-                Cli r = Cli.run("flash", "--port", pty.a.toString(), "--hex", hex().toString(), "--avrdude", "/bin/true")
+                Cli r = Cli.run("flash", "--port", pty.first, "--hex", hex().toString(), "--avrdude", "/bin/true")
                         .assertCleanError();
                 assertEquals(ExitCode.PORT, r.exit());
                 assertTrue(r.firstErrLine().contains("is busy: held open by pid " + holder.pid() + " (sleep)"), r.err());
@@ -134,12 +135,12 @@ class FlashCommandTest {
     void aBoardThatNeverAnswersEndsAtTheTimeoutWithAnExplanation() throws Exception {
         Path avrdude = Path.of("/usr/bin/avrdude");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(avrdude), "avrdude is not installed");
-        try (PtyPair pty = PtyPair.open(tmp)) {
-            Cli r = Cli.run("flash", "--port", pty.a.toString(), "--hex", hex().toString(), "--timeout", "3s")
+        try (SocatPtyPair pty = SocatPtyPair.start()) {
+            Cli r = Cli.run("flash", "--port", pty.first, "--hex", hex().toString(), "--timeout", "3s")
                     .assertCleanError();
             assertEquals(ExitCode.NO_ANSWER, r.exit(), r.err());
             String last = r.err().strip().lines().reduce((x, y) -> y).orElse("");
-            assertTrue(last.startsWith("wakewire flash: the board on " + pty.a + " does not answer its bootloader"
+            assertTrue(last.startsWith("wakewire flash: the board on " + pty.first + " does not answer its bootloader"
                     + " (programmer arduino at 115200 baud"), r.err());
             assertTrue(r.err().contains("avrdude -c arduino"), "the command run is shown first: " + r.err());
         }

@@ -20,13 +20,13 @@ import java.util.regex.Pattern;
  * does. Tests that need one are skipped, with the reason, only when socat is not installed
  * ({@code make deps} installs it).
  */
-final class SocatPtyPair implements AutoCloseable {
+public final class SocatPtyPair implements AutoCloseable {
 
     private static final Pattern PTY_LINE = Pattern.compile("PTY is (\\S+)");
 
     private final Process socat;
-    final String first;
-    final String second;
+    public final String first;
+    public final String second;
 
     private SocatPtyPair(Process socat, String first, String second) {
         this.socat = socat;
@@ -34,7 +34,7 @@ final class SocatPtyPair implements AutoCloseable {
         this.second = second;
     }
 
-    static SocatPtyPair start() throws IOException, InterruptedException {
+    public static SocatPtyPair start() throws IOException, InterruptedException {
         Assumptions.assumeTrue(onPath("socat"),
                 "socat is not installed, so the real-pty tests of the jssc link cannot run: `make deps` installs it");
         Process p = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "pty,raw,echo=0")
