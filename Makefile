@@ -81,7 +81,7 @@ test: deps
 # yet (about 4.9 KB, 5.2 KB with the example task; see avr-firmware/README.md). Until it is,
 # `make test` holds the line at a ratchet, so that the firmware cannot grow unnoticed, and says
 # how far from the budget it is. Lower the ratchet as the firmware shrinks.
-FW_FLASH_RATCHET := 5632
+FW_FLASH_RATCHET := 5376
 .PHONY: size-ratchet
 size-ratchet:
 	@$(MAKE) --no-print-directory size-check FW_FLASH_LIMIT=$(FW_FLASH_RATCHET)
