@@ -1,5 +1,6 @@
 package io.wakewire.bench.bridge;
 
+import io.wakewire.bench.Metrics;
 import io.wakewire.sim.BuildArtifacts;
 
 import java.nio.file.Files;
@@ -26,10 +27,8 @@ public final class BridgeBenchMain {
     public static void main(String[] args) throws Exception {
         BuildArtifacts a = BuildArtifacts.locate();
         Path elf1M = a.firmware("uno");
-        Metrics.note("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
-                + System.getProperty("java.version") + ", load average "
-                + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
-                + ", serial links by " + io.wakewire.board.BoardOptions.defaults().links().getClass().getSimpleName());
+        Metrics.machine();
+        Metrics.note("serial links by " + io.wakewire.board.BoardOptions.defaults().links().getClass().getSimpleName());
 
         double[] idle = IdleCpuProbe.run(elf1M, Duration.ofSeconds(10));
         Metrics.print("connect_to_ready_ms", Math.round(idle[0] * 10) / 10.0, "ms");

@@ -1,5 +1,6 @@
 package io.wakewire.bench.bridge;
 
+import io.wakewire.bench.Metrics;
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardOptions;
 import io.wakewire.board.BoardStats;

@@ -1,5 +1,6 @@
 package io.wakewire.bench.executor;
 
+import io.wakewire.bench.Metrics;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -56,8 +57,7 @@ public final class ExecutorBenchMain {
     private ExecutorBenchMain() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("# machine: %d cpus, %s; JDK %s (%s)%n", Runtime.getRuntime().availableProcessors(),
-                cpuModel(), System.getProperty("java.version"), System.getProperty("java.vm.name"));
+        Metrics.machine();
 
         // The hand-off engine is chosen per JVM by a system property, so it gets a fork of its own
         // (options given here override @Fork annotations, hence two runs rather than one).
@@ -65,17 +65,12 @@ public final class ExecutorBenchMain {
         List<RunResult> results = new ArrayList<>(jmh(bench + "\\.(?!awaitSwitchHandoff).*", EXPORT));
         results.addAll(jmh(bench + "\\.awaitSwitchHandoff", EXPORT, "-Dwakewire.async.engine=thread-handoff"));
         for (Map.Entry<String, String> m : JMH_METRICS.entrySet()) {
-            RunResult found = null;
-            for (RunResult r : results) {
-                if (r.getParams().getBenchmark().endsWith("." + m.getKey())) {
-                    found = r;
-                }
-            }
-            if (found == null) {
-                System.out.println("# " + m.getValue() + ": the benchmark produced no result (see JMH errors above)");
+            Double score = Metrics.jmhScore(results, m.getKey());
+            if (score == null) {
+                Metrics.note(m.getValue() + ": the benchmark produced no result (see JMH errors above)");
                 missed.add(m.getValue() + " (not measured)");
             } else {
-                metric(m.getValue(), found.getPrimaryResult().getScore(), "ns");
+                metric(m.getValue(), score, "ns");
             }
         }
 
@@ -161,27 +156,10 @@ public final class ExecutorBenchMain {
     }
 
     private static void metric(String name, double value, String unit) {
-        System.out.printf("METRIC %s %s %s%n", name, format(value), unit);
+        Metrics.print(name, value, unit);
         Double floor = FLOORS.get(name);
         if (floor != null && value > floor) {
-            missed.add(name + " " + format(value) + " > " + format(floor));
+            missed.add(name + " " + Metrics.format(value) + " > " + Metrics.format(floor));
         }
-    }
-
-    private static String format(double v) {
-        return v >= 100 ? String.format("%.0f", v) : String.format("%.2f", v);
-    }
-
-    private static String cpuModel() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // not Linux: leave it out
-        }
-        return "CPU model unknown";
     }
 }

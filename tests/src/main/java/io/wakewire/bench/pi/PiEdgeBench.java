@@ -1,5 +1,6 @@
 package io.wakewire.bench.pi;
 
+import io.wakewire.bench.Metrics;
 import static io.wakewire.task.Async.async;
 import static io.wakewire.task.Async.await;
 
@@ -96,9 +97,9 @@ public final class PiEdgeBench {
             }
         }
         if (print) {
-            metric("mock_edge_to_task_us_p50", driverToTask.getValueAtPercentile(50) / 1000.0, "us");
-            metric("mock_edge_to_task_us_p99", driverToTask.getValueAtPercentile(99) / 1000.0, "us");
-            metric("mock_listener_to_task_us_p50", listenerToTask.getValueAtPercentile(50) / 1000.0, "us");
+            Metrics.print("mock_edge_to_task_us_p50", driverToTask.getValueAtPercentile(50) / 1000.0, "us");
+            Metrics.print("mock_edge_to_task_us_p99", driverToTask.getValueAtPercentile(99) / 1000.0, "us");
+            Metrics.print("mock_listener_to_task_us_p50", listenerToTask.getValueAtPercentile(50) / 1000.0, "us");
             System.out.printf("# latency: %d rounds, max %.1f us%n", rounds, driverToTask.getMaxValue() / 1000.0);
         }
     }
@@ -143,15 +144,10 @@ public final class PiEdgeBench {
             }
             if (print) {
                 double seconds = (span[1] - span[0]) / 1e9;
-                metric("edges_per_s_one_pin", Math.round((edges - 1) / seconds), "edges/s");
+                Metrics.print("edges_per_s_one_pin", Math.round((edges - 1) / seconds), "edges/s");
                 System.out.printf("# throughput: %d edges in %.3f s, none lost%n", edges, seconds);
             }
         }
-    }
-
-    private static void metric(String name, double value, String unit) {
-        System.out.printf("METRIC %s %s %s%n", name, value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value) : String.format("%.2f", value), unit);
     }
 
     private static int intArg(String[] args, String key, int fallback) {

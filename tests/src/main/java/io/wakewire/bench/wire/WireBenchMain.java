@@ -1,5 +1,6 @@
 package io.wakewire.bench.wire;
 
+import io.wakewire.bench.Metrics;
 import java.util.Collection;
 import java.util.Map;
 
@@ -27,35 +28,29 @@ public final class WireBenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("# machine: %d cpus; JDK %s (%s)%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"));
+        Metrics.machine();
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(WireDecodeBench.class.getName() + "\\.")
                 .verbosity(VerboseMode.SILENT)
                 .build()).run();
         Double events = null;
         for (Map.Entry<String, String> m : METRICS.entrySet()) {
-            RunResult found = null;
-            for (RunResult r : results) {
-                if (r.getParams().getBenchmark().endsWith("." + m.getKey())) {
-                    found = r;
-                }
-            }
-            if (found == null) {
-                System.out.println("# " + m.getValue() + ": the benchmark produced no result (see JMH errors above)");
+            Double score = Metrics.jmhScore(results, m.getKey());
+            if (score == null) {
+                Metrics.note(m.getValue() + ": the benchmark produced no result (see JMH errors above)");
                 continue;
             }
-            double ns = found.getPrimaryResult().getScore();
-            System.out.printf("METRIC %s %.1f ns%n", m.getValue(), ns);
+            double ns = score;
+            Metrics.print(m.getValue(), ns, "ns");
             if (m.getKey().equals("events28Visitor")) {
                 events = ns;
             }
         }
         double cpu = DecodeCpuTime.events28(10, 200_000);
-        System.out.printf("METRIC decode_cpu_ns_per_frame %.1f ns%n", cpu);
+        Metrics.print("decode_cpu_ns_per_frame", cpu, "ns");
         System.out.println("# (the same EVENTS decode timed by thread CPU time, best of 10 rounds: robust to a loaded machine)");
         if (events != null) {
-            System.out.printf("METRIC decode_ns_per_edge %.2f ns%n", events / 28);
+            Metrics.print("decode_ns_per_edge", events / 28, "ns");
             System.out.printf("# one core decodes %.1f million edges/s at the JMH figure, %.1f at the CPU-time one"
                     + " (the bridge needs 0.02)%n", 28_000 / events, 28_000 / cpu);
         }
