@@ -17,7 +17,6 @@ public final class Interval extends TimerNode implements Future<Long> {
     private final MissedTickPolicy policy;
     private Executor executor;
     private long next;
-    private Waker waker;
     private boolean cancelled;
 
     Interval(Duration period, MissedTickPolicy policy) {
@@ -81,11 +80,7 @@ public final class Interval extends TimerNode implements Future<Long> {
 
     @Override
     void expire() {
-        Waker w = waker;
-        waker = null;
-        if (w != null) {
-            w.wake();
-        }
+        wakeWaiter();
     }
 
     @Override

@@ -19,7 +19,6 @@ final class Sleep extends TimerNode implements Future<Void> {
     private final long nanos;
     private final boolean absolute;
     private byte phase = NEW;
-    private Waker waker;
 
     Sleep(long nanos, boolean absolute) {
         this.nanos = nanos;
@@ -60,11 +59,7 @@ final class Sleep extends TimerNode implements Future<Void> {
     @Override
     void expire() {
         phase = FIRED;
-        Waker w = waker;
-        waker = null;
-        if (w != null) {
-            w.wake();
-        }
+        wakeWaiter();
     }
 
     @Override

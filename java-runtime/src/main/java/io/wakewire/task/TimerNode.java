@@ -19,9 +19,20 @@ abstract class TimerNode {
     TimerWheel wheel;
     /** Index of the slot list (level * 64 + slot) while inserted. */
     int slotIndex;
+    /** The task awaiting this timer; set by {@code poll}, taken by {@link #wakeWaiter}, cleared by cancel. */
+    Waker waker;
 
     /** Called once by the wheel, on the executor thread, when the deadline has passed. */
     abstract void expire();
+
+    /** Wakes the awaiting task, once: the waker is taken, so a later expiry wakes no one. */
+    final void wakeWaiter() {
+        Waker w = waker;
+        waker = null;
+        if (w != null) {
+            w.wake();
+        }
+    }
 
     final boolean isScheduled() {
         return wheel != null;
