@@ -11,6 +11,7 @@
 #ifndef WW_EDGES_H
 #define WW_EDGES_H
 #include <stdint.h>
+#include "edge_layout.h"
 #include "pins.h"
 #include "ring.h"
 
@@ -21,6 +22,19 @@
 
 extern struct ev_ring ev_ring;
 extern volatile uint16_t drop_count[N_SOURCES];
+
+/* Per pin, for the edge ISR (edge_isr.S) and the task-side functions below; bits in
+ * edge_layout.h. */
+struct pin_edges {
+    volatile uint8_t state[N_PINS];
+    uint8_t window[N_PINS];            /* debounce window in overflow periods, 0 = none */
+    volatile uint8_t taken_at[N_PINS]; /* overflow period of the last taken change */
+};
+
+/* The ring's producer (edge_isr.S), interrupts off: stores the record (source = the drop
+ * counter's index), wakes TASK_EVENTS, counts a drop when the ring is full, and on a sleeping
+ * board starts the UART with the frame's first byte. */
+void edge_push(uint32_t ts, uint8_t pinlevel, uint8_t source);
 
 /* Task context: returns 0 or a NAK code (the pin is known valid). */
 uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks);

@@ -6,7 +6,10 @@
  * which it could not overtake anyway. What it buys: at high rates frames carry more edges,
  * so fewer bytes per edge go on the wire and fewer cycles are spent on frame overhead, which
  * is what lets the 328P sustain 20,000 edges/s at 1 Mbaud. The UDRE ISR wakes this task when
- * the TX ring empties, and every edge wakes it, so the rule needs no timer. */
+ * the TX ring empties, and every edge wakes it, so the rule needs no timer.
+ *
+ * On a sleeping board the edge ISR does not wait for this task: it sends the frame's first
+ * byte itself (edge_isr.S), and this task, which runs first of all tasks, writes the rest. */
 #include "clock.h"
 #include "edges.h"
 #include "events.h"
@@ -19,14 +22,18 @@ static uint16_t drops_reported[N_SOURCES];
 void task_events(void)
 {
     struct drops d = {N_SOURCES, source_ids, drop_count, drops_reported};
-    if (!events_pending(&ev_ring) || tx_free() < MAX_WIRE)
-        return;
-    if (tx_free() != TX_SIZE && ev_ring_count(&ev_ring) < EV_MIN_BATCH)
-        return;
+    /* When the edge ISR has already put this frame's first byte on the line (edge_isr.S: a
+     * sleeping board, an idle UART), the frame must be written now: the ring holds its first
+     * record and the TX ring is empty. */
+    if (!tx_started()) {
+        if (!events_pending(&ev_ring) || tx_free() < MAX_WIRE)
+            return;
+        if (tx_free() != TX_SIZE && ev_ring_count(&ev_ring) < EV_MIN_BATCH)
+            return;
+    }
     uint8_t avail = ev_ring_count(&ev_ring); /* counted before now is read (ring.h) */
     uint32_t now = clock_now();
     uint32_t base = avail ? ev_rec_ts(ev_ring_peek(&ev_ring), now) : now;
-    tx_send_first(events_first_byte(&ev_ring, tx.seq, base)); /* idle line: start it now */
     tx_commit(events_fill(&tx, &ev_ring, &d, avail, base));
     /* One frame a run, then back to the loop: under sustained edges the ring refills as fast
      * as it drains, and a task that drained it "until empty" never returned, so the loop never

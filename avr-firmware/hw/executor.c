@@ -23,10 +23,10 @@ void executor_run(void)
         /* Lowest bit first. Direct calls, not a table of function pointers: LTO folds each
          * task (one caller each) into this loop, which saved 64 B of calls, prologues and
          * the table; a new task bit needs a line here. */
-        if (r & TASK_RX)
-            task_rx();
         if (r & TASK_EVENTS)
             task_events();
+        if (r & TASK_RX)
+            task_rx();
         if (r & TASK_ADC)
             task_adc();
         if (r & TASK_DEBOUNCE)

@@ -18,11 +18,31 @@
 #define RX_VECT USART0_RX_vect
 #define UDRE_VECT USART0_UDRE_vect
 
-/* The levels of the INT pins, bit n = INTn (INT0..3 = PD0..3, INT4/5 = PE4/5). */
-#define INT_LEVELS() ((uint8_t)((PIND & 0x0F) | (PINE & 0x30)))
-#define PCINT_READ0() PINB
-#define PCINT_READ1() ((uint8_t)(PINJ << 1 | (PINE & 1)))
-#define PCINT_READ2() PINK
+#ifdef __ASSEMBLER__
+/* For the edge ISR (edge_isr.S). The levels of the INT pins into reg, bit n = INTn
+ * (INT0..3 = PD0..3, INT4/5 = PE4/5); r21 is a scratch register. */
+.macro read_int_levels reg
+    in   \reg, _SFR_IO_ADDR(PIND)
+    andi \reg, 0x0F
+    in   r21, _SFR_IO_ADDR(PINE)
+    andi r21, 0x30
+    or   \reg, r21
+.endm
+/* The input byte of pin-change group g (0..2 in register g) into reg, bit i = PCINT(8g + i):
+ * PORTB; PE0 then PJ0..6; PORTK. */
+.macro read_pcint_group reg, g
+    in   \reg, _SFR_IO_ADDR(PINB)
+    cpi  \g, 1
+    brlo 1f
+    lds  \reg, PINK
+    brne 1f
+    lds  \reg, PINJ
+    lsl  \reg
+    sbic _SFR_IO_ADDR(PINE), 0
+    ori  \reg, 1
+1:
+.endm
+#endif
 
 #define EICR_FOR(n) (*((n) < 4 ? &EICRA : &EICRB))
 #define EICR_SHIFT(n) (2 * ((n) & 3))

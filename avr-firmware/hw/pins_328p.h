@@ -18,13 +18,25 @@
 #define RX_VECT USART_RX_vect
 #define UDRE_VECT USART_UDRE_vect
 
-/* The levels of the INT pins, bit n = INTn (INT0 = PD2, INT1 = PD3): one byte and a mask in the
- * edge ISR, not a variable shift. */
-#define INT_LEVELS() ((uint8_t)(PIND >> 2))
-/* The input register of each pin-change group, bit i = PCINT(8g + i). */
-#define PCINT_READ0() PINB
-#define PCINT_READ1() PINC
-#define PCINT_READ2() PIND
+#ifdef __ASSEMBLER__
+/* For the edge ISR (edge_isr.S). The levels of the INT pins into reg, bit n = INTn (INT0 = PD2,
+ * INT1 = PD3): one read and two shifts, not a variable shift. */
+.macro read_int_levels reg
+    in   \reg, _SFR_IO_ADDR(PIND)
+    lsr  \reg
+    lsr  \reg
+.endm
+/* The input register of pin-change group g (0..2 in register g) into reg, bit i = PCINT(8g + i). */
+.macro read_pcint_group reg, g
+    in   \reg, _SFR_IO_ADDR(PINB)
+    cpi  \g, 1
+    brlo 1f
+    in   \reg, _SFR_IO_ADDR(PINC)
+    breq 1f
+    in   \reg, _SFR_IO_ADDR(PIND)
+1:
+.endm
+#endif
 
 /* EICRA holds the sense bits of both INTs. */
 #define EICR_FOR(n) EICRA

@@ -80,14 +80,7 @@ ISR(UDRE_VECT)
 
 uint8_t tx_free(void) { return (uint8_t)(TX_SIZE - (uint8_t)(tx.head - tx_tail)); }
 
-uint8_t tx_send_first(uint8_t b)
-{
-    if (!b || tx.head != tx_tail || !(UCSR0A & (1 << UDRE0)))
-        return 0;
-    UDR0 = b;
-    tx_tail++; /* the ISR starts after it: the frame written at tx.head begins with this byte */
-    return 1;
-}
+uint8_t tx_started(void) { return (uint8_t)(tx_tail - tx.head) == 1; }
 
 void tx_commit(uint8_t new_head)
 {

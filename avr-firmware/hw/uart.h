@@ -24,12 +24,9 @@ void uart_init(void);
 extern struct tx_ring_ref tx;        /* tx.head: where the next frame goes; tx.seq: its seq */
 uint8_t tx_free(void);
 void tx_commit(uint8_t new_head);
-/* Idle line only (the TX ring empty, so the UDRE ISR is off, and UDR0 free): sends b, the
- * first byte of the frame about to be written at tx.head, at once, and returns 1; else (or
- * when b is 0, "not known") 0 and nothing happens. The caller must then write exactly that frame and tx_commit() it. What it
- * buys: the line starts while the frame is still being built (edge to first byte ~4x
- * sooner); what it costs: the caller must know its first byte in advance. */
-uint8_t tx_send_first(uint8_t b);
+/* True when the edge ISR has sent the first byte of the frame at tx.head (edge_isr.S): the
+ * read index is one past the head, and TASK_EVENTS must write that frame next. */
+uint8_t tx_started(void);
 
 /* RX side, task context. */
 uint8_t rx_available(void);

@@ -18,10 +18,11 @@
  * position (early, never late). */
 #ifndef WW_RING_H
 #define WW_RING_H
-#include <stdint.h>
 
 #define EV_RING_SIZE 32 /* a power of two, at most 128 */
 #define EV_MIN_BATCH 8  /* records worth a frame while the UART is still busy (events_task.c) */
+#ifndef __ASSEMBLER__ /* the sizes above are shared with the edge ISR (hw/edge_isr.S) */
+#include <stdint.h>
 
 struct ev_rec {
     uint32_t word; /* bits 0-23: tick (low 24 bits); bits 24-31: pinlevel (bit7 level, bits6..0 pin) */
@@ -78,4 +79,5 @@ static inline uint32_t ev_rec_ts(const struct ev_rec *e, uint32_t now)
     return now - ((now - e->word) & 0xFFFFFFul);
 }
 
+#endif /* __ASSEMBLER__ */
 #endif
