@@ -23,7 +23,7 @@ FW_PINS := $(if $(filter atmega2560,$(FW_MCU)),2560,328p)
 FW_OUT := $(BUILD)/$(BOARD)$(if $(EXAMPLE),-$(EXAMPLE))
 
 FW_PURE := crc.c frame_writer.c frame_reader.c events.c command.c answers.c
-FW_HW := main.c executor.c timer.c uart.c edges.c edge_isr.S gpio.c adc.c \
+FW_HW := main.c executor.c timer.c uart.c uart_isr.S edges.c edge_isr.S asm_layout.c gpio.c adc.c adc_isr.S \
          dispatch.c events_task.c reset_cause.c pins_$(FW_PINS).c
 FW_EXAMPLE_button := task_button.c
 FW_EXAMPLE_FLAGS_button := -DEXAMPLE_TASK=task_button -DEXAMPLE_INIT=button_init

@@ -1,22 +1,25 @@
 #include "adc.h"
-#include <avr/interrupt.h>
 #include "clock.h"
 #include "executor.h"
 #include "pins.h"
 #include "protocol.h"
 #include "uart.h"
 
-static volatile uint8_t busy, done;
+/* adc_state: 0 idle, ADC_CONVERTING, ADC_DONE (set by the ISR). adc_raw: the ISR's copy of
+ * TCNT0 and the low three bytes of clock_hi, i.e. the tick before the overflow correction,
+ * and adc_tifr its TIFR0 (adc_isr.S; it takes them without arithmetic, so it saves no SREG). */
+volatile uint8_t adc_state;
+volatile uint32_t adc_raw;
+volatile uint8_t adc_tifr;
 static uint8_t req_id, chan;
-static uint32_t at;
 
 uint8_t adc_start(uint8_t req, uint8_t channel)
 {
     if (channel >= N_ADC_CHANNELS)
         return NAK_BAD_ARGUMENT;
-    if (busy)
+    if (adc_state)
         return NAK_BUSY;
-    busy = 1;
+    adc_state = ADC_CONVERTING;
     req_id = req;
     chan = channel;
     ADMUX = 1 << REFS0 | (channel & 7); /* AVcc reference */
@@ -28,20 +31,15 @@ uint8_t adc_start(uint8_t req, uint8_t channel)
 }
 
 /* The result stays in ADC until the next conversion, which cannot start before task_adc has
- * sent this one (busy), so the ISR only takes the time; no result can be overwritten, and the
- * ADC drop source (PROTOCOL.md section 4) stays at 0 on this firmware. */
-ISR(ADC_vect)
-{
-    at = clock_stamp(TCNT0);
-    done = 1;
-    wake_from_isr(TASK_ADC);
-}
-
+ * sent this one (adc_state), so the ISR (adc_isr.S) only takes the time; no result can be
+ * overwritten, and the ADC drop source (PROTOCOL.md section 4) stays at 0 on this firmware. */
 void task_adc(void)
 {
-    if (!done || tx_free() < MAX_ANSWER_WIRE)
+    if (adc_state != ADC_DONE || tx_free() < MAX_ANSWER_WIRE)
         return; /* the UDRE ISR wakes us when there is room */
+    uint32_t at = adc_raw;
+    if ((adc_tifr & (1 << TOV0)) && (uint8_t)at < 128)
+        at += 256; /* Timer0 wrapped before the ISR read it (clock.h) */
     tx_commit(answer_analog(&tx, req_id, chan, ADC, at));
-    done = 0;
-    busy = 0;
+    adc_state = 0;
 }

@@ -4,7 +4,7 @@
  * Why assembly: this is the firmware's hottest and most time-critical path. As C (a shared
  * `signal` handler behind TCNT0-first stubs) it took ~260 cycles an edge and 610 B of flash,
  * most of it avr-gcc saving 25 registers; here an edge costs ~150 cycles and the file ~300 B.
- * Everything else stays C; what this file shares with it is named in edge_layout.h and
+ * Everything else stays C; what this file shares with it is named in asm_layout.h and
  * checked at compile time in edges.c.
  *
  * 1. A stub per vector (INTn, pin-change group g) saves one register and reads TCNT0 three
@@ -30,7 +30,7 @@
  * clobbers only r21, r26, r27 and the flags, which edge_common relies on. */
 #include <avr/io.h>
 #include PINS_MCU_H
-#include "edge_layout.h"
+#include "asm_layout.h"
 #include "executor.h"
 #include "ring.h"
 

@@ -1,5 +1,4 @@
 #include "edges.h"
-#include <stddef.h>
 #include <avr/interrupt.h>
 #include "clock.h"
 #include "critical.h"
@@ -15,17 +14,6 @@ struct pin_edges pin_edges;
 uint8_t int_sense_forced; /* bit n: INTn senses one direction, its level is implied */
 uint8_t pcint_last[N_PCINT_GROUPS];
 uint8_t watch_wake; /* task bits woken by a change of any watched pin */
-
-/* The layout edge_isr.S assumes (edge_layout.h). */
-_Static_assert(offsetof(struct pin_edges, window) == PE_WINDOW, "edge_layout.h: PE_WINDOW");
-_Static_assert(offsetof(struct pin_edges, taken_at) == PE_TAKEN_AT, "edge_layout.h: PE_TAKEN_AT");
-_Static_assert(offsetof(struct ev_ring, head) == RING_HEAD, "edge_layout.h: RING_HEAD");
-_Static_assert(offsetof(struct ev_ring, tail) == RING_TAIL, "edge_layout.h: RING_TAIL");
-_Static_assert(offsetof(struct ev_ring, lost_at) == RING_LOST_AT, "edge_layout.h: RING_LOST_AT");
-_Static_assert(offsetof(struct ev_ring, lost_pending) == RING_LOST_PENDING, "edge_layout.h: RING_LOST_PENDING");
-_Static_assert(offsetof(struct tx_ring_ref, head) == TXR_HEAD, "edge_layout.h: TXR_HEAD");
-_Static_assert(offsetof(struct tx_ring_ref, seq) == TXR_SEQ, "edge_layout.h: TXR_SEQ");
-_Static_assert(sizeof(struct ev_rec) == 4, "edge_isr.S stores 4-byte records");
 
 /* The pin's irq byte, read from flash alone (no copy of the whole entry). */
 static uint8_t irq_of(uint8_t pin) { return pgm_read_byte(&pin_table[pin].irq); }

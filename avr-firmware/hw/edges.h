@@ -11,7 +11,7 @@
 #ifndef WW_EDGES_H
 #define WW_EDGES_H
 #include <stdint.h>
-#include "edge_layout.h"
+#include "asm_layout.h"
 #include "pins.h"
 #include "ring.h"
 
@@ -24,7 +24,7 @@ extern struct ev_ring ev_ring;
 extern volatile uint16_t drop_count[N_SOURCES];
 
 /* Per pin, for the edge ISR (edge_isr.S) and the task-side functions below; bits in
- * edge_layout.h. */
+ * asm_layout.h. */
 struct pin_edges {
     volatile uint8_t state[N_PINS];
     uint8_t window[N_PINS];            /* debounce window in overflow periods, 0 = none */

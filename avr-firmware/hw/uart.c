@@ -24,17 +24,15 @@
 #error "BAUD cannot be made from F_CPU within 3%: check baud in board-configs/<board>.conf or BAUD="
 #endif
 
-static uint8_t tx_buf[TX_SIZE];
+uint8_t tx_buf[TX_SIZE]; /* these five are uart_isr.S's too */
 struct tx_ring_ref tx; /* buf and mask set by uart_init: no .data, no start-up copy loop */
 #define TX_HEAD (*(volatile uint8_t *)&tx.head) /* as the ISR must read it */
 /* The ISR's read index lives in GPIOR1, an I/O register: 1-cycle access in the per-byte ISR. */
 #define tx_tail GPIOR1
-static uint8_t rx_buf[RX_SIZE];
-static volatile uint8_t rx_head, rx_tail;
+uint8_t rx_buf[RX_SIZE];
+volatile uint8_t rx_head, rx_tail;
 struct link_stats link_stats;
 extern volatile uint16_t drop_count[N_SOURCES];
-
-#define UCSR0B_IDLE (1 << RXEN0 | 1 << TXEN0 | 1 << RXCIE0)
 
 void uart_init(void)
 {
@@ -50,32 +48,6 @@ void uart_init(void)
     UBRR0H = UBRRH_VALUE;
     UBRR0L = UBRRL_VALUE;
     UCSR0B = UCSR0B_IDLE;
-}
-
-ISR(RX_VECT)
-{
-    uint8_t status = UCSR0A, b = UDR0, h = rx_head, lost = (status >> DOR0) & 1;
-    if ((uint8_t)(h - rx_tail) >= RX_SIZE) {
-        lost++;
-        drop_count[SRCI_RX]++;
-    } else {
-        rx_buf[h & (RX_SIZE - 1)] = b;
-        rx_head = (uint8_t)(h + 1);
-    }
-    link_stats.rx_overruns += lost; /* one 16-bit increment, not two */
-    wake_from_isr(TASK_RX);
-}
-
-ISR(UDRE_VECT)
-{
-    uint8_t t = tx_tail;
-    UDR0 = tx_buf[t & (TX_SIZE - 1)];
-    tx_tail = ++t;
-    uint8_t used = (uint8_t)(TX_HEAD - t);
-    if (used == 0)
-        UCSR0B = UCSR0B_IDLE; /* UDRIE off; only this ISR and tx_commit (interrupts off) write it */
-    if (used == 0 || used == TX_SIZE - MAX_WIRE || used == TX_SIZE - MAX_ANSWER_WIRE)
-        wake_from_isr(TASKS_WAITING_FOR_TX);
 }
 
 uint8_t tx_free(void) { return (uint8_t)(TX_SIZE - (uint8_t)(tx.head - tx_tail)); }

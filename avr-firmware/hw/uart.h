@@ -1,4 +1,4 @@
-/* USART0: interrupt-driven both ways, never busy-waiting.
+/* USART0: interrupt-driven both ways, never busy-waiting. The two ISRs are in uart_isr.S.
  *
  * RX: the RX-complete ISR moves each byte into a 32-byte ring and wakes TASK_RX; a byte that
  * finds the ring full is dropped and counted (drop source RX and rx_overruns), as is every
@@ -12,11 +12,15 @@
  * Trade-offs: 160 bytes of RAM; at most one full frame can wait behind the one on the wire. */
 #ifndef WW_UART_H
 #define WW_UART_H
-#include <stdint.h>
-#include "answers.h"
 
 #define TX_SIZE 128 /* power of two */
 #define RX_SIZE 32  /* power of two */
+/* UCSR0B while nothing waits to be sent: receiver, transmitter, RX interrupt (UDRIE off). */
+#define UCSR0B_IDLE (1 << RXEN0 | 1 << TXEN0 | 1 << RXCIE0)
+
+#ifndef __ASSEMBLER__ /* the numbers above are shared with uart_isr.S */
+#include <stdint.h>
+#include "answers.h"
 
 void uart_init(void);
 
@@ -34,4 +38,5 @@ uint8_t rx_take(void);
 
 extern struct link_stats link_stats; /* rx_overruns written by the RX ISR */
 
+#endif /* __ASSEMBLER__ */
 #endif

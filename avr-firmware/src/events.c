@@ -59,7 +59,7 @@ uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops
 {
     struct frame_writer w;
     struct batch b;
-    uint32_t prev = base_ts;
+    leb_value prev = (leb_value)base_ts;
     memcpy(b.bytes, &base_ts, 4); /* little-endian, as answers.h checks */
     b.n = 4;
     for (;;) {
@@ -70,10 +70,11 @@ uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops
         }
         if (!avail)
             break;
-        uint32_t word = ev_ring_peek(r)->word;
+        const struct ev_rec *e = ev_ring_peek(r);
+        leb_value word = (leb_value)e->word;
         uint8_t *o = b.bytes + b.n;
-        o[0] = (uint8_t)(word >> 24);
-        uint32_t delta = (word - prev) & 0xFFFFFFul;
+        o[0] = ev_rec_pinlevel(e);
+        leb_value delta = (leb_value)((word - prev) & 0xFFFFFFul);
         o[1] = (uint8_t)delta; /* a delta under 128 ticks (512 us), the common case under load, needs no call */
         uint8_t n = (uint8_t)(b.n + 1 + (delta < 0x80 ? 1 : leb128_encode(o + 1, delta)));
         if (n > MAX_PAYLOAD)

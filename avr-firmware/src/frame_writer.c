@@ -48,7 +48,7 @@ void frame_put(struct frame_writer *w, uint8_t b) { frame_put_bytes(w, &b, 1); }
 
 /* noinline: called for every record and every LOST marker; inlined at each site it cost
  * ~60 bytes of flash apiece. */
-__attribute__((noinline)) uint8_t leb128_encode(uint8_t out[5], uint32_t v)
+__attribute__((noinline)) uint8_t leb128_encode(uint8_t out[4], leb_value v)
 {
     uint8_t n = 0;
     while (v >= 0x80) {

@@ -29,8 +29,14 @@ void frame_begin(struct frame_writer *w, uint8_t *buf, uint8_t mask, uint8_t hea
 void frame_put(struct frame_writer *w, uint8_t b);
 void frame_put_bytes(struct frame_writer *w, const void *p, uint8_t n);
 /* Unsigned LEB128 of v into out: 7 bits a byte, low group first, bit7 = "more follows"
- * (deltas and LOST counts use it: the common case costs one byte). Returns 1..5. */
-uint8_t leb128_encode(uint8_t out[5], uint32_t v);
+ * (deltas and LOST counts use it: the common case costs one byte). Returns 1..4. Values are
+ * below 2^24 (24-bit deltas, 16-bit counts), so on the AVR the shifts are 24-bit. */
+#ifdef __AVR__
+typedef __uint24 leb_value;
+#else
+typedef uint32_t leb_value;
+#endif
+uint8_t leb128_encode(uint8_t out[4], leb_value v);
 /* Appends the CRC, closes the last block, writes the 0x00; returns the new head. */
 uint8_t frame_end(struct frame_writer *w);
 

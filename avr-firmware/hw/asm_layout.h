@@ -1,11 +1,11 @@
-/* What the edge interrupt (edge_isr.S, assembly) and the C firmware share: the per-pin state
- * bits, and the byte offsets of the C structs the assembly reads and writes. edges.c checks
- * every offset against the structs at compile time, so a change on one side that the other
- * does not follow is a build error, not a corrupted ring.
+/* What the interrupt handlers (the *_isr.S files, assembly) and the C firmware share: the
+ * per-pin state bits, and the byte offsets of the C structs the assembly reads and writes.
+ * asm_layout.c checks every offset against the structs at compile time, so a change on one
+ * side that the other does not follow is a build error, not a corrupted ring.
  *
  * Included by C and by assembly: numbers only. */
-#ifndef WW_EDGE_LAYOUT_H
-#define WW_EDGE_LAYOUT_H
+#ifndef WW_ASM_LAYOUT_H
+#define WW_ASM_LAYOUT_H
 
 /* pin_edges.state[pin]: bits 0-1 the armed edges (EDGE_RISING = 1, EDGE_FALLING = 2); for a
  * debounced pin ST_LEVEL is the level at the last taken change, ST_LOCKED says its window is
@@ -37,5 +37,8 @@
  * is GPIOR1 (uart.c). */
 #define TXR_HEAD 3
 #define TXR_SEQ 4
+
+/* struct link_stats (answers.h): the RX ISR adds its lost bytes here. */
+#define LS_RX_OVERRUNS 4
 
 #endif
