@@ -38,14 +38,20 @@ uint8_t pin_level(uint8_t pin)
  * watcher (sense 2 = falling, 3 = rising, i.e. 4 - edges); otherwise any change (sense 1). */
 static __attribute__((noinline)) void apply_irq(uint8_t pin, uint8_t irq)
 {
-    uint8_t st = pin_edges.state[pin], edges = st & ST_EDGES, watched = st & ST_WATCHED, on = st & (ST_EDGES | ST_WATCHED);
-    uint8_t n = irq & 7, bit = (uint8_t)(1 << n); /* INTn, or the pin's bit in its PCMSK */
+    uint8_t st = pin_edges.state[pin], edges = st & ST_EDGES, on = st & (ST_EDGES | ST_WATCHED);
+    uint8_t n = irq & 7, bit = 1; /* INTn, or the pin's bit in its PCMSK */
+    for (uint8_t i = n; i; i--)
+        bit <<= 1; /* a loop, not a variable shift: avr-gcc makes a 16-bit one of those */
     if (IRQ_IS_INT(irq)) {
-        uint8_t shift = EICR_SHIFT(n);
-        uint8_t single = !pin_edges.window[pin] && !watched && (edges == EDGE_RISING || edges == EDGE_FALLING);
-        reg_bits(&EICR_FOR(n), (uint8_t)(3 << shift), 0);
-        EICR_FOR(n) |= (uint8_t)((single ? 4 - edges : 1) << shift);
-        reg_bits(&int_sense_forced, bit, single);
+        uint8_t sense = 1, keep = (uint8_t)~3;
+        if (!pin_edges.window[pin] && !(st & ST_WATCHED) && (edges == EDGE_RISING || edges == EDGE_FALLING))
+            sense = (uint8_t)(4 - edges);
+        reg_bits(&int_sense_forced, bit, sense != 1);
+        for (uint8_t i = EICR_SHIFT(n); i; i -= 2) {
+            sense <<= 2;
+            keep = (uint8_t)(keep << 2 | 3);
+        }
+        EICR_FOR(n) = (uint8_t)((EICR_FOR(n) & keep) | sense);
         EIFR = bit; /* a flag set by the old sense must not fire now */
         reg_bits(&EIMSK, bit, on);
     } else {

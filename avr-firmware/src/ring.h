@@ -67,8 +67,9 @@ static inline const struct ev_rec *ev_ring_peek(const struct ev_ring *r)
     return &r->rec[r->tail & (EV_RING_SIZE - 1)];
 }
 static inline void ev_ring_pop(struct ev_ring *r) { r->tail = (uint8_t)(r->tail + 1); }
-/* True when the next thing in the stream is the place of an unreported loss. */
-static inline uint8_t ev_ring_loss_here(const struct ev_ring *r)
+/* True when the next thing in the stream is the place of an unreported loss. (noinline: three
+ * callers on the AVR; inlined it cost 12 B.) */
+static inline __attribute__((noinline)) uint8_t ev_ring_loss_here(const struct ev_ring *r)
 {
     return r->lost_pending && r->lost_at == r->tail;
 }

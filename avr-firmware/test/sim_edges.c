@@ -14,6 +14,10 @@
  * does not reset and the loss is counted (received + LOST counts >= 99% of the toggles; the
  * rest is edges closer together than the interrupt latency, which no counter can see).
  *
+ * SIM_FIRST_BYTE_US=<us> in the environment (slow rates, the board asleep between edges): also
+ * fails unless every edge's first UART byte (simavr raises it as UDR0 is written) follows the
+ * pin change within that many simulated microseconds. Simulated cycles, not wall-clock time.
+ *
  * SIM_DEBOUNCE=<ticks> in the environment arms the pin with that debounce instead. Toggles
  * further apart than the window must all arrive as before; toggles inside it must arrive
  * thinned out (at least one, at most one per window) and still alternating in level.
@@ -42,6 +46,7 @@ static int to_board_len, to_board_pos;
 static long period, toggles, stop_cycle;
 static int level, last_level = -1;
 static unsigned long long toggled_at, lat_max, lat_sum, lat_n;
+static unsigned long long first_byte_after, first_byte_max, first_byte_n; /* cycles */
 static uint32_t tcnt_pc;
 
 static struct frame_reader reader;
@@ -91,6 +96,13 @@ static void uart_out(struct avr_irq_t *irq, uint32_t value, void *param)
 {
     (void)irq, (void)param;
     bytes++;
+    if (first_byte_after) {
+        unsigned long long d = avr->cycle - first_byte_after;
+        if (d > first_byte_max)
+            first_byte_max = d;
+        first_byte_n++;
+        first_byte_after = 0;
+    }
     enum fr_result r = frame_reader_feed(&reader, (uint8_t)value);
     if (r == FR_OK)
         on_frame(reader.body, reader.frame_len);
@@ -113,7 +125,7 @@ static avr_cycle_count_t toggle(avr_t *a, avr_cycle_count_t when, void *param)
         return 0;
     level ^= 1;
     toggles++;
-    toggled_at = a->cycle;
+    toggled_at = first_byte_after = a->cycle;
     avr_raise_irq(pin_irq, level);
     return when + period;
 }
@@ -209,7 +221,10 @@ int main(int argc, char **argv)
                ok ? "PASS" : "FAIL");
         return ok ? 0 : 1;
     }
-    int ok = acks == 1 && resets == 0 && (thinned ? edges > 0 && edges <= ms * 250 / debounce + 1 : edges == toggles) && lost == 0 &&
+    const char *fb = getenv("SIM_FIRST_BYTE_US");
+    long first_byte_limit = fb ? atol(fb) * cycles_ms / 1000 : 0;
+    int ok = (!first_byte_limit || (first_byte_n == (unsigned long long)toggles && first_byte_max <= (unsigned long long)first_byte_limit)) &&
+             acks == 1 && resets == 0 && (thinned ? edges > 0 && edges <= ms * 250 / debounce + 1 : edges == toggles) && lost == 0 &&
              repeats == 0 && seq_gaps == 0 && bad == 0;
     if (debounce)
         printf("debounce %ld ticks: ", debounce);
@@ -217,6 +232,8 @@ int main(int argc, char **argv)
            "same-level repeats %ld, seq gaps %ld, bad frames %ld, resets %ld; %ld frames, %.2f bytes/edge",
            argv[2], baud, pin, rate, ms, toggles, edges, lost, repeats, seq_gaps, bad, resets, frames,
            edges ? (double)bytes / (double)edges : 0.0);
+    if (first_byte_limit)
+        printf("; pin change to first TX byte: max %.1f us (limit %s us)", first_byte_max / 16.0, fb);
     if (lat_n)
         printf("; pin change to TCNT0 read: avg %.1f, max %llu cycles", (double)lat_sum / (double)lat_n, lat_max);
     printf(" -> %s\n", ok ? "PASS" : "FAIL");
