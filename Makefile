@@ -78,10 +78,10 @@ test: deps
 	@$(MAKE) --no-print-directory -k firmware-test vboard-test java-test size-ratchet
 
 # The firmware's flash budget is 4,096 B on the ATmega328P (`make size-check`). It is not met
-# yet (about 4.9 KB, 5.2 KB with the example task; see avr-firmware/README.md). Until it is,
+# yet (4,472 B, 4,784 B with the example task; see avr-firmware/README.md). Until it is,
 # `make test` holds the line at a ratchet, so that the firmware cannot grow unnoticed, and says
 # how far from the budget it is. Lower the ratchet as the firmware shrinks.
-FW_FLASH_RATCHET := 5376
+FW_FLASH_RATCHET := 4864
 .PHONY: size-ratchet
 size-ratchet:
 	@$(MAKE) --no-print-directory size-check FW_FLASH_LIMIT=$(FW_FLASH_RATCHET)

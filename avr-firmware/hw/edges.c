@@ -30,7 +30,7 @@ static uint8_t src_of(uint8_t pin)
 uint8_t pin_level(uint8_t pin)
 {
     const struct pin_desc *d = &pin_table[pin]; /* two fields read from flash, no copy */
-    return (*(volatile uint8_t *)pgm_read_word(&d->pinreg) & pgm_read_byte(&d->mask)) != 0;
+    return (*(volatile uint8_t *)PINREG(pgm_read_byte(&d->pinreg)) & pgm_read_byte(&d->mask)) != 0;
 }
 
 /* Turns the pin's interrupt on (with the sense its state needs) or off. Interrupts are off.

@@ -4,10 +4,11 @@
 #include "protocol.h"
 
 #define REG(addr) (*(volatile uint8_t *)(addr))
+#define PORT_REG(d, i) REG(PINREG((d).pinreg) + (i)) /* i: 0 PIN, 1 DDR, 2 PORT */
 
 uint8_t gpio_check(uint8_t pin)
 {
-    if (pin >= N_PINS || !pgm_read_word(&pin_table[pin].pinreg)) /* 0: not usable */
+    if (pin >= N_PINS || !pgm_read_byte(&pin_table[pin].mask)) /* 0: not usable */
         return NAK_BAD_PIN;
     return 0;
 }
@@ -32,10 +33,10 @@ uint8_t gpio_mode(uint8_t pin, uint8_t mode)
     struct pin_desc d;
     pin_desc_get(pin, &d);
     CRITICAL {
-        reg_bits(&REG(d.pinreg + 1), d.mask, mode == 2);   /* DDR: output for mode 2 */
+        reg_bits(&PORT_REG(d, 1), d.mask, mode == 2);   /* DDR: output for mode 2 */
         if (mode != 2) {
             pwm_off(&d);
-            reg_bits(&REG(d.pinreg + 2), d.mask, mode);    /* PORT: pull-up for mode 1 */
+            reg_bits(&PORT_REG(d, 2), d.mask, mode);    /* PORT: pull-up for mode 1 */
         }
     }
     return 0;
@@ -47,7 +48,7 @@ uint8_t gpio_write(uint8_t pin, uint8_t level)
     pin_desc_get(pin, &d);
     CRITICAL {
         pwm_off(&d);
-        reg_bits(&REG(d.pinreg + 2), d.mask, level);
+        reg_bits(&PORT_REG(d, 2), d.mask, level);
     }
     return 0;
 }
@@ -68,7 +69,7 @@ uint8_t gpio_pwm(uint8_t pin, uint8_t duty)
         else
             REG(p.ocr) = duty;
         REG(p.tccra) |= p.com;
-        REG(d.pinreg + 1) |= d.mask; /* the compare output drives the pin only as an output */
+        PORT_REG(d, 1) |= d.mask; /* the compare output drives the pin only as an output */
     }
     return 0;
 }

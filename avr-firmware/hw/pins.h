@@ -16,9 +16,13 @@
 #define IRQ_PC_GROUP(irq) (((irq) >> 3) & 0x07)
 #define IRQ_PC_BIT(irq) ((irq) & 0x07)
 
+/* One byte for a port's address: every PINx lies in 0x20..0x109 on both MCUs. */
+#define PINREG_BASE 0x20
+#define PINREG(off) (PINREG_BASE + (uint16_t)(off))
+
 struct pin_desc {
-    uint16_t pinreg; /* address of PINx; DDRx is +1, PORTx is +2. 0 = not usable */
-    uint8_t mask;    /* the pin's bit in the port */
+    uint8_t pinreg;  /* address of PINx - PINREG_BASE; DDRx is +1, PORTx is +2 */
+    uint8_t mask;    /* the pin's bit in the port; 0 = not usable */
     uint8_t irq;     /* IRQ_* */
     uint8_t pwm;     /* 1 + index into pwm_table, 0 = no PWM */
 };

@@ -1,9 +1,9 @@
-/* ATmega2560 pin map (Arduino Mega 2560). D0/D1 are the serial link: pinreg 0 = refused.
+/* ATmega2560 pin map (Arduino Mega 2560). D0/D1 are the serial link: mask 0 = refused.
  * The table rows were generated once from the Mega's pin-to-port list (Arduino's
  * variants/mega/pins_arduino.h facts) and are committed as written. */
 #include "pins.h"
 
-#define P(reg, bit, irq, pwm) {(uint16_t)&reg, 1 << (bit), irq, pwm}
+#define P(reg, bit, irq, pwm) {(uint8_t)((uint16_t)&reg - PINREG_BASE), 1 << (bit), irq, pwm}
 
 const struct pwm_desc pwm_table[] PROGMEM = {
     {(uint16_t)&OCR3B, (uint16_t)&TCCR3A, 1 << COM3B1, 1}, /* 1: D2 */

@@ -1,8 +1,8 @@
-/* ATmega328P pin map (Uno, Nano). D0/D1 are the serial link: pinreg 0 = refused.
+/* ATmega328P pin map (Uno, Nano). D0/D1 are the serial link: mask 0 = refused.
  * PB6/PB7 (crystal) and PC6 (reset) have no Arduino number. */
 #include "pins.h"
 
-#define P(reg, bit, irq, pwm) {(uint16_t)&reg, 1 << (bit), irq, pwm}
+#define P(reg, bit, irq, pwm) {(uint8_t)((uint16_t)&reg - PINREG_BASE), 1 << (bit), irq, pwm}
 
 const struct pwm_desc pwm_table[] PROGMEM = {
     {(uint16_t)&OCR2B, (uint16_t)&TCCR2A, 1 << COM2B1, 0}, /* 1: D3  */

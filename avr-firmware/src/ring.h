@@ -69,7 +69,7 @@ static inline const struct ev_rec *ev_ring_peek(const struct ev_ring *r)
 static inline void ev_ring_pop(struct ev_ring *r) { r->tail = (uint8_t)(r->tail + 1); }
 /* True when the next thing in the stream is the place of an unreported loss. (noinline: three
  * callers on the AVR; inlined it cost 12 B.) */
-static inline __attribute__((noinline)) uint8_t ev_ring_loss_here(const struct ev_ring *r)
+static __attribute__((noinline, unused)) uint8_t ev_ring_loss_here(const struct ev_ring *r)
 {
     return r->lost_pending && r->lost_at == r->tail;
 }
