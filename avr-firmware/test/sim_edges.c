@@ -8,7 +8,7 @@
  * arrived (received == toggles), no LOST marker, no same-level repeat, no seq gap, and no
  * reset: one HELLO (the boot one) and a toggle timer that ran to its end (simavr drops cycle
  * timers on a reset), so a watchdog reset under sustained load fails the run.
- * With a pc, also measures pin change -> TCNT0 read (the stub's `in r24, TCNT0`).
+ * With a pc, also measures pin change -> TCNT0 read (the stub's `in r22, TCNT0`).
  *
  * SIM_OVERLOAD=1 in the environment: a rate above what the board can send; passes when it
  * does not reset and the loss is counted (received + LOST counts >= 99% of the toggles; the
