@@ -6,13 +6,13 @@
 #include "gpio.h"
 #include "protocol.h"
 #include "timer.h"
-#include "uart.h"
 
 struct ev_ring ev_ring;
 volatile uint16_t drop_count[N_SOURCES];
+/* Also read and written by the edge ISR (edge_isr.S), hence not static. */
 struct pin_edges pin_edges;
 uint8_t int_sense_forced; /* bit n: INTn senses one direction, its level is implied */
-uint8_t pcint_last[N_PCINT_GROUPS];
+uint8_t pcint_last[N_PCINT_GROUPS]; /* each pin-change group's input byte at its last interrupt */
 uint8_t watch_wake; /* task bits woken by a change of any watched pin */
 
 /* The pin's irq byte, read from flash alone (no copy of the whole entry). */
