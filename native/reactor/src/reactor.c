@@ -27,7 +27,7 @@
 struct reactor {
     int epfd;
     int wakefd;   /* eventfd: non-zero counter = an unpark not consumed yet */
-    int timerfd;  /* one-shot, relative; disarmed when there is no deadline */
+    int timerfd;  /* one-shot, relative; left armed when the deadline goes away (a spurious wake later) */
 };
 
 static int add_fd(int epfd, int fd, int token, uint32_t events) {
@@ -106,16 +106,17 @@ JNIEXPORT jint JNICALL Java_io_wakewire_link_NativeCalls_unregister(JNIEnv *env,
 static int arm_timer(int timerfd, jlong wait_nanos) {
     struct itimerspec its;
     memset(&its, 0, sizeof its);
-    if (wait_nanos > 0) {   /* zero it_value disarms */
-        its.it_value.tv_sec = (time_t)(wait_nanos / 1000000000LL);
-        its.it_value.tv_nsec = (long)(wait_nanos % 1000000000LL);
-    }
+    its.it_value.tv_sec = (time_t)(wait_nanos / 1000000000LL);
+    its.it_value.tv_nsec = (long)(wait_nanos % 1000000000LL);
     return timerfd_settime(timerfd, 0, &its, NULL);
 }
 
 /*
- * Waits until a wake, the timer (wait_nanos from now; < 0 for none; 0 to only look), or port
- * readiness. out[0] gets the flags (bit 0: woken, bit 1: timer fired), then one (token, epoll
+ * Waits until a wake, the timer, or port readiness. wait_nanos > 0 arms the one-shot timer that
+ * long from now first (one timerfd_settime); 0 only looks; < 0 waits with the timer as it is,
+ * armed earlier or not: Java arms it only when its deadline moves earlier than the armed one, so a
+ * park whose deadline did not change costs no syscall but the epoll_wait. out[0] gets the flags
+ * (bit 0: woken, bit 1: timer fired, which also means it is disarmed now), then one (token, epoll
  * events) pair per ready port. Returns the number of pairs, or -errno.
  */
 JNIEXPORT jint JNICALL Java_io_wakewire_link_NativeCalls_await(JNIEnv *env, jclass cls, jlong h,
@@ -124,9 +125,8 @@ JNIEXPORT jint JNICALL Java_io_wakewire_link_NativeCalls_await(JNIEnv *env, jcla
     struct reactor *r = (struct reactor *)(intptr_t)h;
     struct epoll_event events[MAX_EVENTS];
     jint pairs[2 * MAX_EVENTS + 1];
-    int timeout_ms = wait_nanos < 0 ? -1 : (wait_nanos == 0 ? 0 : -1);
+    int timeout_ms = wait_nanos == 0 ? 0 : -1;
     if (wait_nanos > 0 && arm_timer(r->timerfd, wait_nanos) < 0) return -errno;
-    if (wait_nanos < 0) arm_timer(r->timerfd, 0);
     int n;
     do {
         n = epoll_wait(r->epfd, events, MAX_EVENTS, timeout_ms);

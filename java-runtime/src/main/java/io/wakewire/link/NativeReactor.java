@@ -5,7 +5,6 @@ import io.wakewire.task.JdkParker;
 import io.wakewire.task.Parker;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,13 +43,22 @@ public final class NativeReactor implements Parker, AutoCloseable {
     private final int[] ready = new int[1 + 2 * NativeCalls.MAX_EVENTS]; // parking thread only
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_CHUNK); // parking thread only
     private final byte[] heapCopy = new byte[READ_CHUNK];                        // parking thread only
-    private final ConcurrentHashMap<Integer, NativeSerialLink> ports = new ConcurrentHashMap<>();
+    /**
+     * The registered ports by token, copied on each register and unregister (rare) so that the
+     * parking thread finds a ready port without a lock, boxing or allocation: a few ports, searched
+     * in order.
+     */
+    private volatile PortTable ports = PortTable.EMPTY;
+    private final Object portsLock = new Object(); // a leaf lock: writers of ports take nothing else under it
     private final AtomicInteger nextToken = new AtomicInteger();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     /** Unparks in flight; close() waits for them to leave before it frees the native side. */
     private final AtomicInteger unparking = new AtomicInteger();
     private final ReentrantLock parking = new ReentrantLock();
     private final JdkParker afterClose = new JdkParker();
+    private boolean timerArmed;   // parking thread only: the timerfd may fire at timerDeadline
+    private long timerDeadline;   // parking thread only; in timerClock's nanoseconds
+    private Clock timerClock;     // parking thread only
     private volatile boolean closed;
     private volatile Thread ownThread;
 
@@ -99,13 +107,13 @@ public final class NativeReactor implements Parker, AutoCloseable {
                 return; // spurious return is allowed; the next park takes the path above
             }
             while (true) {
-                long wait = -1;
-                if (deadlineNanos != NO_DEADLINE) {
-                    wait = Math.max(0, deadlineNanos - clock.nanoTime());
-                }
+                long wait = timerWait(deadlineNanos, clock);
                 int n = NativeCalls.await(handle, wait, ready);
                 if (n < 0) {
                     throw new IllegalStateException("epoll_wait failed: " + Errno.name(-n));
+                }
+                if ((ready[0] & NativeCalls.TIMER_FIRED) != 0) {
+                    timerArmed = false; // one-shot: it fired, so it is disarmed
                 }
                 boolean woken = (ready[0] & NativeCalls.WOKEN) != 0;
                 if (woken) {
@@ -128,6 +136,31 @@ public final class NativeReactor implements Parker, AutoCloseable {
         }
     }
 
+    /**
+     * What {@code await} is to do with the timer: 0 to only look (the deadline has passed), a
+     * positive wait to arm it, or -1 to sleep with the timer as it stands. It is armed only when
+     * the deadline is earlier than the armed one (or none is armed); a later or an absent deadline
+     * keeps the armed timer, which then fires early at most once (a spurious wake: {@code park}
+     * loops and arms it anew). So an executor whose deadline did not move, or moved later (a
+     * timeout renewed on each await), parks with one syscall, not two.
+     */
+    private long timerWait(long deadlineNanos, Clock clock) {
+        if (deadlineNanos == NO_DEADLINE) {
+            return -1;
+        }
+        long left = deadlineNanos - clock.nanoTime();
+        if (left <= 0) {
+            return 0;
+        }
+        if (timerArmed && timerClock == clock && timerDeadline - deadlineNanos <= 0) {
+            return -1;
+        }
+        timerArmed = true;
+        timerDeadline = deadlineNanos;
+        timerClock = clock;
+        return left;
+    }
+
     @Override
     public void unpark() {
         if (wakePending.getAndSet(true)) {
@@ -147,7 +180,7 @@ public final class NativeReactor implements Parker, AutoCloseable {
 
     /** Ports served by this reactor now. */
     public int portCount() {
-        return ports.size();
+        return ports.links.length;
     }
 
     // ---- for NativeSerialLink ----
@@ -157,10 +190,14 @@ public final class NativeReactor implements Parker, AutoCloseable {
             throw new IllegalStateException("reactor is closed");
         }
         int token = nextToken.getAndUpdate(t -> t == Integer.MAX_VALUE ? 0 : t + 1);
-        ports.put(token, link);
+        synchronized (portsLock) {
+            ports = ports.with(token, link);
+        }
         int rc = NativeCalls.register(handle, fd, token, true);
         if (rc < 0) {
-            ports.remove(token);
+            synchronized (portsLock) {
+                ports = ports.without(token);
+            }
             throw new IllegalStateException("epoll could not watch " + link.name() + ": " + Errno.name(-rc));
         }
         return token;
@@ -173,7 +210,9 @@ public final class NativeReactor implements Parker, AutoCloseable {
     }
 
     void unregister(int fd, int token) {
-        ports.remove(token);
+        synchronized (portsLock) {
+            ports = ports.without(token);
+        }
         if (!closed) {
             NativeCalls.unregister(handle, fd);
         }
@@ -189,7 +228,7 @@ public final class NativeReactor implements Parker, AutoCloseable {
             if (closed) {
                 return;
             }
-            for (NativeSerialLink link : ports.values()) {
+            for (NativeSerialLink link : ports.links) {
                 link.close();
             }
             closed = true;
@@ -211,6 +250,44 @@ public final class NativeReactor implements Parker, AutoCloseable {
             NativeCalls.destroy(handle);
         } finally {
             parking.unlock();
+        }
+    }
+
+    /** An immutable token-to-link table; tokens are unique among the registered ports. */
+    private record PortTable(int[] tokens, NativeSerialLink[] links) {
+        static final PortTable EMPTY = new PortTable(new int[0], new NativeSerialLink[0]);
+
+        NativeSerialLink get(int token) {
+            for (int i = 0; i < tokens.length; i++) {
+                if (tokens[i] == token) {
+                    return links[i];
+                }
+            }
+            return null;
+        }
+
+        PortTable with(int token, NativeSerialLink link) {
+            int n = tokens.length;
+            int[] t = java.util.Arrays.copyOf(tokens, n + 1);
+            NativeSerialLink[] l = java.util.Arrays.copyOf(links, n + 1);
+            t[n] = token;
+            l[n] = link;
+            return new PortTable(t, l);
+        }
+
+        PortTable without(int token) {
+            for (int i = 0; i < tokens.length; i++) {
+                if (tokens[i] == token) {
+                    int[] t = new int[tokens.length - 1];
+                    NativeSerialLink[] l = new NativeSerialLink[links.length - 1];
+                    System.arraycopy(tokens, 0, t, 0, i);
+                    System.arraycopy(tokens, i + 1, t, i, t.length - i);
+                    System.arraycopy(links, 0, l, 0, i);
+                    System.arraycopy(links, i + 1, l, i, l.length - i);
+                    return new PortTable(t, l);
+                }
+            }
+            return this;
         }
     }
 }

@@ -115,7 +115,9 @@ final class NativeSerialLink implements SerialLink {
 
     /**
      * Called by the reactor's parking thread with the port's epoll events. Reads what the receive
-     * buffer has room for; on a hang-up, reads what is left and ends the link.
+     * buffer has room for; on a hang-up, reads what is left and ends the link. A read shorter than
+     * asked took all there was, so it is the last (epoll is level-triggered: bytes that come after
+     * it make the next wait return at once), and a wake costs one read, not two.
      */
     void onReady(int events, ByteBuffer direct, byte[] heap) {
         boolean hangUp = (events & (NativeCalls.EPOLLHUP | NativeCalls.EPOLLERR | NativeCalls.EPOLLRDHUP)) != 0;
@@ -139,6 +141,9 @@ final class NativeSerialLink implements SerialLink {
                 if (n > 0) {
                     direct.get(0, heap, 0, n);
                     received.tryPut(heap, 0, n); // fits: only this thread adds bytes
+                    if (n < room && !hangUp) {
+                        break; // drained: a read to see EAGAIN costs a syscall, and epoll reports what comes next
+                    }
                     continue;
                 }
                 if (n == -1) {

@@ -106,6 +106,35 @@ class NativeReactorTest {
     }
 
     @Test
+    void aLaterDeadlineKeepsTheArmedTimerButDoesNotEndBeforeItsOwnDeadline() {
+        try (NativeReactor reactor = new NativeReactor()) {
+            // arm the timer for 30 ms, then wake: the armed timer is kept for the next park
+            reactor.unpark();
+            reactor.park(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(30), Clock.SYSTEM);
+            for (long millis : new long[] {150, 160}) { // later deadlines: the 30 ms timer fires first
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+                reactor.park(deadline, Clock.SYSTEM);
+                long late = System.nanoTime() - deadline;
+                assertTrue(late >= 0, "park returned " + (-late) + " ns before its deadline (at the earlier timer)");
+            }
+        }
+    }
+
+    @Test
+    void anEarlierDeadlineRearmsTheTimer() throws Exception {
+        try (NativeReactor reactor = new NativeReactor()) {
+            // arm the timer an hour away, then wake: a later park with a near deadline must not wait for it
+            reactor.unpark();
+            reactor.park(System.nanoTime() + TimeUnit.HOURS.toNanos(1), Clock.SYSTEM);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+            Thread t = Thread.ofPlatform().start(() -> reactor.park(deadline, Clock.SYSTEM));
+            t.join(TimeUnit.SECONDS.toMillis(10));
+            assertFalse(t.isAlive(), "a park with a nearer deadline waited for the timer armed an hour away");
+            assertTrue(System.nanoTime() - deadline >= 0);
+        }
+    }
+
+    @Test
     void closeWhileParkedEndsTheParkAndLaterParksStillWork() throws Exception {
         NativeReactor reactor = new NativeReactor();
         Thread parker = Thread.ofPlatform().start(() -> reactor.park(Parker.NO_DEADLINE, Clock.SYSTEM));
