@@ -3,16 +3,23 @@
 #   make bench-reactor [REACTOR_IDLE_S=5] [REACTOR_WAKES=3000]
 #        METRIC idle_cpu_share_native / _jssc / _jssc_listener (cores, one silent port on a socat pty)
 #        METRIC cross_thread_wake_us_p50/_p99 for the eventfd reactor and for LockSupport
-#        METRIC byte_to_task_us_p50/_p99 _native and _jssc (a pty byte to the awaiting task)
+#        METRIC byte_to_task_us_p50/_p99 _native and _jssc (a byte written on a pty master to the
+#               awaiting task resumed; each transport on a pty pair of its own made in the JVM, no
+#               socat relay; interleaved edge by edge in one run, after a JIT warm-up)
 #
 # Builds the library (native/reactor.mk) and the runtime with its test classes, then runs
-# io.wakewire.link.ReactorBench on the classpath Maven resolves. About 30 s.
+# io.wakewire.link.ReactorBench on the classpath Maven resolves, then
+# io.wakewire.bench.bridge.TransportLatencyMain. About a minute.
+# REACTOR_EDGES measured edges per transport, REACTOR_WARM warm-up edges, REACTOR_GAP_US between writes.
 
 .PHONY: bench-reactor
 
 REACTOR_CP_FILE := $(BUILD)/runtime-test.classpath
 REACTOR_IDLE_S ?= 5
 REACTOR_WAKES ?= 3000
+REACTOR_EDGES ?= 3000
+REACTOR_WARM ?= 5000
+REACTOR_GAP_US ?= 1000
 
 bench-reactor: reactor jdk
 	@mkdir -p $(BUILD)
@@ -20,12 +27,12 @@ bench-reactor: reactor jdk
 	$(MVN) -pl java-runtime dependency:build-classpath -Dmdep.outputFile=$(REACTOR_CP_FILE) >/dev/null
 	@$(JAVA) -cp $(ROOT)/java-runtime/target/classes:$(ROOT)/java-runtime/target/test-classes:$$(cat $(REACTOR_CP_FILE)) \
 	  io.wakewire.link.ReactorBench $(REACTOR_IDLE_S) $(REACTOR_WAKES)
-	@# byte_to_task on both transports in one run (a fake board on a socat pty pair; tests module)
+	@# byte_to_task on both transports in one run, interleaved (fake boards on in-process pty pairs; tests module)
 	$(MVN) -Dmaven.test.skip=true -pl tests -am install
 	$(MVN) -pl tests dependency:build-classpath -Dmdep.outputFile=$(BUILD)/tests.classpath >/dev/null
 	@$(JAVA) --add-exports java.base/jdk.internal.vm=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
 	  -cp $(ROOT)/tests/target/classes:$$(cat $(BUILD)/tests.classpath) \
-	  io.wakewire.bench.bridge.TransportLatencyMain 2000
+	  io.wakewire.bench.bridge.TransportLatencyMain $(REACTOR_EDGES) $(REACTOR_WARM) $(REACTOR_GAP_US)
 bench: bench-reactor
 
 # The executable jar carries the libraries (cli.mk builds it; it is read before this file).

@@ -62,4 +62,9 @@ final class NativeCalls {
     static native int write(int fd, byte[] src, int off, int len, int stallMillis);
 
     static native int close(int fd);
+
+    // ---- pty.c (benchmarks and tests only, see PtyMaster) ----
+    static native int openPtyMaster(byte[] slavePath);
+
+    static native int waitReadable(int fd, int timeoutMillis);
 }

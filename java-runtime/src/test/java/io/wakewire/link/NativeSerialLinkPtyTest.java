@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,31 @@ class NativeSerialLinkPtyTest {
             b[i] = (byte) (i * 7 + seed);
         }
         return b;
+    }
+
+    @Test
+    void aPtyMasterMadeInProcessCarriesBytesBothWaysToItsSlave() throws Exception {
+        try (PtyMaster master = new PtyMaster();
+             SerialLink port = factory.open(PortSettings.of(master.slavePath(), 1_000_000))) {
+            CountingWaker waker = new CountingWaker();
+            port.setReadWaker(waker);
+            byte[] toPort = pattern(3000, 5); // raw from the start: 0x0d, 0x03, 0x11 arrive as they are
+            master.write(toPort, 0, toPort.length);
+            assertArrayEquals(toPort, receive(port, waker, toPort.length));
+
+            byte[] toMaster = pattern(500, 9);
+            port.write(toMaster, 0, toMaster.length);
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            byte[] buf = new byte[256];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (got.size() < toMaster.length && System.nanoTime() < deadline) {
+                int n = master.read(buf, 100);
+                if (n > 0) {
+                    got.write(buf, 0, n);
+                }
+            }
+            assertArrayEquals(toMaster, got.toByteArray());
+        }
     }
 
     @Test

@@ -58,9 +58,8 @@ final class ByteToTaskProbe {
                         }
                         Thread.sleep(50);
                         for (int i = 0; i < total; i++) {
-                            byte[] frame = fake.edgeFrame(2, (i + 1) & 1, i + 1);
-                            sent.set(i, System.nanoTime()); // stamped before the write: the task may run before write() returns
-                            fake.writeRaw(frame);
+                            int k = i;
+                            fake.sendEdge(2, (i + 1) & 1, i + 1, () -> sent.set(k, System.nanoTime()));
                             Thread.sleep(2);
                         }
                     } catch (InterruptedException e) {
