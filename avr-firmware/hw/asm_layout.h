@@ -41,4 +41,13 @@
 /* struct link_stats (answers.h): the RX ISR adds its lost bytes here. */
 #define LS_RX_OVERRUNS 4
 
+#ifdef __ASSEMBLER__
+/* hi:lo = &sym[lo], lo holding a byte index: the one way the ISRs address an array. */
+.macro element_of lo, hi, sym
+    ldi  \hi, 0
+    subi \lo, lo8(-(\sym))
+    sbci \hi, hi8(-(\sym))
+.endm
+#endif
+
 #endif

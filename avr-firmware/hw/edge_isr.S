@@ -116,9 +116,7 @@ edge_common:
     set
 5:  ldi  r19, 1 /* one pin changed */
     mov  r30, r18
-    ldi  r31, 0
-    subi r30, lo8(-(int_pin))
-    sbci r31, hi8(-(int_pin))
+    element_of r30, r31, int_pin
     rjmp each_pin
 
 pcint_group:
@@ -126,9 +124,7 @@ pcint_group:
     subi r21, N_INT /* the group */
     read_pcint_group r28, r21
     mov  r26, r21
-    ldi  r27, 0
-    subi r26, lo8(-(pcint_last))
-    sbci r27, hi8(-(pcint_last))
+    element_of r26, r27, pcint_last
     ld   r19, X
     st   X, r28
     eor  r19, r28
@@ -141,9 +137,7 @@ pcint_group:
     lsl  r30
     lsl  r30
     lsl  r30
-    ldi  r31, 0
-    subi r30, lo8(-(pcint_pin))
-    sbci r31, hi8(-(pcint_pin))
+    element_of r30, r31, pcint_pin
     mov  r21, r19
     andi r21, 0x0F
     brne each_pin
@@ -156,9 +150,7 @@ each_pin:
     rjmp next_pin
     lpm  r20, Z
     mov  r26, r20
-    ldi  r27, 0
-    subi r26, lo8(-(pin_edges + PE_STATE))
-    sbci r27, hi8(-(pin_edges + PE_STATE))
+    element_of r26, r27, (pin_edges+PE_STATE)
     ld   r21, X
     sbrs r21, ST_WATCHED_BIT
     rjmp 1f
@@ -292,9 +284,7 @@ store:
     andi r26, EV_RING_SIZE - 1
     lsl  r26
     lsl  r26
-    ldi  r27, 0
-    subi r26, lo8(-(ev_ring))
-    sbci r27, hi8(-(ev_ring))
+    element_of r26, r27, ev_ring
     st   X+, r22
     st   X+, r23
     st   X+, r24
@@ -311,9 +301,7 @@ full: /* count the drop for the source; the first one since the last report mark
     sts  ev_ring + RING_LOST_PENDING, r21
 1:  mov  r26, r18
     lsl  r26
-    ldi  r27, 0
-    subi r26, lo8(-(drop_count))
-    sbci r27, hi8(-(drop_count))
+    element_of r26, r27, drop_count
     ld   r21, X
     inc  r21
     st   X+, r21

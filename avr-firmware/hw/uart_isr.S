@@ -39,9 +39,7 @@ RX_VECT:
     inc  r31
     sts  rx_head, r31
     andi r30, RX_SIZE - 1
-    ldi  r31, 0
-    subi r30, lo8(-(rx_buf))
-    sbci r31, hi8(-(rx_buf))
+    element_of r30, r31, rx_buf
     st   Z, r24
     ldi  r24, 0 /* bytes lost */
     rjmp 1f
@@ -85,9 +83,7 @@ UDRE_VECT:
     in   r24, _SFR_IO_ADDR(GPIOR1)
     mov  r30, r24
     andi r30, TX_SIZE - 1
-    ldi  r31, 0
-    subi r30, lo8(-(tx_buf))
-    sbci r31, hi8(-(tx_buf))
+    element_of r30, r31, tx_buf
     ld   r30, Z
     sts  UDR0, r30
     inc  r24
