@@ -8,6 +8,7 @@ import io.wakewire.board.EdgeStream;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
+import io.wakewire.task.Future;
 import io.wakewire.task.Futures;
 
 import java.nio.file.Files;
@@ -68,23 +69,7 @@ final class ByteToTaskProbe {
                 }, "bridge-driver");
                 driver.setDaemon(true);
                 driver.start();
-                ex.blockOn(Async.async(() -> {
-                    Board b = await(Board.connect(BoardConfig.load("uno"), hostEnd.toRealPath().toString(), options));
-                    try {
-                        EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH);
-                        for (int i = 0; i < total; i++) {
-                            Edge e = await(Futures.timeout(s.next(), Duration.ofSeconds(5)));
-                            long now = System.nanoTime();
-                            int k = (int) (e.ticks() & 0xFFFF_FFFFL) - 1;
-                            if (k >= warm) {
-                                lat[k - warm] = now - sent.get(k);
-                            }
-                        }
-                    } finally {
-                        b.close();
-                    }
-                    return null;
-                }));
+                ex.blockOn(receiveEdges(hostEnd.toRealPath().toString(), options, warm, sent, lat));
             }
             return lat;
         } finally {
@@ -92,5 +77,30 @@ final class ByteToTaskProbe {
             socat.waitFor(2, TimeUnit.SECONDS);
             socat.destroyForcibly();
         }
+    }
+
+    /**
+     * The measuring task: connects a board on {@code port}, awaits {@code warm + lat.length} edges
+     * of D2 and, past the warm-up, puts into {@code lat} how long after its {@code sent} stamp
+     * (indexed by the edge's tick minus one) each edge resumed it.
+     */
+    static Future<Void> receiveEdges(String port, BoardOptions options, int warm, AtomicLongArray sent, long[] lat) {
+        return Async.async(() -> {
+            Board b = await(Board.connect(BoardConfig.load("uno"), port, options));
+            try {
+                EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH);
+                for (int i = 0; i < warm + lat.length; i++) {
+                    Edge e = await(Futures.timeout(s.next(), Duration.ofSeconds(5)));
+                    long now = System.nanoTime();
+                    int k = (int) (e.ticks() & 0xFFFF_FFFFL) - 1;
+                    if (k >= warm) {
+                        lat[k - warm] = now - sent.get(k);
+                    }
+                }
+            } finally {
+                b.close();
+            }
+            return null;
+        });
     }
 }

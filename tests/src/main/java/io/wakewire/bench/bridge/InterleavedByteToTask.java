@@ -1,25 +1,15 @@
 package io.wakewire.bench.bridge;
 
-import io.wakewire.board.Board;
 import io.wakewire.board.BoardOptions;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.config.BoardConfig;
 import io.wakewire.link.PtyMaster;
-import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
-import io.wakewire.task.Futures;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-
-import static io.wakewire.task.Async.await;
 
 /**
  * Byte to task on several transports at once, interleaved edge by edge, on direct pty pairs.
@@ -108,23 +98,7 @@ final class InterleavedByteToTask {
             String port = master.slavePath();
             thread = Thread.ofPlatform().name("lane-" + lane.name()).daemon().start(() -> {
                 try (Executor ex = lane.executor().get()) {
-                    ex.blockOn(Async.async(() -> {
-                        Board b = await(Board.connect(BoardConfig.load("uno"), port, lane.options().get()));
-                        try {
-                            EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH);
-                            for (int i = 0; i < total; i++) {
-                                Edge e = await(Futures.timeout(s.next(), Duration.ofSeconds(5)));
-                                long now = System.nanoTime();
-                                int k = (int) (e.ticks() & 0xFFFF_FFFFL) - 1;
-                                if (k >= warm) {
-                                    lat[k - warm] = now - sent.get(k);
-                                }
-                            }
-                        } finally {
-                            b.close();
-                        }
-                        return null;
-                    }));
+                    ex.blockOn(ByteToTaskProbe.receiveEdges(port, lane.options().get(), warm, sent, lat));
                 } catch (Throwable t) {
                     failure.set(t);
                     fake.armed.countDown(); // let the driver see the failure instead of waiting
