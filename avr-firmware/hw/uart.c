@@ -1,9 +1,6 @@
 #include "uart.h"
 #include <avr/interrupt.h>
 #include "critical.h"
-#include "drops.h"
-#include "executor.h"
-#include "pins.h"
 #include "protocol.h"
 
 #ifndef BAUD
@@ -24,7 +21,8 @@
 #error "BAUD cannot be made from F_CPU within 3%: check baud in board-configs/<board>.conf or BAUD="
 #endif
 
-uint8_t tx_buf[TX_SIZE]; /* these five are uart_isr.S's too */
+/* The rings and their indices are read and written by uart_isr.S too, hence not static. */
+uint8_t tx_buf[TX_SIZE];
 struct tx_ring_ref tx; /* buf and mask set by uart_init: no .data, no start-up copy loop */
 #define TX_HEAD (*(volatile uint8_t *)&tx.head) /* as the ISR must read it */
 /* The ISR's read index lives in GPIOR1, an I/O register: 1-cycle access in the per-byte ISR. */
@@ -32,7 +30,6 @@ struct tx_ring_ref tx; /* buf and mask set by uart_init: no .data, no start-up c
 uint8_t rx_buf[RX_SIZE];
 volatile uint8_t rx_head, rx_tail;
 struct link_stats link_stats;
-extern volatile uint16_t drop_count[N_SOURCES];
 
 void uart_init(void)
 {
