@@ -133,11 +133,17 @@ final class TimerWheel {
         return -1;
     }
 
-    /** The first occupied slot of {@code level} at or after the current position, wrapping. */
+    /**
+     * The first occupied slot of {@code level} after the current position, wrapping, so the slot at
+     * the current position itself comes last: a timer linked relative to {@code elapsed} always
+     * lands after it, and the only timers found there are far ones clamped into the top level,
+     * which belong to the wheel's next turn. (Searching from the current position put such a timer
+     * ahead of a nearer one in a later slot, and the executor would have slept past the nearer.)
+     */
     private int nextSlot(int level) {
-        int now = (int) ((elapsed >>> (level * SLOT_BITS)) & SLOT_MASK);
-        long rotated = Long.rotateRight(occupied[level], now);
-        return (Long.numberOfTrailingZeros(rotated) + now) & (int) SLOT_MASK;
+        int from = (int) ((elapsed >>> (level * SLOT_BITS)) & SLOT_MASK) + 1;
+        long rotated = Long.rotateRight(occupied[level], from);
+        return (Long.numberOfTrailingZeros(rotated) + from) & (int) SLOT_MASK;
     }
 
     private long slotDeadline(int level, int slot) {

@@ -78,6 +78,15 @@ class TimerWheelPropertyTest {
         }
     }
 
+    /** Found by the property in CI: a timer 58 ticks ahead across a 2^40 boundary and one ~2^40
+     * ticks ahead both clamp into the top level, the far one into the slot at the current
+     * position; the wheel then reported the far one's slot as the next wake. */
+    @Example
+    void aFarTimerInTheCurrentTopSlotDoesNotHideANearerOne() {
+        everyTimerFiresExactlyAtTheFirstAdvancePastItsDeadline(List.of(
+                new long[] {2, 1099511627718L}, new long[] {0, 58}, new long[] {0, 1098437886010L}, new long[] {2, 0}));
+    }
+
     @Provide
     Arbitrary<List<long[]>> ops() {
         Arbitrary<Long> delta = Arbitraries.oneOf(
