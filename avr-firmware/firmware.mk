@@ -33,7 +33,7 @@ FW_HDRS := $(wildcard $(FW_DIR)/src/*.h $(FW_DIR)/hw/*.h)
 FW_CC := avr-gcc
 FW_CFLAGS := -mmcu=$(FW_MCU) -DF_CPU=$(FW_F_CPU)UL -DBAUD=$(BAUD)UL -DPINS_MCU_H='"pins_$(FW_PINS).h"' \
              $(FW_EXAMPLE_FLAGS_$(EXAMPLE)) -I$(FW_DIR)/src -I$(FW_DIR)/hw \
-             -std=gnu11 -Os -flto -mrelax -mcall-prologues -mstrict-X -fno-tree-scev-cprop -fno-split-wide-types -fno-tree-loop-optimize -fno-move-loop-invariants -fno-jump-tables -fno-tree-switch-conversion -ffunction-sections -fdata-sections -fshort-enums \
+             -std=gnu11 -Os -flto -mrelax -mcall-prologues -mstrict-X -maccumulate-args -fno-tree-pre -fno-tree-scev-cprop -fno-split-wide-types -fno-tree-loop-optimize -fno-move-loop-invariants -fno-jump-tables -fno-tree-switch-conversion -ffunction-sections -fdata-sections -fshort-enums \
              -Wall -Wextra -Werror=cpp -Wl,--gc-sections $(FW_EXTRA)
 
 .PHONY: firmware size size-check firmware-test fuzz fw-check-board
