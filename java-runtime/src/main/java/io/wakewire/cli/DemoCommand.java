@@ -198,10 +198,12 @@ final class DemoCommand implements Callable<Integer> {
             Selected<Object> winner = Async.await(Futures.select(board.pin(RACE).nextEdge(EdgeFilter.BOTH),
                     Futures.sleep(raceTimeout)));
             double after = (System.nanoTime() - t0) / 1e9;
+            // The latency is the clock sync's estimate, good to about half the best round trip so
+            // far (early in a session, and against a simulated clock, it can come out below 0).
             tally.race = winner.index() == 0
-                    ? String.format(Locale.ROOT, "the edge won after %.3f s (%s, latency %.3f ms); the timeout was cancelled",
+                    ? String.format(Locale.ROOT, "the edge won after %.3f s (%s, latency %.3f ms ± %.3f); the timeout was cancelled",
                     after, ((Edge) winner.value()).level() == Level.HIGH ? "rising" : "falling",
-                    ((Edge) winner.value()).latencyNanos() / 1e6)
+                    ((Edge) winner.value()).latencyNanos() / 1e6, board.stats().clockBestRttNanos() / 2e6)
                     : String.format(Locale.ROOT, "the timeout won after %.3f s; the edge wait was cancelled", after);
         });
     }
