@@ -22,13 +22,18 @@ BAUD ?= $(call fw_conf,baud)
 FW_PINS := $(if $(filter atmega2560,$(FW_MCU)),2560,328p)
 FW_OUT := $(BUILD)/$(BOARD)$(if $(EXAMPLE),-$(EXAMPLE))
 
+# Start-up: the 328P has its own (vector table cut after ADC, start-up code in unused vector
+# slots, the reset cause taken there; start_328p.S), the Mega avr-libc's crt and reset_cause.c.
+FW_START_328p := start_328p.S
+FW_START_2560 := reset_cause.c
+FW_LDFLAGS_328p := -nostartfiles $(FW_DIR)/hw/start_328p.ld
 FW_PURE := crc.c frame_writer.c frame_reader.c events.c command.c answers.c
 FW_HW := main.c executor.c timer.c uart.c uart_isr.S edges.c edge_isr.S asm_layout.c gpio.c adc.c adc_isr.S \
-         dispatch.c events_task.c reset_cause.c pins_$(FW_PINS).c
+         dispatch.c events_task.c pins_$(FW_PINS).c $(FW_START_$(FW_PINS))
 FW_EXAMPLE_button := task_button.c
 FW_EXAMPLE_FLAGS_button := -DEXAMPLE_TASK=task_button -DEXAMPLE_INIT=button_init
 FW_SRCS := $(addprefix $(FW_DIR)/src/,$(FW_PURE)) $(addprefix $(FW_DIR)/hw/,$(FW_HW) $(FW_EXAMPLE_$(EXAMPLE)))
-FW_HDRS := $(wildcard $(FW_DIR)/src/*.h $(FW_DIR)/hw/*.h)
+FW_HDRS := $(wildcard $(FW_DIR)/src/*.h $(FW_DIR)/hw/*.h $(FW_DIR)/hw/*.ld)
 
 FW_CC := avr-gcc
 FW_CFLAGS := -mmcu=$(FW_MCU) -DF_CPU=$(FW_F_CPU)UL -DBAUD=$(BAUD)UL -DPINS_MCU_H='"pins_$(FW_PINS).h"' \
@@ -54,7 +59,7 @@ $(FW_OUT)/flags: FORCE
 FORCE:
 
 $(FW_OUT)/wakewire.elf: $(FW_SRCS) $(FW_HDRS) $(FW_CONF) $(FW_OUT)/flags
-	$(FW_CC) $(FW_CFLAGS) -o $@ $(FW_SRCS) -Wl,-Map,$(FW_OUT)/wakewire.map
+	$(FW_CC) $(FW_CFLAGS) -o $@ $(FW_SRCS) $(FW_LDFLAGS_$(FW_PINS)) -Wl,-Map,$(FW_OUT)/wakewire.map
 
 $(FW_OUT)/wakewire.hex: $(FW_OUT)/wakewire.elf
 	avr-objcopy -O ihex -R .eeprom $< $@

@@ -1,4 +1,5 @@
-/* The reset cause, captured before anything else runs.
+/* The reset cause, captured before anything else runs (on the Mega, which keeps avr-libc's
+ * start-up code; the 328P does the same in its own, start_328p.S).
  *
  * MCUSR says why the chip reset (power-on, external, brown-out, watchdog). Optiboot clears
  * MCUSR before starting the application but leaves its old value in r2 (Optiboot 4.4 and
@@ -20,5 +21,8 @@ void reset_cause_capture(void)
     uint8_t m = MCUSR;
     reset_cause = m ? m : r2;
     MCUSR = 0;
-    wdt_disable();
+    /* wdt_disable() without its SREG save and cli: interrupts are still off here */
+    wdt_reset();
+    WDTCSR = 1 << WDCE | 1 << WDE;
+    WDTCSR = 0;
 }

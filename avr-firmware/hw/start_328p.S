@@ -1,0 +1,71 @@
+/* The ATmega328P's start-up and vector table, in place of avr-libc's crt (linked with
+ * -nostartfiles; firmware.mk). The Mega keeps avr-libc's crt and reset_cause.c.
+ *
+ * Why: avr-libc's crt has all 26 vectors (104 B), most pointing at __bad_interrupt, then its
+ * start-up code, reset_cause.c's .init3 code, the .bss loop and _exit after them (~80 B).
+ * Here the table stops at the last vector the firmware uses (ADC, 21), and the start-up code
+ * sits in the slots of vectors 6..15, which are never enabled (watchdog interrupt, Timer2,
+ * Timer1, Timer0 compare: the timers run PWM only): 88 B for all of it.
+ *
+ * What it does, in order:
+ * - r1 = 0, as C expects. SREG and SP are not written: a reset clears SREG and sets SP to
+ *   RAMEND (datasheet, "Stack Pointer"), and a bootloader that jumps here (Optiboot) does so
+ *   with interrupts off and a valid stack.
+ * - The reset cause, as reset_cause.c does it on the Mega: MCUSR, or when it reads 0, the copy
+ *   Optiboot (4.4 and later) leaves in r2 after clearing it; then MCUSR = 0, so the next
+ *   reset's flags are not mixed with these. Kept in r2 while .bss is cleared, then stored in
+ *   `reset_cause` (in .bss, so no .noinit section is needed).
+ * - The watchdog is not turned off: after a watchdog reset it stays on at its shortest period
+ *   (16 ms) until main's wdt_enable (1 s), which comes ~0.2 ms later (the .bss loop is ~3,000
+ *   cycles, the init calls before it a few dozen).
+ * - .bss cleared; there is no .data (start_328p.ld makes the link fail if some appears, since
+ *   nothing here would copy it), then main, which never returns. */
+#include <avr/io.h>
+
+    .section .vectors, "ax", @progbits
+    .global __vectors
+__vectors:
+    rjmp start
+    nop
+/* `jmp`: the linker relaxes an entry in .vectors to rjmp + nop when the target is in reach. */
+    jmp  INT0_vect
+    jmp  INT1_vect
+    jmp  PCINT0_vect
+    jmp  PCINT1_vect
+    jmp  PCINT2_vect
+
+/* vectors 6..15: never enabled */
+start:
+    clr  r1
+    in   r24, _SFR_IO_ADDR(MCUSR)
+    cpse r24, r1
+    mov  r2, r24 /* MCUSR if it is not 0, else Optiboot's copy in r2 */
+    out  _SFR_IO_ADDR(MCUSR), r1
+    /* Defining __do_clear_bss here keeps libgcc's copy (which the compiler asks for) out. */
+    .global __do_clear_bss
+__do_clear_bss:
+    ldi  r26, lo8(__bss_start)
+    ldi  r27, hi8(__bss_start)
+    ldi  r24, hi8(__bss_end)
+    rjmp 2f
+1:  st   X+, r1
+2:  cpi  r26, lo8(__bss_end)
+    cpc  r27, r24
+    brne 1b
+    sts  reset_cause, r2
+    rjmp main
+    .org TIMER0_OVF_vect_num * 4
+    jmp  TIMER0_OVF_vect
+    nop /* SPI (17): never enabled */
+    nop
+    jmp  USART_RX_vect
+    jmp  USART_UDRE_vect
+    nop /* USART TX complete (20): never enabled */
+    nop
+    jmp  ADC_vect
+/* the last vector used: the table ends here */
+
+    .section .bss.reset_cause, "aw", @nobits
+    .global reset_cause
+reset_cause:
+    .skip 1
