@@ -28,7 +28,7 @@ FW_START_328p := start_328p.S
 FW_START_2560 := reset_cause.c
 FW_LDFLAGS_328p := -nostartfiles $(FW_DIR)/hw/start_328p.ld
 FW_PURE := crc.c frame_writer.c frame_reader.c events.c command.c answers.c
-FW_HW := main.c executor.c timer.c uart.c uart_isr.S edges.c edge_isr.S asm_layout.c gpio.c adc.c adc_isr.S \
+FW_HW := main.c executor.c timer.c timer_isr.S uart.c uart_isr.S edges.c edge_isr.S asm_layout.c gpio.c adc.c adc_isr.S \
          dispatch.c events_task.c pins_$(FW_PINS).c $(FW_START_$(FW_PINS))
 FW_EXAMPLE_button := task_button.c
 FW_EXAMPLE_FLAGS_button := -DEXAMPLE_TASK=task_button -DEXAMPLE_INIT=button_init

@@ -70,7 +70,6 @@ PCINT2_vect: edge_stub N_INT + 2
  * pin numbers in flash, r20 the pin and its level, r21 the pin's state, T: the INT senses one
  * direction only, so the level follows from the armed edge. */
 edge_common:
-    push r0
     push r19
     in   r19, _SFR_IO_ADDR(SREG)
     push r19
@@ -131,8 +130,8 @@ pcint_group:
     ldi  r26, lo8(PCMSK0) /* PCMSK0..2 are consecutive, below 0x100 */
     add  r26, r21
     ldi  r27, 0
-    ld   r0, X
-    and  r19, r0 /* changed and enabled */
+    ld   r26, X
+    and  r19, r26 /* changed and enabled */
     mov  r30, r21
     lsl  r30
     lsl  r30
@@ -148,17 +147,17 @@ pcint_group:
 each_pin:
     sbrs r19, 0
     rjmp next_pin
-    lpm  r20, Z
-    mov  r26, r20
+    lpm  r26, Z
     element_of r26, r27, (pin_edges+PE_STATE)
     ld   r21, X
     sbrs r21, ST_WATCHED_BIT
     rjmp 1f
-    lds  r29, watch_wake
-    in   r0, _SFR_IO_ADDR(GPIOR0)
-    or   r0, r29
-    out  _SFR_IO_ADDR(GPIOR0), r0
-1:  brts 2f /* r20 = level << 7 | pin */
+    lds  r29, watch_wake /* r20 is free until the pin is loaded again: no r0 to save */
+    in   r20, _SFR_IO_ADDR(GPIOR0)
+    or   r20, r29
+    out  _SFR_IO_ADDR(GPIOR0), r20
+1:  lpm  r20, Z
+    brts 2f /* r20 = level << 7 | pin */
     sbrc r28, 0
     ori  r20, 0x80
     rjmp 3f
@@ -212,7 +211,6 @@ next_pin:
     pop  r19
     out  _SFR_IO_ADDR(SREG), r19
     pop  r19
-    pop  r0
     pop  r18
     pop  r22
     reti

@@ -1,12 +1,15 @@
-/* Timer0: the timestamp clock (clock.h) and the timeout slots (timer.h). */
+/* Timer0: the timestamp clock (clock.h) and the timeout slots (timer.h). Its overflow ISR is
+ * timer_isr.S. */
 #include "clock.h"
 #include "timer.h"
-#include <avr/interrupt.h>
 #include "critical.h"
 #include "executor.h"
 
 volatile uint32_t clock_hi;
-static volatile uint8_t waiters; /* task bits of the armed slots: woken every period */
+/* Task bits of the armed slots: the overflow ISR (timer_isr.S) wakes them every period. The ISR
+ * only counts and wakes; the tasks compare deadlines (timeout_done) themselves. The CPU wakes
+ * from idle on this interrupt anyway, so a task woken each period costs little. */
+volatile uint8_t timer_waiters;
 static uint8_t due[N_TIMEOUTS];
 static uint8_t owner[N_TIMEOUTS]; /* the slot's task bits; 0 = not armed */
 
@@ -24,28 +27,16 @@ uint32_t clock_now(void)
     return t;
 }
 
-/* The ISR only counts and wakes; the tasks compare deadlines (timeout_done) themselves. The
- * CPU wakes from idle on this interrupt anyway, so a task woken each period costs little. */
-ISR(TIMER0_OVF_vect)
-{
-    /* in 16-bit halves: the high half changes once every 67 s; fewer registers to save */
-    typedef uint16_t __attribute__((may_alias)) half;
-    volatile half *h = (volatile half *)&clock_hi;
-    if (++h[0] == 0)
-        ++h[1];
-    wake_from_isr(waiters);
-}
-
 /* The low byte of the period count: one byte, so reading it needs no critical section. */
 #define PERIODS_NOW() (*(volatile uint8_t *)&clock_hi)
 
-/* waiters is one byte that only this file writes and the ISR only reads: no critical section. */
+/* timer_waiters is one byte that only this file writes and the ISR only reads: no critical section. */
 static void update_waiters(void)
 {
     uint8_t w = 0;
     for (uint8_t i = 0; i < N_TIMEOUTS; i++)
         w |= owner[i];
-    waiters = w;
+    timer_waiters = w;
 }
 
 void timeout_after(uint8_t slot, uint8_t periods, uint8_t task_bits)
