@@ -18,13 +18,11 @@ uint8_t watch_wake; /* task bits woken by a change of any watched pin */
 /* The pin's irq byte, read from flash alone (no copy of the whole entry). */
 static uint8_t irq_of(uint8_t pin) { return pgm_read_byte(&pin_table[pin].irq); }
 
-/* The drop source that serves a pin's edges. (Through irq_of it measured 38 B larger: LTO
- * then inlined differently into task_debounce.) */
+/* The drop source that serves a pin's edges. */
 static uint8_t src_of(uint8_t pin)
 {
-    struct pin_desc d;
-    pin_desc_get(pin, &d);
-    return IRQ_IS_INT(d.irq) ? SRCI_INT(IRQ_INT_N(d.irq)) : SRCI_PCINT(IRQ_PC_GROUP(d.irq));
+    uint8_t irq = irq_of(pin);
+    return IRQ_IS_INT(irq) ? SRCI_INT(IRQ_INT_N(irq)) : SRCI_PCINT(IRQ_PC_GROUP(irq));
 }
 
 uint8_t pin_level(uint8_t pin)

@@ -26,9 +26,10 @@ void task_events(void)
      * sleeping board, an idle UART), the frame must be written now: the ring holds its first
      * record and the TX ring is empty. */
     if (!tx_started()) {
-        if (!events_pending(&ev_ring) || tx_free() < MAX_WIRE)
-            return;
-        if (tx_free() != TX_SIZE && ev_ring_count(&ev_ring) < EV_MIN_BATCH)
+        uint8_t n = ev_ring_count(&ev_ring), room = tx_free(); /* each read once */
+        if ((!n && !ev_ring_loss_here(&ev_ring)) || room < MAX_WIRE)
+            return; /* nothing to send (events_pending), or no room for a frame */
+        if (room != TX_SIZE && n < EV_MIN_BATCH)
             return;
     }
     uint8_t avail = ev_ring_count(&ev_ring); /* counted before now is read (ring.h) */

@@ -6,7 +6,9 @@
 
 void executor_run(void)
 {
-    set_sleep_mode(SLEEP_MODE_IDLE); /* idle keeps the timers and the UART running */
+    /* The sleep mode is idle (it keeps the timers and the UART running): SMCR's mode bits
+     * are 0 after reset and nothing writes them, so no set_sleep_mode(). */
+    _Static_assert(SLEEP_MODE_IDLE == 0, "idle is not the reset value of the mode bits");
     for (;;) {
         wdt_reset();
         cli();

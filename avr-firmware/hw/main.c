@@ -21,7 +21,10 @@ int main(void)
     clock_init();
     pins_init_pwm_timers();
     uart_init();
-    wdt_enable(WDTO_1S);
+    /* wdt_enable(WDTO_1S) without its SREG save and cli: interrupts are still off here. In asm
+     * because the second write must follow the first within 4 cycles. */
+    __asm__ __volatile__("wdr\n\tsts %0, %1\n\tsts %0, %2" ::"n"(_SFR_MEM_ADDR(WDTCSR)),
+                         "r"((uint8_t)(1 << WDCE | 1 << WDE)), "r"((uint8_t)(1 << WDE | WDTO_1S)));
 #ifdef EXAMPLE_INIT
     EXAMPLE_INIT();
 #endif
