@@ -98,13 +98,7 @@ edge_common:
     cpi  r18, N_INT
     brsh pcint_group
 
-    /* INTn: r19 = 1 << n */
-    ldi  r19, 1
-    mov  r21, r18
-    rjmp 3f
-2:  lsl  r19
-3:  subi r21, 1
-    brcc 2b
+    int_bit r19, r18 /* INTn: r19 = 1 << n (the pin map's macro; may use r21) */
     read_int_levels r28
     and  r28, r19
     breq 4f

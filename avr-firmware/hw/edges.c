@@ -41,15 +41,15 @@ static __attribute__((noinline)) void apply_irq(uint8_t pin, uint8_t irq)
     for (uint8_t i = n; i; i--)
         bit <<= 1; /* a loop, not a variable shift: avr-gcc makes a 16-bit one of those */
     if (IRQ_IS_INT(irq)) {
-        uint8_t sense = 1, keep = (uint8_t)~3;
+        uint8_t sense = 1, field = 3; /* the INT's two sense bits in its EICR */
         if (!pin_edges.window[pin] && !(st & ST_WATCHED) && (edges == EDGE_RISING || edges == EDGE_FALLING))
             sense = (uint8_t)(4 - edges);
         reg_bits(&int_sense_forced, bit, sense != 1);
         for (uint8_t i = EICR_SHIFT(n); i; i -= 2) {
             sense <<= 2;
-            keep = (uint8_t)(keep << 2 | 3);
+            field <<= 2;
         }
-        EICR_FOR(n) = (uint8_t)((EICR_FOR(n) & keep) | sense);
+        EICR_FOR(n) = (uint8_t)((EICR_FOR(n) & ~field) | sense);
         EIFR = bit; /* a flag set by the old sense must not fire now */
         reg_bits(&EIMSK, bit, on);
     } else {

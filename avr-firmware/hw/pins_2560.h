@@ -28,6 +28,15 @@
     andi r21, 0x30
     or   \reg, r21
 .endm
+/* bit = 1 << n for INTn, n (0..5) in register n; uses r21. */
+.macro int_bit bit, n
+    ldi  \bit, 1
+    mov  r21, \n
+    rjmp 2f
+1:  lsl  \bit
+2:  subi r21, 1
+    brcc 1b
+.endm
 /* The input byte of pin-change group g (0..2 in register g) into reg, bit i = PCINT(8g + i):
  * PORTB; PE0 then PJ0..6; PORTK. */
 .macro read_pcint_group reg, g

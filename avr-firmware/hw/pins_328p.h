@@ -26,6 +26,11 @@
     lsr  \reg
     lsr  \reg
 .endm
+/* bit = 1 << n for INTn, n (0 or 1) in register n: n + 1. */
+.macro int_bit bit, n
+    mov  \bit, \n
+    inc  \bit
+.endm
 /* The input register of pin-change group g (0..2 in register g) into reg, bit i = PCINT(8g + i). */
 .macro read_pcint_group reg, g
     in   \reg, _SFR_IO_ADDR(PINB)
