@@ -78,10 +78,10 @@ test: deps
 	@$(MAKE) --no-print-directory -k firmware-test vboard-test java-test size-ratchet
 
 # The firmware's flash budget is 4,096 B on the ATmega328P (`make size-check`). It is not met
-# yet (4,456 B, 4,764 B with the example task; see avr-firmware/README.md). Until it is,
+# yet (4,278 B, 4,574 B with the example task; see avr-firmware/README.md). Until it is,
 # `make test` holds the line at a ratchet, so that the firmware cannot grow unnoticed, and says
 # how far from the budget it is. Lower the ratchet as the firmware shrinks.
-FW_FLASH_RATCHET := 4864
+FW_FLASH_RATCHET := 4576
 .PHONY: size-ratchet
 size-ratchet:
 	@$(MAKE) --no-print-directory size-check FW_FLASH_LIMIT=$(FW_FLASH_RATCHET)
