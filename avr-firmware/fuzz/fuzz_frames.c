@@ -25,7 +25,7 @@ static void reencode(const uint8_t *body, uint8_t len)
     uint8_t ring[128];
     struct frame_writer w;
     struct frame_reader r;
-    frame_begin(&w, ring, 127, 77, body[0], body[1]);
+    frame_begin(&w, &(struct tx_ring_ref){ring, 127, 77, body[1]}, body[0]);
     for (uint8_t i = 2; i < len; i++)
         frame_put(&w, body[i]);
     uint8_t end = frame_end(&w);

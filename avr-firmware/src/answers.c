@@ -8,7 +8,7 @@
 static uint8_t send(const struct tx_ring_ref *t, uint8_t type, uint8_t req, const void *payload, uint8_t n)
 {
     struct frame_writer w;
-    frame_begin(&w, t->buf, t->mask, t->head, type, t->seq);
+    frame_begin(&w, t, type);
     frame_put(&w, req);
     frame_put_bytes(&w, payload, n);
     return frame_end(&w);

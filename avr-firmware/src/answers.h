@@ -9,6 +9,7 @@
 #define WW_ANSWERS_H
 #include <stdint.h>
 #include "drops.h"
+#include "frame_writer.h"
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "answers.h lays out little-endian payloads; this CPU is big-endian"
@@ -33,13 +34,6 @@ struct __attribute__((packed)) link_stats {
     uint16_t crc_errors;
     uint16_t bad_frames;
     uint16_t rx_overruns;
-};
-
-struct tx_ring_ref {
-    uint8_t *buf;
-    uint8_t mask; /* ring size - 1 */
-    uint8_t head; /* where the next frame goes */
-    uint8_t seq;  /* the next frame's seq */
 };
 
 uint8_t answer_hello(const struct tx_ring_ref *t, uint8_t req, const struct hello_info *h);

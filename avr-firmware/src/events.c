@@ -84,7 +84,7 @@ uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops
         ev_ring_pop(r);
         avail--;
     }
-    frame_begin(&w, t->buf, t->mask, t->head, ANS_EVENTS, t->seq);
+    frame_begin(&w, t, ANS_EVENTS);
     frame_put_bytes(&w, b.bytes, b.n);
     return frame_end(&w);
 }

@@ -2,14 +2,13 @@
 #include "crc.h"
 
 /* noinline: every frame starts here; one copy of the setup instead of one per encoder. */
-__attribute__((noinline)) void frame_begin(struct frame_writer *w, uint8_t *buf, uint8_t mask, uint8_t head,
-                                           uint8_t type, uint8_t seq)
+__attribute__((noinline)) void frame_begin(struct frame_writer *w, const struct tx_ring_ref *t, uint8_t type)
 {
-    uint8_t h[2] = {type, seq};
-    w->buf = buf;
-    w->mask = mask;
-    w->code_pos = head;
-    w->head = (uint8_t)(head + 1);
+    uint8_t h[2] = {type, t->seq};
+    w->buf = t->buf;
+    w->mask = t->mask;
+    w->code_pos = t->head;
+    w->head = (uint8_t)(t->head + 1);
     w->code = 1;
     w->crc = CRC_INIT;
     frame_put_bytes(w, h, 2);

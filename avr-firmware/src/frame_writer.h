@@ -15,6 +15,15 @@
 #define WW_FRAME_WRITER_H
 #include <stdint.h>
 
+/* Where a frame goes: a byte ring (a power of two <= 256 bytes, free-running uint8_t indices),
+ * the slot the frame starts at, and its seq. */
+struct tx_ring_ref {
+    uint8_t *buf;
+    uint8_t mask; /* ring size - 1 */
+    uint8_t head; /* where the next frame goes */
+    uint8_t seq;  /* the next frame's seq */
+};
+
 struct frame_writer {
     uint8_t *buf;     /* the ring's storage */
     uint8_t mask;     /* ring size - 1 */
@@ -24,8 +33,7 @@ struct frame_writer {
     uint16_t crc;
 };
 
-void frame_begin(struct frame_writer *w, uint8_t *buf, uint8_t mask, uint8_t head,
-                 uint8_t type, uint8_t seq);
+void frame_begin(struct frame_writer *w, const struct tx_ring_ref *t, uint8_t type);
 void frame_put(struct frame_writer *w, uint8_t b);
 void frame_put_bytes(struct frame_writer *w, const void *p, uint8_t n);
 /* Unsigned LEB128 of v into out: 7 bits a byte, low group first, bit7 = "more follows"

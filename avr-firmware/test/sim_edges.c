@@ -176,7 +176,7 @@ int main(int argc, char **argv)
 
     /* ARM pin, both edges, no debounce: built with the firmware's own frame writer */
     struct frame_writer w;
-    frame_begin(&w, to_board, 63, 0, CMD_ARM, 0);
+    frame_begin(&w, &(struct tx_ring_ref){to_board, 63, 0, 0}, CMD_ARM);
     const char *deb = getenv("SIM_DEBOUNCE");
     long debounce = deb ? atol(deb) : 0;
     uint8_t args[] = {1, (uint8_t)pin, 3, (uint8_t)debounce, (uint8_t)(debounce >> 8)};

@@ -25,7 +25,7 @@ static enum fr_result roundtrip(const uint8_t *payload, uint8_t n, uint8_t head,
 {
     uint8_t ring[128];
     struct frame_writer w;
-    frame_begin(&w, ring, 127, head, 0x42, 7);
+    frame_begin(&w, &(struct tx_ring_ref){ring, 127, head, 7}, 0x42);
     for (uint8_t i = 0; i < n; i++)
         frame_put(&w, payload[i]);
     uint8_t end = frame_end(&w);
@@ -87,7 +87,7 @@ static void one_flipped_bit_anywhere_is_never_accepted(void **state)
     (void)state;
     uint8_t ring[128], p[8] = {9, 8, 0, 6, 5, 0, 3, 2};
     struct frame_writer w;
-    frame_begin(&w, ring, 127, 0, 0x87, 1);
+    frame_begin(&w, &(struct tx_ring_ref){ring, 127, 0, 1}, 0x87);
     for (int i = 0; i < 8; i++)
         frame_put(&w, p[i]);
     uint8_t end = frame_end(&w);

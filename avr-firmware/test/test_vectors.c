@@ -204,14 +204,14 @@ static uint8_t encode_h2b(const struct vector *v)
     const char *name = v->tok[1];
     if (strcmp(name, "RAW") == 0) {
         int n = hex_bytes(vector_get(v, "data", 0), data, sizeof data);
-        frame_begin(&w, tx, 0xFF, 0, (uint8_t)vector_num(v, "type"), (uint8_t)vector_num(v, "seq"));
+        frame_begin(&w, &(struct tx_ring_ref){tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")}, (uint8_t)vector_num(v, "type"));
         for (int i = 0; i < n; i++)
             frame_put(&w, data[i]);
         return frame_end(&w);
     }
     uint8_t type = find_type(name, cmd_names, 10, CMD_HELLO);
     assert_true(type != 0);
-    frame_begin(&w, tx, 0xFF, 0, type, (uint8_t)vector_num(v, "seq"));
+    frame_begin(&w, &(struct tx_ring_ref){tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")}, type);
     frame_put(&w, (uint8_t)vector_num(v, "req"));
     static const char *const byte_keys[] = {"pin", "mode", "edges", "level", "duty", "channel"};
     for (int i = 3; i < v->ntok; i++) { /* the arguments in the line's order are the wire order */
