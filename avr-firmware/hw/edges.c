@@ -111,7 +111,7 @@ void task_debounce(void)
         if (!(pin_edges.state[pin] & ST_LOCKED))
             continue;
         CRITICAL {
-            uint32_t now = clock_stamp(TCNT0);
+            uint32_t now = clock_now(); /* inside: a record must not be older than one an ISR pushed before it */
             uint8_t period = (uint8_t)(now >> 8), st = pin_edges.state[pin];
             if ((uint8_t)(period - pin_edges.taken_at[pin]) >= pin_edges.window[pin]) {
                 uint8_t level = pin_level(pin);
