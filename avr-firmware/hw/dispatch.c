@@ -53,16 +53,16 @@ static void send_stats(uint8_t req)
     tx_commit(answer_stats(&tx, req, &link_stats, &d)); /* copies the counters with interrupts off */
 }
 
-/* Runs one well-formed command; returns 0 when it answered (or will answer), else a NAK code. */
+/* Runs one well-formed command; returns 0 when it answered (or will answer), else a NAK code.
+ * The answers that are a plain payload (PONG, CLOCK, RESET_CAUSE, ACK) share one answer_send. */
 static uint8_t run(const struct command *c, uint8_t *detail)
 {
-    uint8_t nak;
+    uint8_t nak, type = ANS_ACK, n = 0;
+    const void *payload = 0;
+    uint32_t now;
     switch (c->type) {
     case CMD_HELLO: send_hello(c->req); return 0;
-    case CMD_PING: tx_commit(answer_pong(&tx, c->req, c->data, c->data_len)); return 0;
-    case CMD_CLOCK: tx_commit(answer_clock(&tx, c->req, clock_now())); return 0;
     case CMD_STATS: send_stats(c->req); return 0;
-    case CMD_RESET_CAUSE: tx_commit(answer_reset_cause(&tx, c->req, reset_cause)); return 0;
     case CMD_ANALOG_READ:
         *detail = nak = adc_start(c->req, c->pin);
         if (nak == NAK_BAD_ARGUMENT)
@@ -70,20 +70,24 @@ static uint8_t run(const struct command *c, uint8_t *detail)
         else if (nak == NAK_BUSY)
             *detail = 0;
         return nak;
+    case CMD_PING: type = ANS_PONG; payload = c->data; n = c->data_len; break; /* <= PING_MAX (command.c) */
+    case CMD_CLOCK: now = clock_now(); type = ANS_CLOCK; payload = &now; n = 4; break;
+    case CMD_RESET_CAUSE: type = ANS_RESET_CAUSE; payload = &reset_cause; n = 1; break;
+    default: /* the rest act on a pin and are ACKed */
+        *detail = c->pin;
+        if ((nak = gpio_check(c->pin)) != 0)
+            return nak;
+        switch (c->type) {
+        case CMD_PIN_MODE: nak = gpio_mode(c->pin, c->arg); break;
+        case CMD_ARM: nak = edges_arm(c->pin, c->arg, c->debounce); break;
+        case CMD_DIGITAL_WRITE: nak = gpio_write(c->pin, c->arg); break;
+        case CMD_PWM_WRITE: nak = gpio_pwm(c->pin, c->arg); break;
+        }
+        if (nak)
+            return nak;
     }
-    /* the rest act on a pin */
-    *detail = c->pin;
-    if ((nak = gpio_check(c->pin)) != 0)
-        return nak;
-    switch (c->type) {
-    case CMD_PIN_MODE: nak = gpio_mode(c->pin, c->arg); break;
-    case CMD_ARM: nak = edges_arm(c->pin, c->arg, c->debounce); break;
-    case CMD_DIGITAL_WRITE: nak = gpio_write(c->pin, c->arg); break;
-    case CMD_PWM_WRITE: nak = gpio_pwm(c->pin, c->arg); break;
-    }
-    if (!nak)
-        tx_commit(answer_ack(&tx, c->req));
-    return nak;
+    tx_commit(answer_send(&tx, type, c->req, payload, n));
+    return 0;
 }
 
 static void execute(const uint8_t *body, uint8_t len)

@@ -28,20 +28,6 @@ __attribute__((noinline)) void reg_bits(volatile uint8_t *reg, uint8_t mask, uin
     *reg = on ? (uint8_t)(v | mask) : v;
 }
 
-uint8_t gpio_mode(uint8_t pin, uint8_t mode)
-{
-    struct pin_desc d;
-    pin_desc_get(pin, &d);
-    CRITICAL {
-        reg_bits(&PORT_REG(d, 1), d.mask, mode == 2);   /* DDR: output for mode 2 */
-        if (mode != 2) {
-            pwm_off(&d);
-            reg_bits(&PORT_REG(d, 2), d.mask, mode);    /* PORT: pull-up for mode 1 */
-        }
-    }
-    return 0;
-}
-
 uint8_t gpio_write(uint8_t pin, uint8_t level)
 {
     struct pin_desc d;
@@ -51,6 +37,15 @@ uint8_t gpio_write(uint8_t pin, uint8_t level)
         reg_bits(&PORT_REG(d, 2), d.mask, level);
     }
     return 0;
+}
+
+/* An input's pull-up is its PORT bit, so an input mode ends as a digital write of that bit. */
+uint8_t gpio_mode(uint8_t pin, uint8_t mode)
+{
+    struct pin_desc d;
+    pin_desc_get(pin, &d);
+    CRITICAL { reg_bits(&PORT_REG(d, 1), d.mask, mode == 2); } /* DDR: output for mode 2 */
+    return mode == 2 ? 0 : gpio_write(pin, mode);              /* PORT: pull-up for mode 1 */
 }
 
 uint8_t gpio_pwm(uint8_t pin, uint8_t duty)

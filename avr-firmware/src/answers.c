@@ -4,8 +4,7 @@
 #include "frame_writer.h"
 #include "protocol.h"
 
-/* One frame: type, seq, req, then n payload bytes. */
-static uint8_t send(const struct tx_ring_ref *t, uint8_t type, uint8_t req, const void *payload, uint8_t n)
+uint8_t answer_send(const struct tx_ring_ref *t, uint8_t type, uint8_t req, const void *payload, uint8_t n)
 {
     struct frame_writer w;
     frame_begin(&w, t, type);
@@ -16,26 +15,26 @@ static uint8_t send(const struct tx_ring_ref *t, uint8_t type, uint8_t req, cons
 
 uint8_t answer_hello(const struct tx_ring_ref *t, uint8_t req, const struct hello_info *h)
 {
-    return send(t, ANS_HELLO, req, h, sizeof *h);
+    return answer_send(t, ANS_HELLO, req, h, sizeof *h);
 }
 
-uint8_t answer_ack(const struct tx_ring_ref *t, uint8_t req) { return send(t, ANS_ACK, req, 0, 0); }
+uint8_t answer_ack(const struct tx_ring_ref *t, uint8_t req) { return answer_send(t, ANS_ACK, req, 0, 0); }
 
 uint8_t answer_nak(const struct tx_ring_ref *t, uint8_t req, uint8_t code, uint8_t detail)
 {
     uint8_t p[2] = {code, detail};
-    return send(t, ANS_NAK, req, p, 2);
+    return answer_send(t, ANS_NAK, req, p, 2);
 }
 
 uint8_t answer_pong(const struct tx_ring_ref *t, uint8_t req, const uint8_t *data, uint8_t n)
 {
-    return send(t, ANS_PONG, req, data, n > PING_MAX ? PING_MAX : n);
+    return answer_send(t, ANS_PONG, req, data, n > PING_MAX ? PING_MAX : n);
 }
 
 uint8_t answer_analog(const struct tx_ring_ref *t, uint8_t req, uint8_t channel, uint16_t value, uint32_t ts)
 {
     struct __attribute__((packed)) { uint8_t channel; uint16_t value; uint32_t ts; } p = {channel, value, ts};
-    return send(t, ANS_ANALOG, req, &p, sizeof p);
+    return answer_send(t, ANS_ANALOG, req, &p, sizeof p);
 }
 
 uint8_t answer_stats(const struct tx_ring_ref *t, uint8_t req, const volatile struct link_stats *s, const struct drops *d)
@@ -49,12 +48,12 @@ uint8_t answer_stats(const struct tx_ring_ref *t, uint8_t req, const volatile st
         e->id = flash_byte(&d->ids[i]);
         CRITICAL { e->count = d->count[i]; }
     }
-    return send(t, ANS_STATS, req, p, (uint8_t)(sizeof *s + 1 + 3 * n));
+    return answer_send(t, ANS_STATS, req, p, (uint8_t)(sizeof *s + 1 + 3 * n));
 }
 
-uint8_t answer_clock(const struct tx_ring_ref *t, uint8_t req, uint32_t ts) { return send(t, ANS_CLOCK, req, &ts, 4); }
+uint8_t answer_clock(const struct tx_ring_ref *t, uint8_t req, uint32_t ts) { return answer_send(t, ANS_CLOCK, req, &ts, 4); }
 
 uint8_t answer_reset_cause(const struct tx_ring_ref *t, uint8_t req, uint8_t mcusr)
 {
-    return send(t, ANS_RESET_CAUSE, req, &mcusr, 1);
+    return answer_send(t, ANS_RESET_CAUSE, req, &mcusr, 1);
 }

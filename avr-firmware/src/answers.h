@@ -36,6 +36,8 @@ struct __attribute__((packed)) link_stats {
     uint16_t rx_overruns;
 };
 
+/* Any answer: type, seq, req, then n payload bytes (the encoders below are this with their payload). */
+uint8_t answer_send(const struct tx_ring_ref *t, uint8_t type, uint8_t req, const void *payload, uint8_t n);
 uint8_t answer_hello(const struct tx_ring_ref *t, uint8_t req, const struct hello_info *h);
 uint8_t answer_ack(const struct tx_ring_ref *t, uint8_t req);
 uint8_t answer_nak(const struct tx_ring_ref *t, uint8_t req, uint8_t code, uint8_t detail);
