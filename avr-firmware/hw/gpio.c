@@ -4,7 +4,6 @@
 #include "protocol.h"
 
 #define REG(addr) (*(volatile uint8_t *)(addr))
-#define PORT_REG(d, i) REG(PINREG((d).pinreg) + (i)) /* i: 0 PIN, 1 DDR, 2 PORT */
 
 uint8_t gpio_check(uint8_t pin)
 {
@@ -14,10 +13,11 @@ uint8_t gpio_check(uint8_t pin)
 }
 
 /* Disconnects the pin from its PWM timer, as a digital write must. Interrupts are off. */
-static void pwm_off(const struct pin_desc *d)
+static void pwm_off(uint8_t pin)
 {
-    if (d->pwm) { /* two fields read from flash directly: no copy of the entry on the stack */
-        const struct pwm_desc *p = &pwm_table[d->pwm - 1];
+    uint8_t pwm = pgm_read_byte(&pin_table[pin].pwm);
+    if (pwm) { /* two fields read from flash directly: no copy of the entry on the stack */
+        const struct pwm_desc *p = &pwm_table[pwm - 1];
         REG(pgm_read_word(&p->tccra)) &= (uint8_t)~pgm_read_byte(&p->com);
     }
 }
@@ -28,13 +28,19 @@ __attribute__((noinline)) void reg_bits(volatile uint8_t *reg, uint8_t mask, uin
     *reg = on ? (uint8_t)(v | mask) : v;
 }
 
+/* Sets or clears the pin's bit in its port's register i (0 PIN, 1 DDR, 2 PORT): the one
+ * read-modify-write of a pin that modes, writes and PWM need, with two fields from flash. */
+static __attribute__((noinline)) void pin_bit(uint8_t pin, uint8_t i, uint8_t on)
+{
+    const struct pin_desc *d = &pin_table[pin];
+    reg_bits(&REG(PINREG(pgm_read_byte(&d->pinreg)) + i), pgm_read_byte(&d->mask), on);
+}
+
 uint8_t gpio_write(uint8_t pin, uint8_t level)
 {
-    struct pin_desc d;
-    pin_desc_get(pin, &d);
     CRITICAL {
-        pwm_off(&d);
-        reg_bits(&PORT_REG(d, 2), d.mask, level);
+        pwm_off(pin);
+        pin_bit(pin, 2, level);
     }
     return 0;
 }
@@ -42,29 +48,26 @@ uint8_t gpio_write(uint8_t pin, uint8_t level)
 /* An input's pull-up is its PORT bit, so an input mode ends as a digital write of that bit. */
 uint8_t gpio_mode(uint8_t pin, uint8_t mode)
 {
-    struct pin_desc d;
-    pin_desc_get(pin, &d);
-    CRITICAL { reg_bits(&PORT_REG(d, 1), d.mask, mode == 2); } /* DDR: output for mode 2 */
-    return mode == 2 ? 0 : gpio_write(pin, mode);              /* PORT: pull-up for mode 1 */
+    CRITICAL { pin_bit(pin, 1, mode == 2); }      /* DDR: output for mode 2 */
+    return mode == 2 ? 0 : gpio_write(pin, mode); /* PORT: pull-up for mode 1 */
 }
 
 uint8_t gpio_pwm(uint8_t pin, uint8_t duty)
 {
-    struct pin_desc d;
-    pin_desc_get(pin, &d);
-    if (!d.pwm)
+    uint8_t pwm = pgm_read_byte(&pin_table[pin].pwm);
+    if (!pwm)
         return NAK_NOT_CAPABLE;
     if (duty == 0 || duty == 255) /* fast PWM cannot make a clean 0% or 100% */
         return gpio_write(pin, duty != 0);
     struct pwm_desc p;
-    memcpy_P(&p, &pwm_table[d.pwm - 1], sizeof p);
+    memcpy_P(&p, &pwm_table[pwm - 1], sizeof p);
     CRITICAL {
         if (p.wide)
             *(volatile uint16_t *)p.ocr = duty; /* high byte first, through TEMP */
         else
             REG(p.ocr) = duty;
         REG(p.tccra) |= p.com;
-        PORT_REG(d, 1) |= d.mask; /* the compare output drives the pin only as an output */
+        pin_bit(pin, 1, 1); /* the compare output drives the pin only as an output */
     }
     return 0;
 }

@@ -43,9 +43,4 @@ extern const uint8_t source_ids[N_SOURCES] PROGMEM;           /* wire drop-sourc
 /* Starts the PWM timers other than Timer0 (8-bit fast PWM, prescaler 64: 976 Hz). */
 void pins_init_pwm_timers(void);
 
-static inline void pin_desc_get(uint8_t pin, struct pin_desc *d)
-{
-    memcpy_P(d, &pin_table[pin], sizeof *d);
-}
-
 #endif
