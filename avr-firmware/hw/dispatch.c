@@ -106,14 +106,14 @@ void task_rx(void)
         if (!have_frame) {
             if (!rx_available())
                 return;
-            switch (frame_reader_feed(&reader, rx_take())) {
-            case FR_OK: have_frame = 1; break;
-            case FR_CRC: link_stats.crc_errors++; continue;
-            case FR_COBS:
-            case FR_TOO_LONG:
-            case FR_SHORT: link_stats.bad_frames++; continue;
-            default: continue;
+            enum fr_result r = frame_reader_feed(&reader, rx_take());
+            if (r >= FR_COBS) { /* a bad frame: counted, never answered */
+                uint16_t *count = r == FR_CRC ? &link_stats.crc_errors : &link_stats.bad_frames;
+                ++*count;
             }
+            if (r != FR_OK)
+                continue;
+            have_frame = 1;
         }
         if (tx_free() < MAX_ANSWER_WIRE)
             return; /* the UDRE ISR wakes us when there is room */

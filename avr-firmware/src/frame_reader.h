@@ -13,6 +13,7 @@ enum fr_result {
     FR_MORE = 0,  /* no frame yet: feed more bytes */
     FR_OK,        /* body[0..frame_len) holds type, seq, payload (CRC checked and removed) */
     FR_EMPTY,     /* a lone 0x00: ignored, counted by nobody */
+    /* the failures, in this order and last: the board counts every r >= FR_COBS (dispatch.c) */
     FR_COBS,      /* a code byte pointed past the 0x00 */
     FR_TOO_LONG,  /* body would exceed MAX_BODY */
     FR_SHORT,     /* body shorter than type + seq + crc */
