@@ -16,18 +16,20 @@ struct batch {
  * 11 sources (the Mega) x 5 = 55 of the 56 bytes a frame has for records. */
 static void put_lost_markers(struct batch *b, struct ev_ring *r, struct drops *d)
 {
+    uint8_t *o = b->bytes + b->n;
     CRITICAL {
         for (uint8_t i = 0; i < d->n; i++) {
             uint16_t now = d->count[i], grown = (uint16_t)(now - d->reported[i]);
             if (!grown)
                 continue;
-            b->bytes[b->n] = LOST_MARKER;
-            b->bytes[b->n + 1] = flash_byte(&d->ids[i]);
-            b->n = (uint8_t)(b->n + 2 + leb128_encode(b->bytes + b->n + 2, grown));
+            o[0] = LOST_MARKER;
+            o[1] = flash_byte(&d->ids[i]);
+            o += 2 + leb128_encode(o + 2, grown);
             d->reported[i] = now;
         }
         r->lost_pending = 0;
     }
+    b->n = (uint8_t)(o - b->bytes);
 }
 
 /* The block is type (0x11, non-zero), seq, base_ts (4 bytes, low first), the record's pinlevel,
