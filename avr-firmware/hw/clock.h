@@ -2,11 +2,12 @@
  * mode (TOP = 0xFF, so OC0A/OC0B still give PWM), extended to 32 bits by the overflow ISR,
  * which also drives board-side timeouts (timer.c).
  *
- * Reading it: an edge ISR reads TCNT0 first of all (its stub in edge_isr.S) and extends the
- * byte the way clock_stamp() does here. If the overflow ISR is pending (TOV0 set, it cannot run while we
- * are in an ISR) and the byte read is small, the counter wrapped before the read and the high
- * part is one more than clock_hi says. "Small" (< 128) is safe as long as fewer than 128
- * ticks (512 us) pass between the TCNT0 read and the TOV0 read, which the ISRs guarantee.
+ * Reading it, with interrupts off: TCNT0 first, then clock_hi. If the overflow ISR is pending
+ * (TOV0 set; it cannot run while interrupts are off) and the byte read is small, the counter
+ * wrapped before the read and the high part is one more than clock_hi says. "Small" (< 128) is
+ * safe as long as fewer than 128 ticks (512 us) pass between the TCNT0 read and the TOV0 read,
+ * which the readers guarantee. The readers: clock_now() for tasks (timer_isr.S), the edge ISR's
+ * prologue with the byte its stub read (edge_isr.S), and TASK_ADC with what the ADC ISR copied.
  *
  * Trade-offs: 4 us resolution and a wrap every 2^32 ticks (4 h 46 min) for one 8-bit timer
  * and an ISR every 1.024 ms (about 1% of the CPU at most, far less in practice). */
@@ -17,17 +18,7 @@
 
 extern volatile uint32_t clock_hi; /* overflows of Timer0 = ticks >> 8 */
 
-/* Interrupts off (an ISR, or a CRITICAL section): the 32-bit tick for a TCNT0 value read just
- * before. */
-static inline __attribute__((always_inline)) uint32_t clock_stamp(uint8_t tcnt)
-{
-    uint32_t hi = clock_hi;
-    if ((TIFR0 & (1 << TOV0)) && tcnt < 128)
-        hi++;
-    return hi << 8 | tcnt;
-}
-
-/* In task context. */
+/* In task context (also inside a critical section): the 32-bit tick now. */
 uint32_t clock_now(void);
 void clock_init(void);
 

@@ -1,8 +1,7 @@
-/* Timer0: the timestamp clock (clock.h) and the timeout slots (timer.h). Its overflow ISR is
- * timer_isr.S. */
+/* Timer0: the timestamp clock (clock.h) and the timeout slots (timer.h). Its overflow ISR and
+ * clock_now() are in timer_isr.S. */
 #include "clock.h"
 #include "timer.h"
-#include "critical.h"
 #include "executor.h"
 
 volatile uint32_t clock_hi;
@@ -18,13 +17,6 @@ void clock_init(void)
     TCCR0A = 1 << WGM01 | 1 << WGM00; /* fast PWM, TOP = 0xFF; the COM bits are gpio's */
     TCCR0B = 1 << CS01 | 1 << CS00;   /* clk/64: 4 us at 16 MHz */
     TIMSK0 = 1 << TOIE0;
-}
-
-uint32_t clock_now(void)
-{
-    uint32_t t;
-    CRITICAL { t = clock_stamp(TCNT0); }
-    return t;
 }
 
 /* The low byte of the period count: one byte, so reading it needs no critical section. */
