@@ -75,18 +75,7 @@ include $(ROOT)/native/reactor.mk
 include $(sort $(wildcard $(ROOT)/java-runtime/*.mk))
 
 test: deps
-	@$(MAKE) --no-print-directory -k firmware-test vboard-test java-test size-ratchet
-
-# The firmware's flash budget is 4,096 B on the ATmega328P (`make size-check`). It is not met
-# yet (4,278 B, 4,574 B with the example task; see avr-firmware/README.md). Until it is,
-# `make test` holds the line at a ratchet, so that the firmware cannot grow unnoticed, and says
-# how far from the budget it is. Lower the ratchet as the firmware shrinks.
-FW_FLASH_RATCHET := 4576
-.PHONY: size-ratchet
-size-ratchet:
-	@$(MAKE) --no-print-directory size-check FW_FLASH_LIMIT=$(FW_FLASH_RATCHET)
-	@$(MAKE) --no-print-directory size-check >/dev/null 2>&1 \
-	  || echo "size-ratchet: within the $(FW_FLASH_RATCHET) B ratchet, but over the 4,096 B flash budget (make size-check)"
+	@$(MAKE) --no-print-directory -k firmware-test vboard-test java-test size-check
 
 bench: bench-executor bench-wire bench-firmware bench-pi
 

@@ -41,29 +41,36 @@
     in   r22, _SFR_IO_ADDR(TCNT0) /* the time first */
     push r18
     ldi  r18, \n
-    rjmp edge_common
 .endm
 
     .global INT0_vect
 INT0_vect:   edge_stub 0
+    rjmp edge_common
     .global INT1_vect
 INT1_vect:   edge_stub 1
+    rjmp edge_common
 #if N_INT > 2
     .global INT2_vect
 INT2_vect:   edge_stub 2
+    rjmp edge_common
     .global INT3_vect
 INT3_vect:   edge_stub 3
+    rjmp edge_common
     .global INT4_vect
 INT4_vect:   edge_stub 4
+    rjmp edge_common
     .global INT5_vect
 INT5_vect:   edge_stub 5
+    rjmp edge_common
 #endif
     .global PCINT0_vect
 PCINT0_vect: edge_stub N_INT + 0
+    rjmp edge_common
     .global PCINT1_vect
 PCINT1_vect: edge_stub N_INT + 1
+    rjmp edge_common
     .global PCINT2_vect
-PCINT2_vect: edge_stub N_INT + 2
+PCINT2_vect: edge_stub N_INT + 2 /* the last stub runs on into the handler */
 
 /* In: r22 = TCNT0, r18 = source number (both saved by the stub). Registers: r22..r25 the tick,
  * r19 the changed pins still to look at, r28 their levels (bit 0 = the pin under Z), Z the
