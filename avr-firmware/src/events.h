@@ -27,7 +27,8 @@ uint8_t events_fill(const struct tx_ring_ref *t, struct ev_ring *r, struct drops
 /* The first byte on the wire of the frame events_fill() is about to write, known before it is
  * built: the COBS code of the first block, given the frame's seq and base_ts = the first
  * record's tick (as the board passes it); 0 when the frame will open with LOST markers instead.
- * Lets an idle board start the UART while it builds the rest (events_task.c). */
+ * The rule in C, tested on the host against events_fill(): on the AVR the edge ISR applies it in
+ * assembly (edge_push in hw/edge_isr.S) to start the UART of a sleeping board at once. */
 uint8_t events_first_byte(const struct ev_ring *r, uint8_t seq, uint32_t base_ts);
 
 #endif

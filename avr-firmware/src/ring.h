@@ -36,8 +36,9 @@ struct ev_ring {
     volatile uint8_t lost_pending; /* producer sets, consumer clears in a critical section */
 };
 
-/* Producer (ISR context). Returns the number of records now in the ring (1..EV_RING_SIZE), or
- * 0 if the ring was full; the caller then counts the drop. */
+/* The producer's rule in C. Returns the number of records now in the ring (1..EV_RING_SIZE), or
+ * 0 if the ring was full; the caller then counts the drop. On the AVR the edge ISR's edge_push
+ * (hw/edge_isr.S) applies this rule in assembly; the host tests fill rings through this one. */
 static inline __attribute__((always_inline)) uint8_t ev_ring_push(struct ev_ring *r, uint32_t ts, uint8_t pinlevel)
 {
     uint8_t h = r->head, used = (uint8_t)(h - r->tail); /* one read of each index */

@@ -17,9 +17,7 @@ import io.wakewire.task.Poll;
 public final class EdgeStream implements AutoCloseable {
 
     private final EdgeSubscription sub;
-    private boolean started;
     private boolean closed;
-    private Future<Void> arming;
 
     EdgeStream(PinChannel pin, EdgeFilter filter, int capacity) {
         this.sub = new EdgeSubscription(pin, filter, capacity);
@@ -47,10 +45,6 @@ public final class EdgeStream implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (arming != null) {
-            arming.cancel();
-            arming = null;
-        }
         sub.unregister();
     }
 
@@ -61,22 +55,12 @@ public final class EdgeStream implements AutoCloseable {
                 throw new IllegalStateException(sub.pin.session.label() + ": edges(" + sub.pin.name() + ") is closed");
             }
             sub.setWaker(cx.waker());
-            if (!started) {
-                started = true;
-                sub.pin.session.checkUsable();
-                sub.register();
-                arming = sub.pin.ensureArmed(sub.filter);
-            }
-            if (arming != null) {
-                try {
-                    if (arming.poll(cx).isReady()) {
-                        arming = null;
-                    }
-                } catch (RuntimeException e) {
-                    arming = null;
-                    close();
-                    throw e;
-                }
+            sub.start();
+            try {
+                sub.pollArming(cx);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
             }
             Edge e = sub.take();
             return e == null ? Poll.pending() : Poll.ready(e);

@@ -1,5 +1,7 @@
 package io.wakewire.board;
 
+import io.wakewire.task.Context;
+import io.wakewire.task.Future;
 import io.wakewire.task.Waker;
 
 import java.util.ArrayDeque;
@@ -35,6 +37,9 @@ final class EdgeSubscription {
     private int edges;
     private Waker waker;
     private boolean registered;
+    private boolean started;
+    /** The ARM this subscription asked for at its start, until the board answered it. */
+    private Future<Void> arming;
 
     EdgeSubscription(PinChannel pin, EdgeFilter filter, int capacity) {
         this.pin = pin;
@@ -110,7 +115,42 @@ final class EdgeSubscription {
         }
     }
 
+    /**
+     * At a waiter's first poll (later calls do nothing): checks that the session is usable,
+     * subscribes to the pin, so nothing arriving after this is missed, and arms the board if the
+     * pin is not armed for this filter yet.
+     */
+    void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        pin.session.checkUsable();
+        register();
+        arming = pin.ensureArmed(filter);
+    }
+
+    /** Polls the pending ARM, if any; its failure is thrown here (and the ARM forgotten). */
+    void pollArming(Context cx) {
+        if (arming == null) {
+            return;
+        }
+        try {
+            if (arming.poll(cx).isReady()) {
+                arming = null;
+            }
+        } catch (RuntimeException e) {
+            arming = null;
+            throw e;
+        }
+    }
+
+    /** Unsubscribes, and cancels an ARM still pending. */
     void unregister() {
+        if (arming != null) {
+            arming.cancel();
+            arming = null;
+        }
         if (registered) {
             registered = false;
             pin.remove(this);

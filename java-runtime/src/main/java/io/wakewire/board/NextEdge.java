@@ -14,8 +14,6 @@ import io.wakewire.task.Poll;
 final class NextEdge implements Future<Edge> {
 
     private final EdgeSubscription sub;
-    private Future<Void> arming;
-    private boolean started;
     private boolean done;
 
     NextEdge(PinChannel pin, EdgeFilter filter) {
@@ -28,16 +26,9 @@ final class NextEdge implements Future<Edge> {
             throw new IllegalStateException("nextEdge(" + sub.pin.name() + ") polled after completion");
         }
         sub.setWaker(cx.waker());
-        if (!started) {
-            started = true;
-            sub.pin.session.checkUsable();
-            sub.register();
-            arming = sub.pin.ensureArmed(sub.filter);
-        }
+        sub.start();
         try {
-            if (arming != null && arming.poll(cx).isReady()) {
-                arming = null;
-            }
+            sub.pollArming(cx);
             Edge e = sub.take();
             if (e == null) {
                 return Poll.pending();
@@ -52,10 +43,6 @@ final class NextEdge implements Future<Edge> {
 
     private void finish() {
         done = true;
-        if (arming != null) {
-            arming.cancel();
-            arming = null;
-        }
         sub.unregister();
     }
 

@@ -1,8 +1,5 @@
 package io.wakewire.link;
 
-import io.wakewire.task.Waker;
-
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -11,41 +8,18 @@ import java.util.Objects;
  * does not fit into the other end's buffer fails with an {@link IllegalStateException} (a test
  * that writes more than it reads should say so, not hang).
  */
-public final class InMemoryLink implements SerialLink {
+public final class InMemoryLink extends ReceiveBufferLink {
 
-    private final String name;
     private final InMemoryLinkPair pair;
-    final ReceiveBuffer inbox;
     private InMemoryLink peer;
 
     InMemoryLink(String name, InMemoryLinkPair pair, int capacity) {
-        this.name = name;
+        super(name, capacity);
         this.pair = pair;
-        this.inbox = new ReceiveBuffer(name, capacity);
     }
 
     void connect(InMemoryLink other) {
         this.peer = other;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int read(ByteBuffer dst) throws LinkClosedException {
-        return inbox.read(dst);
-    }
-
-    @Override
-    public int available() {
-        return inbox.available();
-    }
-
-    @Override
-    public void setReadWaker(Waker waker) {
-        inbox.setWaker(waker);
     }
 
     @Override
@@ -73,11 +47,6 @@ public final class InMemoryLink implements SerialLink {
                 }
             }
         }
-    }
-
-    @Override
-    public LinkState state() {
-        return inbox.state();
     }
 
     /** Closes this end; the other end sees DISCONNECTED, as a board sees its host go away. */

@@ -1,10 +1,8 @@
 package io.wakewire.link;
 
-import io.wakewire.task.Waker;
 import jssc.SerialPort;
 import jssc.SerialPortException;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,16 +38,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>HUPCL cannot be cleared: closing drops DTR, which resets most Arduino boards.</li>
  * </ul>
  */
-public final class JsscSerialLink implements SerialLink {
+public final class JsscSerialLink extends ReceiveBufferLink {
 
     static final long READER_JOIN_MILLIS = 200;
     static final long AFTER_CLOSE_JOIN_MILLIS = 50;
 
     private static final System.Logger LOG = System.getLogger(JsscSerialLink.class.getName());
 
-    private final String name;
     private final SerialPort port;
-    private final ReceiveBuffer inbox;
     private final Thread reader;
     private final Object writeLock = new Object();
     private final Object portLock = new Object();
@@ -59,9 +55,8 @@ public final class JsscSerialLink implements SerialLink {
 
     /** Takes an opened, configured port; {@link #start()} begins reading. */
     JsscSerialLink(String name, SerialPort port, int receiveCapacity) {
-        this.name = name;
+        super(name, receiveCapacity);
         this.port = port;
-        this.inbox = new ReceiveBuffer(name, receiveCapacity);
         this.reader = Thread.ofPlatform().daemon().name("wakewire-jssc-reader " + name)
                 .unstarted(new JsscReadLoop(this, port, inbox));
     }
@@ -78,26 +73,6 @@ public final class JsscSerialLink implements SerialLink {
                 removal = r;
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int read(ByteBuffer dst) throws LinkClosedException {
-        return inbox.read(dst);
-    }
-
-    @Override
-    public int available() {
-        return inbox.available();
-    }
-
-    @Override
-    public void setReadWaker(Waker waker) {
-        inbox.setWaker(waker);
     }
 
     @Override
@@ -120,11 +95,6 @@ public final class JsscSerialLink implements SerialLink {
                 throw inbox.closedException();
             }
         }
-    }
-
-    @Override
-    public LinkState state() {
-        return inbox.state();
     }
 
     @Override
