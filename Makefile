@@ -19,7 +19,7 @@ PORT ?=
 
 # ---- system packages -------------------------------------------------------------------
 APT_PACKAGES := gcc-avr avr-libc binutils-avr simavr libsimavr-dev libcmocka-dev clang \
-                libclang-rt-14-dev libelf-dev maven avrdude pkg-config make gcc socat
+                libclang-rt-14-dev libelf-dev maven avrdude pkg-config make gcc socat sigrok-cli
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # ---- a JDK 21 or newer: JAVA_HOME first, then the newest under /usr/lib/jvm -------------------
@@ -74,6 +74,9 @@ include $(ROOT)/native/native.mk
 include $(ROOT)/native/reactor.mk
 include $(sort $(wildcard $(ROOT)/java-runtime/*.mk))
 
+# Nothing skips here: WAKEWIRE_NATIVE_REQUIRED turns every "not built / not installed" skip of the
+# tests (Java, vboard self-test, bench) into a failure, since this target builds and installs it all.
+test: export WAKEWIRE_NATIVE_REQUIRED = 1
 test: deps
 	@$(MAKE) --no-print-directory -k firmware-test vboard-test java-test size-check
 

@@ -50,13 +50,16 @@ $(VBOARD_TEST_FW_MEGA): $(VBOARD_DIR)/test/echo_fw.c
 	@mkdir -p $(@D)
 	avr-gcc -mmcu=atmega2560 -DF_CPU=16000000UL -Os -Wall -o $@ $<
 
-# The real-firmware half runs when `make firmware` can build the ELF; otherwise it is
-# reported as skipped (never as passed).
+# The real-firmware half runs when `make firmware` can build the ELF; otherwise it is reported
+# as skipped (never as passed), and under make test (WAKEWIRE_NATIVE_REQUIRED) as a failure. The
+# firmware build's errors are shown either way (only its progress lines are not).
+# bench_test.sh: vboard-bench fails a run that drops a METRIC line.
 vboard-test: vboard $(VBOARD_UNIT) $(VBOARD_SELFTEST) $(VBOARD_TEST_FW) $(VBOARD_TEST_FW_MEGA)
 	@VBOARD_ECHO_ELF=$(VBOARD_TEST_FW) timeout 60 $(VBOARD_UNIT)
-	@fw=""; if $(MAKE) --no-print-directory firmware BOARD=uno >/dev/null 2>&1 && [ -f $(BUILD)/uno/wakewire.elf ]; then fw=$(BUILD)/uno/wakewire.elf; fi; \
-	mega=""; if $(MAKE) --no-print-directory firmware BOARD=mega2560 >/dev/null 2>&1 && [ -f $(BUILD)/mega2560/wakewire.elf ]; then mega=$(BUILD)/mega2560/wakewire.elf; fi; \
-	WAKEWIRE_ROOT=$(ROOT) timeout 300 $(VBOARD_SELFTEST) $(VBOARD) $(VBOARD_TEST_FW) "$$fw" $(VBOARD_TEST_FW_MEGA) "$$mega"
+	@fw=""; if $(MAKE) --no-print-directory firmware BOARD=uno >/dev/null && [ -f $(BUILD)/uno/wakewire.elf ]; then fw=$(BUILD)/uno/wakewire.elf; fi; \
+	mega=""; if $(MAKE) --no-print-directory firmware BOARD=mega2560 >/dev/null && [ -f $(BUILD)/mega2560/wakewire.elf ]; then mega=$(BUILD)/mega2560/wakewire.elf; fi; \
+	WAKEWIRE_ROOT=$(ROOT) timeout 300 $(VBOARD_SELFTEST) $(VBOARD) $(VBOARD_TEST_FW) "$$fw" $(VBOARD_TEST_FW_MEGA) "$$mega" || exit 1; \
+	$(VBOARD_DIR)/test/bench_test.sh $(VBOARD_BENCH) $(VBOARD_TEST_FW) "$$fw"
 
 sim: vboard
 	@$(MAKE) --no-print-directory firmware BOARD=$(BOARD) >&2

@@ -18,6 +18,8 @@
  * search within seconds of CPU; the 2 s confirmation catches a loss that builds up slowly.
  * The UART runs at real 8N1 timing (10 bits per byte; see uart_bridge.h) unless
  * --simavr-uart-timing keeps simavr's 11.
+ * Exit status 1 when a metric asked for (--only) could not be measured: a bench that drops a
+ * METRIC line must not pass as a run (native/vboard/test/bench_test.sh checks this).
  */
 #define _GNU_SOURCE
 #include <getopt.h>
@@ -31,6 +33,14 @@
 #include "core.h"
 #include "cycle_profile.h"
 #include "wire_frames.h"
+
+/* Metrics asked for but not measured: each one's reason is on stderr; main exits 1 if any. */
+static int dropped;
+
+static void drop(const char *metric, const char *why) {
+    fprintf(stderr, "vboard-bench: %s not measured: %s\n", metric, why);
+    dropped++;
+}
 
 #define EDGE_PIN 2      /* INT0 on the Uno, INT4 on the Mega: an external interrupt on both */
 #define TCNT0_ADDR 0x46 /* data-space address of TCNT0 on the ATmega328P and the ATmega2560 */
@@ -178,7 +188,10 @@ static void latency(bench *b) {
     enum { N = 41 };
     uint64_t ts[N], tx[N];
     int got = 0;
-    if (boot_and_arm(b)) return;
+    if (boot_and_arm(b)) {
+        drop("edge_to_timestamp_cycles, edge_to_first_tx_byte_us", "the board did not boot and arm");
+        return;
+    }
     for (int i = 0; i < N; i++) {
         run_for(b, ms(b, 3)); /* idle: the previous event is long sent */
         b->probing = 1;
@@ -198,6 +211,7 @@ static void latency(bench *b) {
     }
     if (got < N / 2) {
         fprintf(stderr, "vboard-bench: only %d of %d edges were timestamped and sent\n", got, N);
+        drop("edge_to_timestamp_cycles, edge_to_first_tx_byte_us", "too few edges");
         return;
     }
     qsort(ts, (size_t)got, sizeof ts[0], cmp_u64);
@@ -304,13 +318,17 @@ static void throughput(bench *b) {
     else
         snprintf(name, sizeof name, "%u", b->baud);
     printf("METRIC edges_per_s_%s %.0f edges/s\n", name, good);
+    if (good <= 0) drop("edges_per_s, wire_bytes_per_edge", "no rate held with zero loss");
     if (good > 0)
         printf("METRIC wire_bytes_per_edge%s%s %.2f bytes\n", b->baud == 1000000 ? "" : "_",
                b->baud == 1000000 ? "" : name, (double)best.wire_bytes / best.driven);
 }
 
 static void idle_share(bench *b) {
-    if (boot_and_arm(b)) return;
+    if (boot_and_arm(b)) {
+        drop("idle_sleep_share", "the board did not boot and arm");
+        return;
+    }
     run_for(b, ms(b, 10));
     uint64_t c0 = vb_core_now(&b->core), s0 = b->core.asleep_cycles;
     run_for(b, ms(b, 1000));
@@ -332,6 +350,7 @@ static void sizes(const char *elf) {
     }
     if (!ok) {
         fprintf(stderr, "vboard-bench: avr-size could not read %s\n", elf);
+        drop("flash_bytes, ram_bytes", "no size");
         return;
     }
     printf("METRIC flash_bytes %lu bytes\n", text + data);
@@ -381,6 +400,19 @@ int main(int argc, char **argv) {
         usage(stderr);
         return 2;
     }
+    /* A misspelt --only would measure nothing and pass. */
+    for (const char *p = only; *p;) {
+        size_t n = strcspn(p, ",");
+        static const char *const known[] = {"size", "latency", "throughput", "idle"};
+        int ok = 0;
+        for (unsigned k = 0; k < sizeof known / sizeof known[0]; k++)
+            if (n == strlen(known[k]) && !strncmp(p, known[k], n)) ok = 1;
+        if (!ok) {
+            fprintf(stderr, "vboard-bench: --only %.*s: not one of size, latency, throughput, idle\n", (int)n, p);
+            return 2;
+        }
+        p += n + (p[n] == ',');
+    }
     opt.elf_path = argv[optind];
     setvbuf(stdout, NULL, _IOLBF, 0); /* each METRIC as soon as it is known */
     bench *b = &B;
@@ -407,5 +439,9 @@ int main(int argc, char **argv) {
     if (strstr(only, "throughput")) throughput(b);
     fflush(stdout);
     vb_core_free(&b->core);
+    if (dropped) {
+        fprintf(stderr, "vboard-bench: %d measurement(s) failed; their METRIC lines are missing\n", dropped);
+        return 1;
+    }
     return 0;
 }

@@ -1,5 +1,6 @@
 package io.wakewire.cli;
 
+import io.wakewire.link.NativeSupport;
 import io.wakewire.link.SocatPtyPair;
 import java.io.File;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ class FlashCommandTest {
     @Test
     void aBoardThatNeverAnswersEndsAtTheTimeoutWithAnExplanation() throws Exception {
         Path avrdude = Path.of("/usr/bin/avrdude");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(avrdude), "avrdude is not installed");
+        NativeSupport.require(Files.isExecutable(avrdude), "avrdude is not installed", "make deps");
         try (SocatPtyPair pty = SocatPtyPair.start()) {
             Cli r = Cli.run("flash", "--port", pty.first, "--hex", hex().toString(), "--timeout", "3s")
                     .assertCleanError();

@@ -4,22 +4,41 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The gate of the native tests: skipped, with the reason, only when the native library is
- * genuinely unavailable; under {@code make test} (WAKEWIRE_NATIVE_REQUIRED set by native/reactor.mk)
- * an unavailable library fails instead, so a broken build cannot pass as skipped.
+ * The one gate of tests that need something Maven does not build: the native reactor, the virtual
+ * board and firmware, the packaged jar, socat, avrdude. Outside {@code make test} a missing
+ * prerequisite skips the test, with the reason and the command that provides it; under
+ * {@code make test} (WAKEWIRE_NATIVE_REQUIRED, set by the top Makefile and native/reactor.mk) it
+ * fails instead, because there everything is built and installed first: a broken build or a
+ * missing package must not pass as skipped.
  */
-final class NativeSupport {
+public final class NativeSupport {
+
+    /** The switch: set, nothing may skip. */
+    public static final String REQUIRED_ENV = "WAKEWIRE_NATIVE_REQUIRED";
 
     private NativeSupport() {
     }
 
     static void requireNative() {
-        boolean ok = NativeLibrary.available();
-        String why = "the native reactor is unavailable: " + NativeLibrary.unavailableReason();
-        if (System.getenv("WAKEWIRE_NATIVE_REQUIRED") != null) {
-            Assertions.assertTrue(ok, why + " (make test builds it with `make reactor`; this must not happen there)");
+        require(NativeLibrary.available(), "the native reactor is unavailable: " + NativeLibrary.unavailableReason(),
+                "make reactor");
+    }
+
+    /**
+     * Fails (under make test) or skips (elsewhere) unless {@code present}.
+     *
+     * @param why  what is missing
+     * @param make the command that builds or installs it
+     */
+    public static void require(boolean present, String why, String make) {
+        if (required()) {
+            Assertions.assertTrue(present, why + " (make test provides it with `" + make + "`; this must not happen there)");
         } else {
-            Assumptions.assumeTrue(ok, why + " — run `make reactor` before the Maven build");
+            Assumptions.assumeTrue(present, why + " — run `" + make + "` before the Maven build");
         }
+    }
+
+    public static boolean required() {
+        return System.getenv(REQUIRED_ENV) != null;
     }
 }

@@ -1,7 +1,5 @@
 package io.wakewire.link;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +16,7 @@ import java.util.regex.Pattern;
  * Two connected pseudo-terminals made by {@code socat -d -d pty,raw,echo=0 pty,raw,echo=0}: bytes
  * written to one come out of the other, and killing socat hangs both up, as unplugging a board
  * does. Tests that need one are skipped, with the reason, only when socat is not installed
- * ({@code make deps} installs it).
+ * ({@code make deps} installs it), and fail then under make test ({@link NativeSupport#require}).
  */
 public final class SocatPtyPair implements AutoCloseable {
 
@@ -35,8 +33,7 @@ public final class SocatPtyPair implements AutoCloseable {
     }
 
     public static SocatPtyPair start() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(onPath("socat"),
-                "socat is not installed, so the real-pty tests of the jssc link cannot run: `make deps` installs it");
+        NativeSupport.require(onPath("socat"), "socat is not installed, so the real-pty tests cannot run", "make deps");
         Process p = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0", "pty,raw,echo=0")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         CompletableFuture<List<String>> names = CompletableFuture.supplyAsync(() -> readPtyNames(p));

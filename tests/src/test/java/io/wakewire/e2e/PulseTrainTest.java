@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * 10,000 edges from the virtual board's waveform generator (edges at exact simulated cycles):
- * every edge is received or reported lost, in order, and the board's timestamps are as far apart
- * as the generator placed them, within one tick plus the ISR's latency.
+ * 10,000 edges from the virtual board's waveform generator (edges at exact simulated cycles), at
+ * rates where zero loss is promised: every edge is received, none lost, in order, and the board's
+ * timestamps are as far apart as the generator placed them, within one tick plus the ISR's latency.
  */
 @Timeout(90)
 class PulseTrainTest {
@@ -55,6 +55,10 @@ class PulseTrainTest {
         System.out.printf("pulse train %d Hz: %d edges received, %d reported lost, stats %s%n",
                 1_000_000_000L / period.toNanos(), received, run.lost(), run.stats());
         assertEquals(EDGES, received + run.lost(), "received + reported lost must equal sent");
+        // Both rates (2,000 and 20,000 edges/s) are within the zero-loss rate the README promises
+        // end to end at 1 Mbaud (bench-bridge: 25,000 edges/s): there, every edge arrives.
+        assertEquals(0, run.lost(), "edges reported lost at a rate where zero loss is promised");
+        assertEquals(EDGES, received, "edges received");
         assertEquals(0, run.stats().seqGapFrames(), "frames lost on the wire would make the loss count unknown");
         long half = period.toNanos() / 2;
         int checked = 0;

@@ -21,9 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(30)
 class SingleEdgeTest {
 
+    /** What the clock sync may err by, at most half a round trip of its best samples. */
+    private static final long SYNC_ERROR_NS = 1_000_000;
+
     @Test
     void aPulseWakesTheWaitingTask() {
         try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
+            long[] commanded = new long[1];
             Edge[] edges = ex.blockOn(Async.async(() -> {
                 Board b = await(rig.connect());
                 try {
@@ -31,6 +35,7 @@ class SingleEdgeTest {
                     EdgeStream both = b.pin("D2").edges(EdgeFilter.BOTH);
                     var first = Async.spawn("first", both.next());
                     await(Futures.sleep(Duration.ofMillis(200))); // the ARM is acknowledged by then
+                    commanded[0] = System.nanoTime(); // the edge cannot happen before it is commanded
                     rig.vboard.pulse("D2", Duration.ofMillis(1)); // D2 idles low: up, then down 1 ms later
                     Edge up = await(Futures.timeout(rising, Duration.ofSeconds(5)));
                     Edge sameUp = await(Futures.timeout(first, Duration.ofSeconds(5)));
@@ -45,8 +50,17 @@ class SingleEdgeTest {
             assertEquals(Level.LOW, edges[1].level());
             long ticks = edges[1].ticks() - edges[0].ticks();
             assertTrue(Math.abs(ticks - 250) <= 2, "1 ms pulse measured as " + ticks + " ticks of 4 µs");
-            long lat = edges[0].latencyNanos();
-            assertTrue(lat > 0 && lat < 200_000_000, "latency estimate " + lat + " ns");
+            // The edge happened after the pulse was commanded and before it arrived: the clock
+            // sync's estimate of its host time must lie in that window (give or take the sync's
+            // error, which a fresh session's few round trips bound to well under a millisecond),
+            // so its latency is positive and at most the window.
+            Edge up = edges[0];
+            long window = up.arrivalNanos() - commanded[0];
+            long lat = up.latencyNanos();
+            System.out.printf("single edge: latency estimate %d ns, command-to-arrival window %d ns%n", lat, window);
+            assertTrue(lat > 0, "latency estimate " + lat + " ns: the edge estimated after it arrived");
+            assertTrue(lat <= window + SYNC_ERROR_NS, "latency estimate " + lat + " ns, yet the edge was commanded only "
+                    + window + " ns before it arrived");
         }
     }
 }
