@@ -27,7 +27,9 @@ class VcdWriterTest {
         vcd.edge(edge("D9", Level.LOW, 3_000)); // not a watched pin: ignored
         vcd.close();
         String body = text.toString().substring(text.toString().indexOf("$enddefinitions $end\n") + 21);
-        assertEquals("#1000\n$dumpvars\nx!\nx\"\n$end\n1!\n#2000\n1\"\n0!\n", body);
+        // initial values 1 ns before the first edge (the levels before each pin's first edge, the
+        // lost wires low), every edge a change after them, the end 1 ns after the last
+        assertEquals("#999\n$dumpvars\n0!\n0\"\n0#\n0$\n$end\n#1000\n1!\n#2000\n1\"\n0!\n#2001\n", body);
     }
 
     @Test
@@ -36,15 +38,34 @@ class VcdWriterTest {
         new VcdWriter(text, "mega2560", List.of("D2", "A0")).close();
         String s = text.toString();
         assertTrue(s.contains("$timescale 1ns $end\n$scope module mega2560 $end\n$var wire 1 ! D2 $end\n"
-                + "$var wire 1 \" A0 $end\n$upscope $end\n$enddefinitions $end\n"), s);
+                + "$var wire 1 \" A0 $end\n$var wire 1 # D2_lost $end\n$var wire 1 $ A0_lost $end\n"
+                + "$upscope $end\n$enddefinitions $end\n"), s);
     }
 
     @Test
-    void aLossBecomesAComment() throws Exception {
+    void aLossRaisesThePinsLostWireAcrossTheHoleNeverAComment() throws Exception {
         StringWriter text = new StringWriter();
         VcdWriter vcd = new VcdWriter(text, "uno", List.of("D2"));
-        vcd.lost("D2", "events lost (board_ring, 3 event(s))");
+        vcd.edge(edge("D2", Level.HIGH, 1_000));
+        vcd.lost("D2", "D2: events lost (board_ring, 3 event(s))");
+        vcd.edge(edge("D2", Level.HIGH, 5_000));
         vcd.close();
-        assertTrue(text.toString().endsWith("$comment lost D2: events lost (board_ring, 3 event(s)) $end\n"), text.toString());
+        String body = text.toString().substring(text.toString().indexOf("$enddefinitions $end\n") + 21);
+        assertEquals("#999\n$dumpvars\n0!\n0\"\n$end\n#1000\n1!\n1\"\n#5000\n1!\n0\"\n#5001\n", body);
+        assertTrue(!body.contains("$comment"), body);
+    }
+
+    @Test
+    void aPinWhoseFirstEdgeComesLaterGetsItsKnownLevelJustBefore() throws Exception {
+        StringWriter text = new StringWriter();
+        VcdWriter vcd = new VcdWriter(text, "uno", List.of("D2", "D3"));
+        long late = 1_000 + VcdWriter.REORDER_NANOS + 1_000;
+        vcd.edge(edge("D2", Level.HIGH, 1_000));
+        vcd.edge(edge("D2", Level.LOW, late)); // writes the first edge: D3 is not known yet
+        vcd.edge(edge("D3", Level.LOW, late + 1_000));
+        vcd.close();
+        String body = text.toString().substring(text.toString().indexOf("$enddefinitions $end\n") + 21);
+        assertEquals("#999\n$dumpvars\n0!\nx\"\n0#\n0$\n$end\n#1000\n1!\n#" + late + "\n0!\n#" + (late + 999)
+                + "\n1\"\n#" + (late + 1_000) + "\n0\"\n#" + (late + 1_001) + "\n", body);
     }
 }
