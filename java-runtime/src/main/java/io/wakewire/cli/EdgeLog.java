@@ -76,7 +76,8 @@ final class EdgeLog {
                         counts.get(pin).last = null; // after a hole, the next level proves nothing
                         counts.get(pin).losses += lost.count();
                         totalLosses += lost.count();
-                        sink.lost(pin, lost.getMessage());
+                        sink.lost(pin, lost.lossCause().name().toLowerCase(java.util.Locale.ROOT), lost.count(),
+                                lost.getMessage());
                     }
                 }
             } catch (BoardDisconnectedException gone) {

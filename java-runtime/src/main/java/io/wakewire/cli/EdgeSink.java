@@ -9,8 +9,17 @@ interface EdgeSink extends AutoCloseable {
 
     void edge(Edge e) throws IOException;
 
-    /** Events of {@code pin} went missing at this place in the stream ({@code what}: cause and count). */
+    /** Events of {@code pin} went missing at this place in the stream ({@code what}: cause and count, in words). */
     default void lost(String pin, String what) throws IOException {
+    }
+
+    /**
+     * The same, with the loss report's parts for sinks that keep them apart: {@code cause} in
+     * lower case ({@code board_ring}, {@code wire_frames}, ...) and its {@code count} (events, or
+     * frames for {@code wire_frames}). By default the words only.
+     */
+    default void lost(String pin, String cause, long count, String what) throws IOException {
+        lost(pin, what);
     }
 
     @Override

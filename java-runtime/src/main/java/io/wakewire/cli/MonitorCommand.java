@@ -54,7 +54,8 @@ final class MonitorCommand implements Callable<Integer> {
             description = "rising, falling or both. Default: ${DEFAULT-VALUE}.")
     EdgeFilter edges;
 
-    @Option(names = "--csv", description = "CSV on stdout: " + CsvEdgeSink.HEADER + ".")
+    @Option(names = "--csv", description = "CSV on stdout: " + CsvEdgeSink.HEADER + "; integers in every row:"
+            + " latency_ns only where latency_valid is 1, a loss a row of level -1 with its count and cause.")
     boolean csv;
 
     @Option(names = "--vcd", paramLabel = "FILE", description = "Also write a Value Change Dump to FILE.")
@@ -90,7 +91,7 @@ final class MonitorCommand implements Callable<Integer> {
         HostClock clock = new HostClock();
         List<EdgeSink> sinks = new ArrayList<>();
         if (!quiet) {
-            sinks.add(csv ? new CsvEdgeSink(out, clock) : new TextEdgeSink(out, clock));
+            sinks.add(csv ? new CsvEdgeSink(out, clock, LatencyVouch.BY_SIGN) : new TextEdgeSink(out, clock, LatencyVouch.BY_SIGN));
         }
         if (vcd != null) {
             try {
@@ -203,9 +204,9 @@ final class MonitorCommand implements Callable<Integer> {
             }
 
             @Override
-            public void lost(String pin, String what) throws IOException {
+            public void lost(String pin, String cause, long count, String what) throws IOException {
                 for (EdgeSink s : sinks) {
-                    s.lost(pin, what);
+                    s.lost(pin, cause, count, what);
                 }
             }
 

@@ -10,11 +10,13 @@ final class TextEdgeSink implements EdgeSink {
 
     private final PrintWriter out;
     private final HostClock clock;
+    private final LatencyVouch vouch;
     private boolean header;
 
-    TextEdgeSink(PrintWriter out, HostClock clock) {
+    TextEdgeSink(PrintWriter out, HostClock clock, LatencyVouch vouch) {
         this.out = out;
         this.clock = clock;
+        this.vouch = vouch;
     }
 
     @Override
@@ -23,8 +25,10 @@ final class TextEdgeSink implements EdgeSink {
             out.println("     board_s  host_time        pin  level  latency_ms");
             header = true;
         }
-        out.printf(Locale.ROOT, "%12.6f  %s  %-4s %-5s  %.3f%n", e.boardNanos() / 1e9, clock.timeOfDay(e.hostNanos()),
-                e.pin(), e.level() == io.wakewire.board.Level.HIGH ? "1" : "0", e.latencyNanos() / 1e6);
+        // a latency the clock sync cannot vouch for is not shown as a figure
+        String latency = vouch.vouches(e) ? String.format(Locale.ROOT, "%.3f", e.latencyNanos() / 1e6) : "not known";
+        out.printf(Locale.ROOT, "%12.6f  %s  %-4s %-5s  %s%n", e.boardNanos() / 1e9, clock.timeOfDay(e.hostNanos()),
+                e.pin(), e.level() == io.wakewire.board.Level.HIGH ? "1" : "0", latency);
     }
 
     @Override
