@@ -34,15 +34,28 @@ public final class Main {
         return cl;
     }
 
-    /** A usage mistake: the one-line reason and where to read more, not the whole help page. */
+    /**
+     * A usage mistake: one line (as the README promises) with the reason, picocli's suggestions if
+     * it has any, and where to read more; not the whole help page.
+     */
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(Failures.prefix(cmd) + Failures.oneLine(ex.getMessage()));
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        String path = cmd.getCommandSpec().qualifiedName();
-        err.println("Try '" + path + " --help' for the options.");
+        err.println(usageLine(cmd, ex));
         err.flush();
         return ExitCode.USAGE;
+    }
+
+    static String usageLine(CommandLine cmd, CommandLine.ParameterException ex) {
+        String path = cmd.getCommandSpec().qualifiedName();
+        StringBuilder line = new StringBuilder(Failures.prefix(cmd)).append(Failures.oneLine(ex.getMessage()));
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            // picocli suggests options as "--board", commands by bare name
+            line.append("; did you mean ").append(String.join(" or ", u.getSuggestions().stream()
+                    .map(x -> x.startsWith("-") ? x : path + " " + x).toList())).append('?');
+        }
+        boolean commands = cmd.getParent() == null && !cmd.getSubcommands().isEmpty();
+        return line.append(" (`").append(path).append(" --help` lists the ").append(commands ? "commands" : "options")
+                .append(')').toString();
     }
 }

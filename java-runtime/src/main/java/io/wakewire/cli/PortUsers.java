@@ -33,7 +33,8 @@ final class PortUsers {
     }
 
     /**
-     * Fails with {@link ExitCode#PORT} when {@code port} does not exist or another process holds
+     * Fails with {@link ExitCode#PORT} when {@code port} does not exist, is not a serial port
+     * ({@link PortKind}), or another process holds
      * it (this process does not count: a link it closed a moment ago may still be winding down).
      */
     static void requireFree(String port) {
@@ -41,6 +42,7 @@ final class PortUsers {
             throw new CliException(ExitCode.PORT, "port " + port + " does not exist: is the board plugged in?"
                     + " `wakewire ports` lists the serial ports");
         }
+        PortKind.requireSerialPort(port); // before the holders: every shell holds /dev/null
         long self = ProcessHandle.current().pid();
         List<User> users = of(port).stream().filter(u -> u.pid() != self).toList();
         if (!users.isEmpty()) {

@@ -98,6 +98,7 @@ public final class NativeSerialLinkFactory implements SerialLinkFactory {
                 case Errno.ENOENT, Errno.ENXIO, Errno.ENODEV -> PortOpenException.notFound(name, null);
                 case Errno.EACCES, Errno.EPERM -> PortOpenException.permissionDenied(name, null);
                 case Errno.EBUSY -> PortOpenException.busy(name, null);
+                case Errno.EISDIR -> PortOpenException.notASerialPort(name, "it is a directory", null);
                 default -> new PortOpenException(name, PortOpenException.Problem.OPEN_FAILED,
                         "could not open " + name + ": " + why, null);
             };

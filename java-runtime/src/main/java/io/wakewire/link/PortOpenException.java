@@ -53,7 +53,10 @@ public final class PortOpenException extends IOException {
     }
 
     static PortOpenException notASerialPort(String port, Throwable cause) {
-        return new PortOpenException(port, Problem.NOT_A_SERIAL_PORT,
-                port + " is not a serial port (the OS refused terminal settings on it)", cause);
+        return notASerialPort(port, "the OS refused terminal settings on it", cause);
+    }
+
+    static PortOpenException notASerialPort(String port, String why, Throwable cause) {
+        return new PortOpenException(port, Problem.NOT_A_SERIAL_PORT, port + " is not a serial port (" + why + ")", cause);
     }
 }
