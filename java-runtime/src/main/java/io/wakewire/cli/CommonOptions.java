@@ -1,25 +1,35 @@
 package io.wakewire.cli;
 
 import io.wakewire.board.config.BoardConfig;
+import io.wakewire.board.config.BoardConfigException;
 import io.wakewire.board.config.BoardConfigs;
 import io.wakewire.board.config.BoardKind;
 import io.wakewire.board.config.UartBaud;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
 import picocli.CommandLine.Option;
 
 /**
- * The options every board command shares (a picocli mixin): {@code --board}, {@code --port},
- * {@code --baud}, {@code --timeout}. Checks happen here, once, so that each command starts from
+ * The options every board command shares (a picocli mixin): {@code --board} or
+ * {@code --board-config}, {@code --port}, {@code --baud}, {@code --timeout}. Checks happen here, once, so that each command starts from
  * values that make sense: a known board, a baud its clock can make.
  */
 final class CommonOptions {
 
-    @Option(names = {"-b", "--board"}, defaultValue = "uno", paramLabel = "NAME",
-            description = "Board config name: uno, nano, mega2560 (board-configs/<NAME>.conf). Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-b", "--board"}, paramLabel = "NAME",
+            description = "Board config name: uno, nano, mega2560 (board-configs/<NAME>.conf). Default: uno.")
     String board;
+
+    @Option(names = "--board-config", paramLabel = "FILE",
+            description = "A board config file of your own (format: board-configs/README.md), instead of --board.")
+    Path boardConfigFile;
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT",
             description = "Serial port of the board, e.g. /dev/ttyACM0 (`wakewire ports` lists them).")
@@ -36,12 +46,38 @@ final class CommonOptions {
 
     private BoardConfig config;
 
-    /** The board config, loaded and checked once; an unknown name lists the known ones. */
+    /**
+     * The board config, loaded and checked once: the --board-config file, else the --board name
+     * (default uno) among the known configs; an unknown name lists the known ones. Problems in a
+     * file are reported as file:line: key '...': what.
+     */
     BoardConfig config() {
         if (config == null) {
-            config = configs().load(board.trim().toLowerCase(Locale.ROOT));
+            if (boardConfigFile != null) {
+                if (board != null) {
+                    throw new CliException(ExitCode.USAGE, "--board " + board + " and --board-config " + boardConfigFile
+                            + " name two boards; give one");
+                }
+                config = readFile(boardConfigFile);
+            } else {
+                config = configs().load((board == null ? "uno" : board).trim().toLowerCase(Locale.ROOT));
+            }
         }
         return config;
+    }
+
+    /** A config file given by path: it is named in every message as the user typed it. */
+    static BoardConfig readFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BoardConfigException(file.toString(), 0, null, "no such file (--board-config)");
+        } catch (IOException e) {
+            throw new BoardConfigException(file.toString(), 0, null, "cannot read (--board-config): "
+                    + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()));
+        }
+        return BoardConfig.parse(file.toString(), text);
     }
 
     /** The config of an AVR board (not a Pi); a Pi board is a usage error for serial commands. */
