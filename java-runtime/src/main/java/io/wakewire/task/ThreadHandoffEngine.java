@@ -9,10 +9,11 @@ import java.util.concurrent.locks.LockSupport;
  * future) and parks the body until {@code f} is ready; the cooperative semantics are the same as
  * the continuation engine's, only the carrier differs.
  *
- * <p>Cost: each await is two thread hand-offs. With the executor on a platform thread that is
- * about 25 µs per await on a 2-core machine (DESIGN.md); with the executor itself on a virtual
- * thread and {@code -Djdk.virtualThreadScheduler.parallelism=1}, about 0.5–1 µs. A short spin
- * before parking catches quick hand-backs. Other consequences: the body's code runs on another
+ * <p>Cost: each await is two thread hand-offs: 568 ns per await with the executor on a platform
+ * thread (await_switch_handoff_ns of {@code make bench-executor}, ExecutorBench.awaitSwitchHandoff,
+ * a quiet 2-core machine; README's executor table), against 215 ns for the continuation engine.
+ * A short spin before parking catches quick hand-backs; on a loaded machine, where the other
+ * thread is not running, a hand-off waits for the scheduler and costs far more. Other consequences: the body's code runs on another
  * thread than the executor (so thread identity checks and ThreadLocals differ; use
  * {@link Async#context()}), each suspended body holds a parked virtual thread (about 1 KB plus
  * its stack), and a body abandoned without cancel keeps its virtual thread parked forever.

@@ -51,7 +51,7 @@ public class ExecutorBench {
         return executor.blockOn(new SpawnBatch(SPAWNS));
     }
 
-    /** The same work as CompletableFuture on the common pool: submit, run, complete, join. */
+    /** The same work as CompletableFuture on the common pool: submit, run (on a pool thread), complete, join. */
     @Benchmark
     @OperationsPerInvocation(SPAWNS)
     public Object completableFuture() {
@@ -59,6 +59,27 @@ public class ExecutorBench {
         CompletableFuture<Integer>[] all = new CompletableFuture[SPAWNS];
         for (int i = 0; i < SPAWNS; i++) {
             all[i] = CompletableFuture.supplyAsync(() -> 1);
+        }
+        int sum = 0;
+        for (CompletableFuture<Integer> f : all) {
+            sum += f.join();
+        }
+        return sum;
+    }
+
+    /**
+     * The like-for-like anchor of {@link #spawnAndComplete()}: the same work on the same thread
+     * (supplyAsync with a direct executor: make, run, complete, join, no hand-off to another
+     * thread). {@link #completableFuture()} and {@link #virtualThreadStart()} also pay a hand-off.
+     */
+    @Benchmark
+    @OperationsPerInvocation(SPAWNS)
+    public Object completableFutureSameThread() {
+        java.util.concurrent.Executor direct = Runnable::run;
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Integer>[] all = new CompletableFuture[SPAWNS];
+        for (int i = 0; i < SPAWNS; i++) {
+            all[i] = CompletableFuture.supplyAsync(() -> 1, direct);
         }
         int sum = 0;
         for (CompletableFuture<Integer> f : all) {

@@ -39,6 +39,7 @@ public final class ExecutorBenchMain {
 
     static {
         JMH_METRICS.put("spawnAndComplete", "spawn_and_complete_ns");
+        JMH_METRICS.put("completableFutureSameThread", "completable_future_same_thread_ns");
         JMH_METRICS.put("completableFuture", "completable_future_ns");
         JMH_METRICS.put("virtualThreadStart", "vthread_start_ns");
         JMH_METRICS.put("selfWakePoll", "self_wake_poll_ns");
