@@ -1,10 +1,15 @@
 # Firmware rules (owned by avr-firmware/). Included by the top Makefile, which sets ROOT, BUILD, BOARD.
 #
-#   make firmware BOARD=uno [BAUD=115200] [EXAMPLE=button]   build/<board>/wakewire.elf and .hex
-#   make size BOARD=uno          flash and RAM use (avr-size)
-#   make size-check              fails if the ATmega328P firmware exceeds 4,096 B of flash or 512 B
-#                                of static RAM (data + bss; the EXAMPLE=button build: 512 B of RAM
-#                                and a flash ceiling of its own, see below)
+#   make firmware BOARD=uno [BAUD=115200] [MODULES="analog"] [EXAMPLE=button]
+#                                build/<board>/wakewire.elf and .hex: the core plus MODULES
+#                                (default: every module, so nothing is missing by default;
+#                                MODULES= builds the core alone, in build/<board>-core/)
+#   make size BOARD=uno          the table: the core, each module's own flash and RAM, all modules
+#   make size-check              the budgets, for every AVR board in board-configs at its baud
+#                                and at 115200: the core <= 4,096 B flash / 512 B static RAM on
+#                                the ATmega328P boards (the Mega's core: a ceiling of its own),
+#                                all modules on an Uno <= 8,192 B / 1,024 B, the EXAMPLE=button
+#                                build its own ceiling (see below)
 #   make firmware-test           the host-compiled cmocka tests, the edge-rate floors on simavr,
 #                                then the fuzzer for FUZZ_SECONDS
 #   make fuzz FUZZ_SECONDS=300   only the fuzzer
@@ -21,7 +26,21 @@ FW_MCU := $(call fw_conf,mcu)
 FW_F_CPU := $(call fw_conf,f_cpu)
 BAUD ?= $(call fw_conf,baud)
 FW_PINS := $(if $(filter atmega2560,$(FW_MCU)),2560,328p)
-FW_OUT := $(BUILD)/$(BOARD)$(if $(EXAMPLE),-$(EXAMPLE))
+
+# Modules: avr-firmware/modules/<name>/ holds a module's .c/.S files and its module.h, which
+# names its hooks (capability bits, commands, tasks, inits, TX waiters; see
+# modules/analog/module.h). The build compiles the chosen modules' files and writes
+# $(FW_OUT)/modules.h, which joins their hooks into the lists the core expands at one place
+# each; a module left out costs the core nothing. The default is every module, so the builds
+# the project uses (demo, tests, wakewire flash, benchmarks) have every feature.
+FW_MODULES_ALL := $(sort $(patsubst $(FW_DIR)/modules/%/module.h,%,$(wildcard $(FW_DIR)/modules/*/module.h)))
+FW_MODULES_DEFAULT := $(FW_MODULES_ALL)
+MODULES ?= $(FW_MODULES_DEFAULT)
+FW_MODULES := $(sort $(MODULES))
+# build/<board>/ for the default set, build/<board>-core/ for none, else build/<board>-with-a-b/
+FW_MOD_TAG := $(if $(filter-out $(FW_MODULES_DEFAULT),$(FW_MODULES))$(filter-out $(FW_MODULES),$(FW_MODULES_DEFAULT)),$(if $(FW_MODULES),-with-$(subst $(eval) ,-,$(FW_MODULES)),-core))
+FW_OUT := $(BUILD)/$(BOARD)$(if $(EXAMPLE),-$(EXAMPLE))$(FW_MOD_TAG)
+FW_MOD_SRCS := $(foreach m,$(FW_MODULES),$(wildcard $(FW_DIR)/modules/$(m)/*.c $(FW_DIR)/modules/$(m)/*.S))
 
 # Start-up: the 328P has its own (vector table cut after ADC, start-up code in unused vector
 # slots, the reset cause taken there; start_328p.S), the Mega avr-libc's crt and reset_cause.c.
@@ -29,16 +48,17 @@ FW_START_328p := start_328p.S
 FW_START_2560 := reset_cause.c
 FW_LDFLAGS_328p := -nostartfiles $(FW_DIR)/hw/start_328p.ld
 FW_PURE := crc.c frame_writer.c frame_reader.c events.c command.c answers.c
-FW_HW := main.c executor.c timer.c timer_isr.S uart.c uart_isr.S edges.c edge_isr.S asm_layout.c gpio.c adc.c adc_isr.S \
+FW_HW := main.c executor.c timer.c timer_isr.S uart.c uart_isr.S edges.c edge_isr.S asm_layout.c gpio.c \
          dispatch.c events_task.c pins_$(FW_PINS).c $(FW_START_$(FW_PINS))
 FW_EXAMPLE_button := task_button.c
 FW_EXAMPLE_FLAGS_button := -DEXAMPLE_TASK=task_button -DEXAMPLE_INIT=button_init
-FW_SRCS := $(addprefix $(FW_DIR)/src/,$(FW_PURE)) $(addprefix $(FW_DIR)/hw/,$(FW_HW) $(FW_EXAMPLE_$(EXAMPLE)))
-FW_HDRS := $(wildcard $(FW_DIR)/src/*.h $(FW_DIR)/hw/*.h $(FW_DIR)/hw/*.ld)
+# The modules come after the start-up file: a module's .vectors tail follows the core's table.
+FW_SRCS := $(addprefix $(FW_DIR)/src/,$(FW_PURE)) $(addprefix $(FW_DIR)/hw/,$(FW_HW) $(FW_EXAMPLE_$(EXAMPLE))) $(FW_MOD_SRCS)
+FW_HDRS := $(wildcard $(FW_DIR)/src/*.h $(FW_DIR)/hw/*.h $(FW_DIR)/hw/*.ld $(FW_DIR)/modules/*/*.h)
 
 FW_CC := avr-gcc
 FW_CFLAGS := -mmcu=$(FW_MCU) -DF_CPU=$(FW_F_CPU)UL -DBAUD=$(BAUD)UL -DPINS_MCU_H='"pins_$(FW_PINS).h"' \
-             $(FW_EXAMPLE_FLAGS_$(EXAMPLE)) -I$(FW_DIR)/src -I$(FW_DIR)/hw \
+             $(FW_EXAMPLE_FLAGS_$(EXAMPLE)) -I$(FW_DIR)/src -I$(FW_DIR)/hw -I$(FW_DIR)/modules -I$(FW_OUT) \
              -std=gnu11 -Os -flto -mrelax -mcall-prologues -mstrict-X -maccumulate-args -fno-tree-pre -fno-tree-scev-cprop -fno-split-wide-types -fno-tree-loop-optimize -fno-move-loop-invariants -fno-jump-tables -fno-tree-switch-conversion -ffunction-sections -fdata-sections -fshort-enums \
              -Wall -Wextra -Werror=cpp -Wl,--gc-sections $(FW_EXTRA)
 
@@ -50,6 +70,7 @@ fw-check-board:
 	@[ -n "$(FW_MCU)" ] && [ -n "$(FW_F_CPU)" ] && [ -n "$(BAUD)" ] || { echo "firmware: $(FW_CONF) needs mcu, f_cpu and baud" >&2; exit 1; }
 	@case "$(FW_MCU)" in atmega328p|atmega2560) ;; *) echo "firmware: $(FW_CONF): mcu $(FW_MCU) is not supported (atmega328p, atmega2560)" >&2; exit 1;; esac
 	@[ -z "$(EXAMPLE)" ] || [ -n "$(FW_EXAMPLE_$(EXAMPLE))" ] || { echo "firmware: EXAMPLE=$(EXAMPLE) is unknown (try EXAMPLE=button)" >&2; exit 1; }
+	@for m in $(MODULES); do case " $(FW_MODULES_ALL) " in *" $$m "*) ;; *) echo "firmware: MODULES: no module '$$m' (modules: $(FW_MODULES_ALL); MODULES= for the core alone)" >&2; exit 1;; esac; done
 	@command -v $(FW_CC) >/dev/null || { echo "firmware: avr-gcc not found; run make deps" >&2; exit 1; }
 
 # The flags file changes when BOARD/BAUD/EXAMPLE do, so the ELF is rebuilt exactly then.
@@ -59,7 +80,22 @@ $(FW_OUT)/flags: FORCE
 .PHONY: FORCE
 FORCE:
 
-$(FW_OUT)/wakewire.elf: $(FW_SRCS) $(FW_HDRS) $(FW_CONF) $(FW_OUT)/flags
+# modules.h: the chosen modules' hooks joined into the lists the core expands (see above);
+# rewritten only when it changes, like the flags file.
+$(FW_OUT)/modules.h: FORCE
+	@mkdir -p $(@D)
+	@{ echo '/* Generated by avr-firmware/firmware.mk for MODULES="$(FW_MODULES)": the modules built in. */'; \
+	  echo '#ifndef WW_MODULES_H'; echo '#define WW_MODULES_H'; \
+	  $(foreach m,$(FW_MODULES),echo '#include "$(m)/module.h"';) \
+	  echo '#define MODULE_CAPS (0$(foreach m,$(FW_MODULES), | MODULE_$(m)_CAPS))'; \
+	  echo '#define MODULE_TX_WAITERS (0$(foreach m,$(FW_MODULES), | MODULE_$(m)_TX_WAITERS))'; \
+	  echo '#define MODULE_COMMANDS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_COMMANDS(X))'; \
+	  echo '#define MODULE_TASKS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_TASKS(X))'; \
+	  echo '#define MODULE_INITS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_INITS(X))'; \
+	  echo '#endif'; } > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+
+$(FW_OUT)/wakewire.elf: $(FW_SRCS) $(FW_HDRS) $(FW_CONF) $(FW_OUT)/flags $(FW_OUT)/modules.h
 	$(FW_CC) $(FW_CFLAGS) -o $@ $(FW_SRCS) $(FW_LDFLAGS_$(FW_PINS)) -Wl,-Map,$(FW_OUT)/wakewire.map
 
 $(FW_OUT)/wakewire.hex: $(FW_OUT)/wakewire.elf
@@ -67,7 +103,7 @@ $(FW_OUT)/wakewire.hex: $(FW_OUT)/wakewire.elf
 
 firmware: fw-check-board
 	@$(MAKE) --no-print-directory $(FW_OUT)/wakewire.hex
-	@echo "firmware: $(FW_OUT)/wakewire.elf ($(FW_MCU), $(FW_F_CPU) Hz, $(BAUD) baud)"
+	@echo "firmware: $(FW_OUT)/wakewire.elf ($(FW_MCU), $(FW_F_CPU) Hz, $(BAUD) baud, modules: $(or $(FW_MODULES),none))"
 
 size: firmware
 	@avr-size -A $(FW_OUT)/wakewire.elf | awk '$$1==".text"||$$1==".data"||$$1==".bss"||$$1==".noinit"{s[$$1]=$$2} \
