@@ -10,10 +10,11 @@
 #                                the ATmega328P boards (the Mega's core: a ceiling of its own),
 #                                all modules on an Uno <= 8,192 B / 1,024 B, the EXAMPLE=button
 #                                build its own ceiling (see below)
-#   make firmware-test           the host-compiled cmocka tests, the edge-rate floors on simavr,
-#                                then the fuzzer for FUZZ_SECONDS
+#   make firmware-test           the host-compiled cmocka tests, the edge-rate floors and the
+#                                modules on simavr, then the fuzzer for FUZZ_SECONDS
 #   make fuzz FUZZ_SECONDS=300   only the fuzzer
 #   make firmware-floor          only the edge-rate floors (the real ELF in simavr, asserted)
+#   make firmware-modules        each module on the real ELF in simavr, built with it and without
 #   make firmware-rates          edge-rate figures for other pins and boards (printed, not asserted)
 #
 # mcu, f_cpu and baud come from board-configs/$(BOARD).conf; BAUD= on the command line wins.
@@ -171,6 +172,7 @@ $(FW_TEST_OUT)/fuzz_frames: $(FW_DIR)/fuzz/fuzz_frames.c $(FW_HOST_SRCS) $(FW_HD
 firmware-test: $(addprefix $(FW_TEST_OUT)/,$(FW_TESTS))
 	@for t in $(FW_TESTS); do $(FW_TEST_OUT)/$$t || exit 1; done
 	@$(MAKE) --no-print-directory firmware-floor
+	@$(MAKE) --no-print-directory firmware-modules
 	@$(MAKE) --no-print-directory fuzz
 
 # ---- edge-rate floors: the real ELF in simavr (test/sim_edges.c) --------------------------
@@ -209,6 +211,22 @@ firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON)
 	@SIM_DEBOUNCE=2500 $(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 2000 300 B 0 8
 	@$(FW_SIM) $(BUILD)/sim-mega2560-1000000/wakewire.elf atmega2560 1000000 20000 500 E 4 2
 	@$(FW_SIM) $(BUILD)/sim-mega2560-1000000/wakewire.elf atmega2560 1000000 20000 500 B 4 10
+
+# ---- the modules on the real ELF in simavr: each with and without its module ----------------
+# (modules/<name>/test/sim_<name>.c; the core-alone build must refuse the module's commands)
+FW_SIM_ANALOG := $(FW_TEST_OUT)/sim_analog
+$(FW_SIM_ANALOG): $(FW_DIR)/modules/analog/test/sim_analog.c $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
+
+.PHONY: firmware-modules
+firmware-modules: $(FW_SIM_ANALOG)
+	@for b in uno:atmega328p mega2560:atmega2560; do \
+	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES= FW_OUT=$(BUILD)/sim-$${b%%:*}-core >/dev/null || exit 1; \
+	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES=analog FW_OUT=$(BUILD)/sim-$${b%%:*}-analog >/dev/null || exit 1; \
+	  $(FW_SIM_ANALOG) $(BUILD)/sim-$${b%%:*}-analog/wakewire.elf $${b#*:} with || exit 1; \
+	  $(FW_SIM_ANALOG) $(BUILD)/sim-$${b%%:*}-core/wakewire.elf $${b#*:} without || exit 1; \
+	done
 
 firmware-rates: $(FW_SIM)
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
