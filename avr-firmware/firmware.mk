@@ -67,6 +67,11 @@ FW_CFLAGS := -mmcu=$(FW_MCU) -DF_CPU=$(FW_F_CPU)UL -DBAUD=$(BAUD)UL -DPINS_MCU_H
 
 .PHONY: firmware size size-check firmware-test fuzz fw-check-board
 
+# The builds the Java end-to-end tests run besides the default one: the Uno's core alone.
+.PHONY: firmware-variants
+firmware-variants:
+	@$(MAKE) --no-print-directory firmware BOARD=uno MODULES=
+
 fw-check-board:
 	@[ -f "$(FW_CONF)" ] || { echo "firmware: no board file $(FW_CONF) (BOARD=$(BOARD)); boards: $$(ls $(ROOT)/board-configs/*.conf | xargs -n1 basename | sed 's/.conf$$//' | tr '\n' ' ')" >&2; exit 1; }
 	@[ "$$(sed -n 's/^kind *= *//p' $(FW_CONF))" = avr ] || { echo "firmware: $(FW_CONF): kind is not avr" >&2; exit 1; }
