@@ -54,7 +54,8 @@ public enum FirmwareModule {
 
     /** How to get a firmware with this module onto {@code board} (a board-config name). */
     String howToAdd(String board) {
-        return String.format(Locale.ROOT, "add it with `wakewire flash --board %s` (it builds every module)"
-                + " or `make firmware BOARD=%s MODULES=\"%s ...\"` and flash that", board, board, makeName);
+        return String.format(Locale.ROOT, "add it: `wakewire flash --board %s --port PORT` builds and flashes every module"
+                + " (or choose with --modules %s,...), `make firmware BOARD=%s MODULES=\"%s ...\"` builds it", board, makeName,
+                board, makeName);
     }
 }
