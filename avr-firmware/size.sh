@@ -36,7 +36,7 @@ table)
     read -r cf cr <<EOF
 $(measure "$core")
 EOF
-    row core "$cf" "$cr" "(the budgeted build)"
+    row core "$cf" "$cr"
     n=$#
     i=0
     for a in "$@"; do

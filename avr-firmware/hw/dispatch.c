@@ -87,7 +87,7 @@ static uint8_t run(const struct command *c, uint8_t *detail)
         case CMD_PIN_MODE: nak = gpio_mode(c->pin, c->arg); break;
         case CMD_ARM: nak = edges_arm(c->pin, c->arg, c->debounce); break;
         case CMD_DIGITAL_WRITE: nak = gpio_write(c->pin, c->arg); break;
-        case CMD_PWM_WRITE: nak = gpio_pwm(c->pin, c->arg); break;
+        default: nak = gpio_pwm(c->pin, c->arg); break; /* CMD_PWM_WRITE */
         }
         if (nak)
             return nak;
