@@ -49,9 +49,9 @@ final class FlashCommand implements Callable<Integer> {
             description = "The Intel hex file to write. Default: build it in this checkout (build/<board>/wakewire.hex).")
     Path hex;
 
-    @Option(names = "--modules", paramLabel = "LIST", split = ",",
-            description = {"The firmware modules to build in, comma-separated (" + "${COMPLETION-CANDIDATES}"
-                    + "), or 'none' for the core alone. Default: every module."},
+    @Option(names = "--modules", paramLabel = "NAME", split = ",",
+            description = {"The firmware modules to build in, comma-separated (modules: ${COMPLETION-CANDIDATES}),"
+                    + " or 'none' for the core alone. Default: every module."},
             completionCandidates = ModuleNames.class)
     List<String> modules;
 
