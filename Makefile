@@ -66,7 +66,7 @@ java-build: jdk
 	$(MVN) -DskipTests install
 
 # Not quiet: surefire's per-suite "Tests run:" lines are the record of what ran.
-java-test: jdk firmware vboard jar
+java-test: jdk firmware firmware-variants vboard jar
 	JAVA_HOME=$(JDK) mvn -B -ntp -f $(ROOT)/pom.xml install
 
 include $(ROOT)/avr-firmware/firmware.mk

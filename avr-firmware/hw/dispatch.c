@@ -1,13 +1,13 @@
 /* TASK_RX: received bytes -> frames -> commands -> answers.
  *
- * Every valid command gets exactly one answer (ACK, a result or a NAK); ANALOG_READ's answer
- * comes later from TASK_ADC. A frame that fails COBS, length or CRC is counted and not
+ * Every valid command gets exactly one answer (ACK, a result or a NAK); a module's command is
+ * run by its module (the analog module's ANALOG_READ answers later, from TASK_ADC), and one
+ * whose module is not built in is NAKed unknown_command. A frame that fails COBS, length or CRC is counted and not
  * answered. The task waits (keeping the decoded frame) while the TX ring lacks room for an
  * answer, so answers are never dropped; meanwhile new bytes queue in the RX ring and, if the
  * host floods, the overflow is counted. At most RX_BUDGET bytes per run, so a flood of
  * bytes cannot starve the events task. */
 #include <avr/io.h>
-#include "adc.h"
 #include "answers.h"
 #include "clock.h"
 #include "command.h"
@@ -16,6 +16,7 @@
 #include "executor.h"
 #include "frame_reader.h"
 #include "gpio.h"
+#include "modules.h"
 #include "pins.h"
 #include "protocol.h"
 #include "uart.h"
@@ -34,7 +35,7 @@ static const struct hello_info hello_template PROGMEM = {
     .signature = MCU_SIGNATURE,
     .f_cpu = F_CPU,
     .tick_ns = TICK_NS,
-    .capabilities = CAP_EDGES | CAP_DEBOUNCE | CAP_PWM | CAP_ANALOG | CAP_PCINT | CAP_LOST,
+    .capabilities = CAP_EDGES | CAP_DEBOUNCE | CAP_PWM | CAP_PCINT | CAP_LOST | MODULE_CAPS, /* + the modules' */
     .baud = BAUD,
     .n_pins = N_PINS,
 };
@@ -53,6 +54,11 @@ static void send_stats(uint8_t req)
     tx_commit(answer_stats(&tx, req, &link_stats, &d)); /* copies the counters with interrupts off */
 }
 
+/* A module's command: its handler answers, or returns a NAK code like the cases here. */
+#define MODULE_CASE(type, handler) \
+    case type:                     \
+        return handler(c, detail);
+
 /* Runs one well-formed command; returns 0 when it answered (or will answer), else a NAK code.
  * The answers that are a plain payload (PONG, CLOCK, RESET_CAUSE, ACK) share one answer_send. */
 static uint8_t run(const struct command *c, uint8_t *detail)
@@ -63,17 +69,17 @@ static uint8_t run(const struct command *c, uint8_t *detail)
     switch (c->type) {
     case CMD_HELLO: send_hello(c->req); return 0;
     case CMD_STATS: send_stats(c->req); return 0;
-    case CMD_ANALOG_READ:
-        *detail = nak = adc_start(c->req, c->pin);
-        if (nak == NAK_BAD_ARGUMENT)
-            *detail = 1;
-        else if (nak == NAK_BUSY)
-            *detail = 0;
-        return nak;
+    MODULE_COMMANDS(MODULE_CASE) /* the modules' commands (modules.h) */
     case CMD_PING: type = ANS_PONG; payload = c->data; n = c->data_len; break; /* <= PING_MAX (command.c) */
     case CMD_CLOCK: now = clock_now(); type = ANS_CLOCK; payload = &now; n = 4; break;
     case CMD_RESET_CAUSE: type = ANS_RESET_CAUSE; payload = &reset_cause; n = 1; break;
-    default: /* the rest act on a pin and are ACKed */
+    default: /* a module's command whose module is not built in (the parser knows them all) */
+        *detail = c->type;
+        return NAK_UNKNOWN_COMMAND;
+    case CMD_PIN_MODE:
+    case CMD_ARM:
+    case CMD_DIGITAL_WRITE:
+    case CMD_PWM_WRITE: /* these act on a pin and are ACKed */
         *detail = c->pin;
         if ((nak = gpio_check(c->pin)) != 0)
             return nak;
@@ -81,7 +87,7 @@ static uint8_t run(const struct command *c, uint8_t *detail)
         case CMD_PIN_MODE: nak = gpio_mode(c->pin, c->arg); break;
         case CMD_ARM: nak = edges_arm(c->pin, c->arg, c->debounce); break;
         case CMD_DIGITAL_WRITE: nak = gpio_write(c->pin, c->arg); break;
-        case CMD_PWM_WRITE: nak = gpio_pwm(c->pin, c->arg); break;
+        default: nak = gpio_pwm(c->pin, c->arg); break; /* CMD_PWM_WRITE */
         }
         if (nak)
             return nak;

@@ -4,6 +4,10 @@
 #include <avr/wdt.h>
 #include "tasks.h"
 
+#define CALL_TASK(bit, task) \
+    if (r & (bit))           \
+        task();
+
 void executor_run(void)
 {
     /* The sleep mode is idle (it keeps the timers and the UART running): SMCR's mode bits
@@ -24,13 +28,13 @@ void executor_run(void)
         sei();
         /* Lowest bit first. Direct calls, not a table of function pointers: LTO folds each
          * task (one caller each) into this loop, which saved 64 B of calls, prologues and
-         * the table; a new task bit needs a line here. */
+         * the table; a new core task bit needs a line here, a module's comes from its
+         * MODULE_TASKS list. */
         if (r & TASK_EVENTS)
             task_events();
         if (r & TASK_RX)
             task_rx();
-        if (r & TASK_ADC)
-            task_adc();
+        MODULE_TASKS(CALL_TASK) /* the modules' tasks (modules.h), between RX and debounce */
         if (r & TASK_DEBOUNCE)
             task_debounce();
 #ifdef EXAMPLE_TASK

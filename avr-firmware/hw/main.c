@@ -2,8 +2,8 @@
  *
  * Resources it takes (documented in avr-firmware/README.md): USART0 (D0/D1), Timer0 as the
  * timestamp clock and timeout tick (its PWM outputs stay usable), Timer1/Timer2 (and 3-5 on
- * the Mega) in 8-bit fast PWM for PWM_WRITE, the ADC, INTn and PCINT interrupts of armed
- * pins, the watchdog (1 s, reset by the main loop). */
+ * the Mega) in 8-bit fast PWM for PWM_WRITE, INTn and PCINT interrupts of armed pins, the
+ * watchdog (1 s, reset by the main loop); modules take more (the analog module: the ADC). */
 #include <avr/interrupt.h>
 #include <avr/wdt.h>
 #include "clock.h"
@@ -25,6 +25,8 @@ int main(void)
      * because the second write must follow the first within 4 cycles. */
     __asm__ __volatile__("wdr\n\tsts %0, %1\n\tsts %0, %2" ::"n"(_SFR_MEM_ADDR(WDTCSR)),
                          "r"((uint8_t)(1 << WDCE | 1 << WDE)), "r"((uint8_t)(1 << WDE | WDTO_1S)));
+#define CALL_INIT(init) init();
+    MODULE_INITS(CALL_INIT) /* the modules' start-up (modules.h) */
 #ifdef EXAMPLE_INIT
     EXAMPLE_INIT();
 #endif

@@ -3,9 +3,9 @@
  *
  * Why: avr-libc's crt has all 26 vectors (104 B), most pointing at __bad_interrupt, then its
  * start-up code, reset_cause.c's .init3 code, the .bss loop and _exit after them (~80 B).
- * Here the table stops at the last vector the firmware uses (ADC, 21), and the start-up code
+ * Here the table stops at the last vector the core uses (USART UDRE, 19), and the start-up code
  * sits in the slots of vectors 6..15, which are never enabled (watchdog interrupt, Timer2,
- * Timer1, Timer0 compare: the timers run PWM only): 88 B for all of it.
+ * Timer1, Timer0 compare: the timers run PWM only): 80 B for all of it.
  *
  * What it does, in order:
  * - r1 = 0, as C expects. SREG and SP are not written: a reset clears SREG and sets SP to
@@ -60,10 +60,8 @@ __do_clear_bss:
     nop
     jmp  USART_RX_vect
     jmp  USART_UDRE_vect
-    nop /* USART TX complete (20): never enabled */
-    nop
-    jmp  ADC_vect
-/* the last vector used: the table ends here */
+/* the core's last vector: the table ends here. A module with a vector further on (analog: ADC,
+ * 21) brings the table's tail in a .vectors section of its own, linked right after this one. */
 
     .section .bss.reset_cause, "aw", @nobits
     .global reset_cause

@@ -10,7 +10,9 @@ import io.wakewire.wire.Command;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -124,6 +126,18 @@ public final class Board implements AutoCloseable {
     /** The board's HELLO from the latest handshake (firmware version, clock, capabilities), or null before. */
     public Answer.HelloInfo hello() {
         return session.hello();
+    }
+
+    /** The firmware modules the board's latest HELLO announces (empty before the first handshake). */
+    public Set<FirmwareModule> modules() {
+        Answer.HelloInfo h = session.hello();
+        Set<FirmwareModule> in = EnumSet.noneOf(FirmwareModule.class);
+        for (FirmwareModule m : FirmwareModule.values()) {
+            if (h != null && m.presentIn(h)) {
+                in.add(m);
+            }
+        }
+        return in;
     }
 
     /** True between a successful handshake and a loss. */

@@ -6,7 +6,8 @@ import io.wakewire.wire.Command;
 
 /**
  * One pin of a board, by its config name: {@code board.pin("D2")}. Every method checks the pin's
- * capabilities first and throws {@link PinException} (naming the board and the pin) before anything
+ * capabilities first and throws {@link PinException} (naming the board and the pin), or
+ * {@link ModuleMissingException} for a firmware module the board lacks, before anything
  * is sent; the returned futures do their work when awaited.
  *
  * <pre>{@code
@@ -70,11 +71,15 @@ public final class Pin {
         return channel.pwm((int) Math.round(duty * 255));
     }
 
-    /** One ADC conversion of this pin's channel, with the board's timestamp of its completion. */
+    /**
+     * One ADC conversion of this pin's channel, with the board's timestamp of its completion. Needs
+     * the firmware's analog module: without it, {@link ModuleMissingException} before anything is sent.
+     */
     public Future<AnalogReading> analogRead() {
         int ch = channel.spec.analogChannel();
         require(ch >= 0, "is not an analog input (pins with 'analog<N>' in the board config are)");
         BoardSession s = channel.session;
+        FirmwareModule.ANALOG.require(s, name() + ".analogRead()");
         return s.request("ANALOG_READ " + name(), (seq, req) -> new Command.AnalogRead(seq, req, ch), (a, t0, t1) -> {
             Answer.Analog an = (Answer.Analog) a;
             long t = s.extendTicks(an.ts());

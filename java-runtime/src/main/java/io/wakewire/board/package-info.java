@@ -28,6 +28,8 @@
  * Everything the board or the session reports is a {@link io.wakewire.board.BoardException} whose
  * message starts with the board's label ({@code uno@/dev/ttyACM0}):
  * {@link io.wakewire.board.PinException} (bad name or capability, before anything is sent),
+ * {@link io.wakewire.board.ModuleMissingException} (a firmware module the board was built without,
+ * before anything is sent; see {@link io.wakewire.board.FirmwareModule}),
  * {@link io.wakewire.board.BoardNakException} (the board's error code),
  * {@link io.wakewire.board.BoardTimeoutException}, {@link io.wakewire.board.EventsLostException}
  * (in stream order), {@link io.wakewire.board.BoardDisconnectedException} and its

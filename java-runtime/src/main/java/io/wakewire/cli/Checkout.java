@@ -44,10 +44,27 @@ final class Checkout {
         return root;
     }
 
-    /** {@code build/<board>/wakewire.hex}, after {@code make firmware BOARD=<board>}. */
+    /** {@code build/<board>/wakewire.hex}, after {@code make firmware BOARD=<board>} (every module). */
     Path buildFirmware(String board, PrintWriter err) {
         make(err, "building the firmware for " + board, "firmware", "BOARD=" + board);
         return root.resolve("build").resolve(board).resolve("wakewire.hex");
+    }
+
+    /**
+     * {@code build/<board>-modules-<names>/wakewire.hex} (or {@code -modules-none}), after
+     * {@code make firmware BOARD=<board> MODULES="<names>"} into that directory: the firmware with
+     * exactly these modules (by their MODULES= names), none for the core alone.
+     */
+    Path buildFirmware(String board, List<String> modules, PrintWriter err) {
+        Path dir = firmwareDir(board, modules);
+        make(err, "building the firmware for " + board + " with modules: " + (modules.isEmpty() ? "none" : String.join(", ", modules)),
+                "firmware", "BOARD=" + board, "MODULES=" + String.join(" ", modules), "FW_OUT=" + dir);
+        return dir.resolve("wakewire.hex");
+    }
+
+    /** Where {@link #buildFirmware(String, List, PrintWriter)} builds. */
+    Path firmwareDir(String board, List<String> modules) {
+        return root.resolve("build").resolve(board + "-modules-" + (modules.isEmpty() ? "none" : String.join("-", modules)));
     }
 
     /** {@code make vboard}: the virtual board binary. */

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                 "here --baud is the bootloader's upload baud, --timeout bounds the whole upload."},
         footer = {"", "Examples:", "  wakewire flash --board uno --port /dev/ttyACM0",
                 "  wakewire flash --board nano --port /dev/ttyUSB0 --baud 57600   (old-bootloader Nano)",
+                "  wakewire flash --board uno --port /dev/ttyACM0 --modules none   (the core alone)",
                 "  wakewire flash --port /dev/ttyACM0 --hex wakewire.hex --dry-run", "", ExitCode.TABLE})
 final class FlashCommand implements Callable<Integer> {
 
@@ -47,6 +48,12 @@ final class FlashCommand implements Callable<Integer> {
     @Option(names = "--hex", paramLabel = "FILE",
             description = "The Intel hex file to write. Default: build it in this checkout (build/<board>/wakewire.hex).")
     Path hex;
+
+    @Option(names = "--modules", paramLabel = "NAME", split = ",",
+            description = {"The firmware modules to build in, comma-separated (modules: ${COMPLETION-CANDIDATES}),"
+                    + " or 'none' for the core alone. Default: every module."},
+            completionCandidates = ModuleNames.class)
+    List<String> modules;
 
     @Option(names = "--avrdude", paramLabel = "PATH", defaultValue = "avrdude",
             description = "The avrdude program (a name on PATH, or a path). Default: ${DEFAULT-VALUE}.")
@@ -83,6 +90,11 @@ final class FlashCommand implements Callable<Integer> {
     }
 
     private Path hexFile(BoardConfig board, PrintWriter err) {
+        List<String> chosen = modules == null ? null : ModuleNames.check(modules);
+        if (hex != null && chosen != null) {
+            throw new CliException(ExitCode.USAGE, "--modules chooses what the firmware is built with; it does not apply"
+                    + " to a given --hex file");
+        }
         if (hex != null) {
             if (!Files.isRegularFile(hex)) {
                 throw new CliException(ExitCode.USAGE, "--hex " + hex + ": no such file");
@@ -92,6 +104,10 @@ final class FlashCommand implements Callable<Integer> {
         Checkout checkout = Checkout.find().orElseThrow(() -> new CliException(ExitCode.USAGE,
                 "not run inside a wakewire checkout, so there is no firmware to build: give --hex FILE"
                         + " (or run from the checkout, or set -Dwakewire.root=<checkout>)"));
+        if (chosen != null) {
+            return dryRun ? checkout.firmwareDir(board.name(), chosen).resolve("wakewire.hex")
+                    : checkout.buildFirmware(board.name(), chosen, err);
+        }
         if (dryRun) {
             return checkout.root().resolve("build").resolve(board.name()).resolve("wakewire.hex");
         }

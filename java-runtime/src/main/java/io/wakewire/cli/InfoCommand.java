@@ -50,6 +50,7 @@ final class InfoCommand implements Callable<Integer> {
                 h.signature() == c.signature() ? c.mcu().name() : "NOT the config's " + c.mcu().name(), h.fCpu(), h.tickNs());
         out.printf(Locale.ROOT, "link           %d baud, %d pins%n", h.baud(), h.nPins());
         out.printf(Locale.ROOT, "capabilities   %s%n", String.join(", ", capabilities(h)));
+        out.printf(Locale.ROOT, "modules        %s%n", modules(board));
         out.printf(Locale.ROOT, "reset cause    %s (MCUSR 0x%02x)%n", resetCause(h.resetCause()), h.resetCause());
         out.printf(Locale.ROOT, "ready in       %s (open to HELLO checked)%n", DurationConverter.format(r.connectTime()));
         StringBuilder drops = new StringBuilder();
@@ -80,6 +81,13 @@ final class InfoCommand implements Callable<Integer> {
             caps.add(String.format(Locale.ROOT, "unknown bits 0x%04x", unknown));
         }
         return caps.isEmpty() ? List.of("none") : caps;
+    }
+
+    /** The firmware modules built in, by their MODULES= names, or what "none" means. */
+    static String modules(Board board) {
+        List<String> in = new ArrayList<>();
+        board.modules().forEach(m -> in.add(m.makeName()));
+        return in.isEmpty() ? "none (the core alone; make firmware MODULES=... adds them)" : String.join(", ", in);
     }
 
     /** MCUSR's bits in words (ATmega328P/2560: PORF, EXTRF, BORF, WDRF, JTRF). */

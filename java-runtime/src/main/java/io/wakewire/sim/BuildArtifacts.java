@@ -15,6 +15,7 @@ import java.nio.file.Paths;
  *   <tr><td>{@code wakewire.root}</td><td>the repository root</td></tr>
  *   <tr><td>{@code wakewire.vboard}</td><td>the vboard binary (default {@code build/vboard/vboard})</td></tr>
  *   <tr><td>{@code wakewire.firmware.<board>}</td><td>the ELF (default {@code build/<board>/wakewire.elf})</td></tr>
+ *   <tr><td>{@code wakewire.coreFirmware.<board>}</td><td>the ELF without modules (default {@code build/<board>-core/wakewire.elf})</td></tr>
  *   <tr><td>{@code wakewire.boardConfigs}</td><td>the directory of {@code <board>.conf} files</td></tr>
  * </table>
  *
@@ -65,6 +66,19 @@ public final class BuildArtifacts {
         if (!Files.isRegularFile(p)) {
             throw new VirtualBoardException("the firmware " + p + " is missing; build it with `make firmware BOARD="
                     + board + "` (in " + root + ")");
+        }
+        return p;
+    }
+
+    /**
+     * The firmware ELF for {@code board} built with no module, the core alone
+     * ({@code build/<board>-core/wakewire.elf}); fails naming {@code make firmware BOARD=... MODULES=}.
+     */
+    public Path coreFirmware(String board) {
+        Path p = fromProperty("wakewire.coreFirmware." + board, root.resolve("build").resolve(board + "-core").resolve("wakewire.elf"));
+        if (!Files.isRegularFile(p)) {
+            throw new VirtualBoardException("the core-only firmware " + p + " is missing; build it with `make firmware BOARD="
+                    + board + " MODULES=` (in " + root + ")");
         }
         return p;
     }

@@ -41,6 +41,8 @@ final class FakeBoard implements AutoCloseable {
 
     volatile int signature = UNO_SIGNATURE;
     volatile int protoVersion = 1;
+    /** HELLO's capability bits; without CAP_ANALOG_READ (a firmware built without the analog module) ANALOG_READ is NAKed unknown_command, as the firmware does. */
+    volatile int capabilities = 0x3F;
     /** HELLO requests to ignore before answering (a bootloader eating them). */
     volatile int hellosToIgnore;
     /** Stop answering anything (a hung board whose link stays up). */
@@ -120,8 +122,9 @@ final class FakeBoard implements AutoCloseable {
                     ackUnlessBad(req, p.pin());
                 }
             }
-            case Command.AnalogRead r -> send(new Answer.Analog(nextSeq(), req, r.channel(),
-                    analogValues.getOrDefault(r.channel(), 512), ticksNow()));
+            case Command.AnalogRead r -> send((capabilities & Answer.HelloInfo.CAP_ANALOG_READ) == 0
+                    ? new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x86)
+                    : new Answer.Analog(nextSeq(), req, r.channel(), analogValues.getOrDefault(r.channel(), 512), ticksNow()));
             case Command.Ping p -> send(new Answer.Pong(nextSeq(), req, p.data()));
             case Command.Clock k -> send(new Answer.ClockReading(nextSeq(), req, ticksNow()));
             case Command.Stats s -> send(new Answer.StatsReport(nextSeq(), req, 0, 0, 0, List.of()));
@@ -138,7 +141,7 @@ final class FakeBoard implements AutoCloseable {
     }
 
     private Answer.HelloInfo hello(int req, int resetCause) {
-        return new Answer.HelloInfo(nextSeq(), req, protoVersion, 0, 1, signature, 16_000_000L, 4000, 0x3F, resetCause,
+        return new Answer.HelloInfo(nextSeq(), req, protoVersion, 0, 1, signature, 16_000_000L, 4000, capabilities, resetCause,
                 1_000_000L, 20);
     }
 

@@ -34,6 +34,13 @@ final class VirtualRig implements AutoCloseable {
         return new VirtualRig(vb, BoardConfig.load(board));
     }
 
+    /** The board running its core-only firmware (built with MODULES=, no module). */
+    static VirtualRig startCore(String board) {
+        BuildArtifacts a = BuildArtifacts.locate();
+        VirtualBoard vb = VirtualBoard.start(board, a.coreFirmware(board), VirtualBoardOptions.defaults());
+        return new VirtualRig(vb, BoardConfig.load(board));
+    }
+
     /** jssc on the pty, a 1 s heartbeat, 10 s to connect (four virtual boards starting at once on a loaded machine). */
     static BoardOptions options() {
         return BoardOptions.defaults().withConnectTimeout(Duration.ofSeconds(10)).withRequestTimeout(Duration.ofSeconds(1))

@@ -1,5 +1,8 @@
+/* The analog module's C half: ANALOG_READ starts a conversion, TASK_ADC answers it. */
 #include "adc.h"
 #include "clock.h"
+#include "command.h"
+#include "module.h"
 #include "executor.h"
 #include "pins.h"
 #include "protocol.h"
@@ -13,14 +16,18 @@ volatile uint32_t adc_raw;
 volatile uint8_t adc_tifr;
 static uint8_t req_id, chan;
 
-uint8_t adc_start(uint8_t req, uint8_t channel)
+/* ANALOG_READ: NAKs bad_argument (detail: offset 1, the channel) or busy (detail 0). */
+uint8_t adc_command(const struct command *c, uint8_t *detail)
 {
+    uint8_t channel = c->pin;
+    *detail = 1;
     if (channel >= N_ADC_CHANNELS)
         return NAK_BAD_ARGUMENT;
+    *detail = 0;
     if (adc_state)
         return NAK_BUSY;
     adc_state = ADC_CONVERTING;
-    req_id = req;
+    req_id = c->req;
     chan = channel;
     ADMUX = 1 << REFS0 | (channel & 7); /* AVcc reference */
 #ifdef MUX5

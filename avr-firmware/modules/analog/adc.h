@@ -7,11 +7,5 @@
 #define ADC_CONVERTING 1
 #define ADC_DONE 2
 
-#ifndef __ASSEMBLER__ /* the states above are shared with adc_isr.S */
-#include <stdint.h>
-
-/* Returns 0, or NAK_BUSY / NAK_BAD_ARGUMENT (detail: offset 1, the channel). */
-uint8_t adc_start(uint8_t req, uint8_t channel);
-
-#endif /* __ASSEMBLER__ */
+/* the states above are shared with adc_isr.S; the functions are in module.h */
 #endif

@@ -8,7 +8,19 @@
 #include "adc.h"
 #include "executor.h"
 
+#ifdef __AVR_ATmega328P__
+/* On the 328P the vector table (start_328p.S) stops after the core's last vector (USART UDRE,
+ * 19), so a core without this module has no ADC slot at all. This module brings the table's
+ * tail: slot 20 (USART TX complete, never enabled) and then the handler itself in slot 21, the
+ * last, where a jmp to it would otherwise sit (4 B saved). The .vectors sections are joined in
+ * link order (firmware.mk puts modules after start_328p.S); start_328p.ld fails the link
+ * unless ADC_vect lands exactly at slot 21. */
+    .section .vectors, "ax", @progbits
+    nop
+    nop
+#else
     .section .text.adc_isr, "ax", @progbits
+#endif
 
     .global ADC_vect
 ADC_vect:
