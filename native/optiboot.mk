@@ -41,6 +41,8 @@ $(OPTIBOOT_HEX): $(OPTIBOOT_ELF)
 # The end-to-end flash tests (java-runtime's FlashThroughBootloaderTest) need the bootloader and
 # the test firmware that plays the application flashed before.
 java-test: $(OPTIBOOT_HEX) $(VBOARD_TEST_FW)
+# The vboard self-test starts Optiboot under the test firmware (bootloader_test in test/selftest.c).
+vboard-test: $(OPTIBOOT_HEX)
 
 sim-bootloader: vboard $(OPTIBOOT_HEX)
 	@$(MAKE) --no-print-directory firmware BOARD=uno >&2
