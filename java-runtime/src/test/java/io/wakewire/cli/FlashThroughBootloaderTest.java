@@ -57,6 +57,7 @@ class FlashThroughBootloaderTest {
                 VirtualBoardOptions.defaults().withExtraArgs(List.of("--bootloader", optiboot.toString())))) {
             Cli before = Cli.run("info", "--port", uno.port(), "--timeout", "3s");
             assertEquals(ExitCode.NO_ANSWER, before.exit(), "the old firmware has no HELLO: " + before.out() + before.err());
+            assertTrue(before.firstErrLine().contains("no HELLO from the board"), before.err());
 
             long t0 = System.nanoTime();
             Cli flash = Cli.run("flash", "--board", "uno", "--port", uno.port(), "--hex", hex.toString());
