@@ -75,3 +75,4 @@ bench-firmware: vboard
 	@echo "bench-firmware: $(BOARD), $$(uname -m), $$(nproc) cores; figures from simavr's cycle counter, free-running" >&2
 	@timeout 900 $(VBOARD_BENCH) --board-config $(VBOARD_CONF) $(VBOARD_FW_ELF)
 	@timeout 900 $(VBOARD_BENCH) --only throughput --board-config $(VBOARD_CONF) $(VBOARD_BENCH_115200)/$(BOARD)/wakewire.elf
+include $(ROOT)/native/optiboot.mk

@@ -291,6 +291,10 @@ static int execute(vb_commands *c, char **w, int nw, const char *line, char *err
                             "(see native/vboard/README.md)");
         return 0;
     }
+    if (c->extra) {
+        int r = c->extra(c->ctx, w, nw, err, errlen);
+        if (r != -2) return r;
+    }
     snprintf(err, errlen, "unknown command '%s' (try help)", cmd);
     return -1;
 }

@@ -25,6 +25,8 @@ typedef struct vb_commands {
     void *ctx;
     void (*inject)(void *ctx, const uint8_t *bytes, size_t n); /* as if the board sent them */
     void (*stats_extra)(void *ctx, char *buf, size_t len);     /* appended to the STATS line */
+    /* The front end's own commands (e.g. dump-flash): 0 done, -1 error in err, -2 not one of them. */
+    int (*extra)(void *ctx, char **w, int nw, char *err, size_t errlen);
 } vb_commands;
 
 void vb_commands_init(vb_commands *c, vb_core *core);

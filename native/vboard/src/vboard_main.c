@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "board_config.h"
+#include "bootloader.h"
 #include "commands.h"
 #include "core.h"
 #include "pty_link.h"
@@ -30,6 +31,7 @@ typedef struct vboard {
     vb_core core;
     vb_commands cmds;
     vb_pty pty;
+    vb_boot boot;            /* --bootloader: Optiboot in the boot section (bootloader.h) */
     FILE *events;            /* the real stdout; fd 1 itself is pointed at stderr */
     int free_run;
     int reset_on_open;       /* like an Uno whose DTR line resets it when a host opens the port */
@@ -172,7 +174,19 @@ static avr_cycle_count_t io_tick(avr_t *avr, avr_cycle_count_t when, void *param
 
 static void arm_tick(vb_core *core) {
     vboard *vb = core->ctx;
+    vb_boot_after_reset(&vb->boot, core);
     avr_cycle_timer_register(core->avr, vb->tick_cycles, io_tick, vb);
+}
+
+/* Commands of this front end: `dump-flash FILE` writes simavr's flash (what a bootloader wrote). */
+static int extra_command(void *ctx, char **w, int nw, char *err, size_t errlen) {
+    vboard *vb = ctx;
+    if (strcmp(w[0], "dump-flash")) return -2;
+    if (nw != 2) {
+        snprintf(err, errlen, "dump-flash takes one file name (usage: dump-flash /tmp/flash.bin)");
+        return -1;
+    }
+    return vb_flash_dump(&vb->core, w[1], err, errlen);
 }
 
 static void usage(FILE *f) {
@@ -184,6 +198,8 @@ static void usage(FILE *f) {
             "  --free-run            do not pace simulated time to the wall clock\n"
             "  --tick-us N           how often stdin and the pty are looked at, in simulated us (default 100)\n"
             "  --reset-on-open       reset the MCU whenever a host opens the pty (an Uno's DTR auto-reset)\n"
+            "  --bootloader HEX      load a bootloader (Intel hex) above the firmware and start it on every\n"
+            "                        reset, with EXTRF set when the host opens the pty (implies --reset-on-open)\n"
             "  --simavr-uart-timing  keep simavr's 11 bits per byte instead of real 8N1 timing\n"
             "  -v, --verbose         simavr's warnings on stderr (twice: traces)\n"
             "Prints 'PTY <path>' then 'READY ...' on stdout, then reads commands on stdin (see native/vboard/README.md).\n");
@@ -202,7 +218,8 @@ int main(int argc, char **argv) {
         {"board-config", required_argument, 0, 'b'}, {"free-run", no_argument, 0, 'r'},
         {"tick-us", required_argument, 0, 't'},  {"verbose", no_argument, 0, 'v'},
         {"reset-on-open", no_argument, 0, 'o'},  {"simavr-uart-timing", no_argument, 0, 'u'},
-        {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+        {"bootloader", required_argument, 0, 'B'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    const char *bootloader = NULL;
     int o;
     while ((o = getopt_long(argc, argv, "vh", longs, NULL)) != -1) {
         char *end;
@@ -218,6 +235,7 @@ int main(int argc, char **argv) {
         case 'b': config = optarg; break;
         case 'r': vb.free_run = 1; break;
         case 'o': vb.reset_on_open = 1; break;
+        case 'B': bootloader = optarg; vb.reset_on_open = 1; break;
         case 'u': simavr_timing = 1; break;
         case 't':
             tick = strtoul(optarg, &end, 10);
@@ -258,6 +276,10 @@ int main(int argc, char **argv) {
         fprintf(stderr, "vboard: %s\n", err);
         return 2;
     }
+    if (bootloader && vb_boot_load(&vb.boot, core, bootloader, err, sizeof err) != 0) {
+        fprintf(stderr, "vboard: %s\n", err);
+        return 2;
+    }
     if (vb_pty_open(&vb.pty, err, sizeof err) != 0) {
         fprintf(stderr, "vboard: %s\n", err);
         return 2;
@@ -271,6 +293,7 @@ int main(int argc, char **argv) {
     vb.cmds.ctx = &vb;
     vb.cmds.inject = inject;
     vb.cmds.stats_extra = stats_extra;
+    vb.cmds.extra = extra_command;
     vb.tick_us = (uint32_t)tick;
     vb.tick_cycles = vb_core_us_to_cycles(core, tick);
     if (!vb.tick_cycles) vb.tick_cycles = 1;
@@ -278,6 +301,8 @@ int main(int argc, char **argv) {
     vb_core_emitf(core, "PTY %s", vb.pty.path);
     vb_core_emitf(core, "READY board=%s mcu=%s freq=%u mode=%s elf=%s", core->board_label, core->pins->mcu,
                   core->avr->frequency, vb.free_run ? "free-run" : "paced", opt.elf_path);
+    if (vb.boot.loaded)
+        vb_core_emitf(core, "BOOTLOADER 0x%x-0x%x %s", vb.boot.start, vb.boot.end - 1, bootloader);
     arm_tick(core);
     vb.pace_cycle = vb_core_now(core);
     vb.pace_wall_us = vb.start_wall_us = wall_us();

@@ -551,6 +551,43 @@ static void real_firmware_tests(const char *label, const char *elf) {
     check(board_stop(&b) == 0, named(label, "the board ends cleanly"), "bad exit");
 }
 
+/* --bootloader: Optiboot (built by make optiboot) at 0x7e00 under the echo firmware. The host's
+ * open resets into Optiboot with EXTRF, which answers avrdude's STK_GET_SYNC; left alone, its
+ * watchdog starts the firmware, which says HI. A hex inside the firmware is refused. */
+static void bootloader_test(const char *elf, const char *root) {
+    char hex[512], arg[600], line[256], out[4096];
+    uint8_t buf[64];
+    snprintf(hex, sizeof hex, "%s/build/optiboot/optiboot_atmega328.hex", root);
+    if (access(hex, R_OK)) {
+        check(0, "--bootloader: Optiboot answers the sync on open", "%s is missing (make optiboot)", hex);
+        return;
+    }
+    board b;
+    snprintf(arg, sizeof arg, "--bootloader=%s", hex);
+    int ok = start_and_read_pty(&b, elf, arg) == 0 && wait_line(&b, "BOOTLOADER 0x7e00-0x7fff ", line, sizeof line) == 0;
+    ok = ok && run_cmd(&b, "sleep 5ms") == 0 && open_pty(&b) == 0 && wait_line(&b, "RESET @", line, sizeof line) == 0;
+    if (ok) pty_write(&b, "\x30\x20", 2); /* STK_GET_SYNC, CRC_EOP */
+    size_t n = ok ? pty_read_until(&b, buf, 2, NULL, 0, WAIT_MS) : 0;
+    check(n == 2 && buf[0] == 0x14 && buf[1] == 0x10, "--bootloader: opening the port starts Optiboot, which answers the sync",
+          "got %zu bytes: %02x %02x", n, n > 0 ? buf[0] : 0, n > 1 ? buf[1] : 0);
+    ok = n == 2 && wait_line(&b, "RESET watchdog @", line, sizeof line) == 0;
+    n = ok ? pty_read_until(&b, buf, sizeof buf, "HI\n", 3, WAIT_MS) : 0;
+    check(n >= 3 && memmem(buf, n, "HI\n", 3), "--bootloader: left alone, Optiboot's watchdog starts the firmware",
+          "got %zu bytes", n);
+    board_stop(&b);
+    char low[] = "/tmp/vboard-boot-XXXXXX";
+    int fd = mkstemp(low);
+    const char rec[] = ":020100001124C8\n:00000001FF\n";
+    if (fd < 0 || write(fd, rec, sizeof rec - 1) != (ssize_t)(sizeof rec - 1)) perror("write the hex");
+    close(fd);
+    snprintf(arg, sizeof arg, "--bootloader %s %s", low, elf);
+    int rc = run_vboard(arg, out, sizeof out);
+    check(rc == 2 && strstr(out, "starts at 0x100, inside the firmware (0x0-") && !strstr(out, "PTY"),
+          "--bootloader: a bootloader over the firmware is a one-line error and exit status 2", "exit %d, output: %s",
+          rc, out);
+    unlink(low);
+}
+
 int main(int argc, char **argv) {
     if (argc < 3) {
         fprintf(stderr, "usage: vboard-selftest VBOARD ECHO_FW.elf [WAKEWIRE.elf [ECHO_FW_MEGA.elf [WAKEWIRE_MEGA.elf]]]\n");
@@ -565,6 +602,7 @@ int main(int argc, char **argv) {
     bad_input_tests(argv[2]);
     echo_firmware_tests(argv[2]);
     reset_on_open_test(argv[2]);
+    bootloader_test(argv[2], root ? root : ".");
     if (argc > 4 && argv[4][0]) mega_tests(argv[4]);
     if (argc > 3 && argv[3][0])
         real_firmware_tests("wakewire firmware", argv[3]);

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "board_config.h"
+#include "bootloader.h"
 #include "byte_queue.h"
 #include "commands.h"
 #include "pinmap.h"
@@ -221,6 +222,59 @@ static void uart_bytes_take_real_8n1_time_unless_asked_otherwise(void **state) {
     assert_in_range(simavr, 176, 186);
 }
 
+static int ihex_file(char *path, const char *text) {
+    int fd = mkstemp(path);
+    ssize_t n = write(fd, text, strlen(text));
+    close(fd);
+    return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+/* The bootloader's hex: data placed at its addresses (also past a linear base), untouched bytes
+ * kept, and each kind of bad file named in one line; 0x8000 and up is past a 32 KiB flash, which
+ * is what Debian's packaged optiboot_atmega328.hex does (its 0x8000-0x8013). */
+static void intel_hex_places_data_and_names_bad_files(void **state) {
+    (void)state;
+    static uint8_t flash[0x8000];
+    memset(flash, 0xff, sizeof flash);
+    char path[] = "/tmp/vboard-ihex-XXXXXX", err[256];
+    uint32_t lo, hi;
+    assert_int_equal(ihex_file(path, ":027E000011244B\r\n:0400000300007E007B\n:00000001FF\n"), 0);
+    assert_int_equal(vb_ihex_read(path, flash, sizeof flash, &lo, &hi, err, sizeof err), 0);
+    assert_int_equal(lo, 0x7e00);
+    assert_int_equal(hi, 0x7e02);
+    assert_int_equal(flash[0x7e00], 0x11);
+    assert_int_equal(flash[0x7e01], 0x24);
+    assert_int_equal(flash[0x7dff], 0xff);
+    unlink(path);
+    strcpy(path, "/tmp/vboard-ihex-XXXXXX");
+    assert_int_equal(ihex_file(path, ":020000040000FA\n:02800000AABB19\n:00000001FF\n"), 0);
+    assert_int_equal(vb_ihex_read(path, flash, sizeof flash, &lo, &hi, err, sizeof err), -1);
+    assert_non_null(strstr(err, " writes 0x8000-0x8001, past the end of flash (0x0-0x7fff)"));
+    unlink(path);
+    strcpy(path, "/tmp/vboard-ihex-XXXXXX");
+    assert_int_equal(ihex_file(path, ":00000001FF\n"), 0); /* parses, but holds nothing to load */
+    assert_int_equal(vb_ihex_read(path, flash, sizeof flash, &lo, &hi, err, sizeof err), -1);
+    assert_non_null(strstr(err, " holds no data"));
+    unlink(path);
+    strcpy(path, "/tmp/vboard-ihex-XXXXXX");
+    assert_int_equal(ihex_file(path, ":027E000011244C\n"), 0);
+    assert_int_equal(vb_ihex_read(path, flash, sizeof flash, &lo, &hi, err, sizeof err), -1);
+    assert_non_null(strstr(err, ":1: bad checksum"));
+    unlink(path);
+    strcpy(path, "/tmp/vboard-ihex-XXXXXX");
+    assert_int_equal(ihex_file(path, ":00000001FF\nhello\n"), 0); /* nothing is read after the end record */
+    assert_int_equal(vb_ihex_read(path, flash, sizeof flash, &lo, &hi, err, sizeof err), -1);
+    assert_non_null(strstr(err, " holds no data"));
+    unlink(path);
+    strcpy(path, "/tmp/vboard-ihex-XXXXXX");
+    assert_int_equal(ihex_file(path, "\n:027E000011244B\n:02zz\n"), 0);
+    assert_int_equal(vb_ihex_read(path, flash, sizeof flash, &lo, &hi, err, sizeof err), -1);
+    assert_non_null(strstr(err, ":3: not an Intel hex record"));
+    unlink(path);
+    assert_int_equal(vb_ihex_read(path, flash, sizeof flash, &lo, &hi, err, sizeof err), -1);
+    assert_non_null(strstr(err, "No such file"));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(uno_pins_follow_the_arduino_standard_variant),
@@ -232,6 +286,7 @@ int main(void) {
         cmocka_unit_test(board_config_takes_three_keys_and_names_bad_lines),
         cmocka_unit_test(frames_round_trip_and_a_flipped_bit_is_a_crc_error),
         cmocka_unit_test(uart_bytes_take_real_8n1_time_unless_asked_otherwise),
+        cmocka_unit_test(intel_hex_places_data_and_names_bad_files),
     };
     return cmocka_run_group_tests_name("vboard unit", tests, NULL, NULL);
 }

@@ -26,11 +26,19 @@ import picocli.CommandLine.Spec;
  * progress bars, and verifies (avrdude's read-back). Before avrdude starts, the port is checked:
  * it must exist and no other process may hold it (see {@link PortUsers}). After a failure,
  * avrdude's output is condensed into one line by {@link AvrdudeDiagnosis}.
+ *
+ * <p>A board whose bootloader does not answer is given up after {@code --sync-timeout} (6 s): avrdude
+ * itself tries ten times and waits 5 s for each answer (about a minute, 59.6 s measured), while a
+ * bootloader that is there answers within half a second of the reset. avrdude 7's
+ * {@code -x attempts=1} would shorten that too, but avrdude 6 rejects the option, so the watch is
+ * here, on avrdude's own words: it is in sync once it prints "AVR device initialized". A board
+ * without auto-reset (its reset button pressed by hand) may want a longer {@code --sync-timeout}.
  */
 @Command(name = "flash", mixinStandardHelpOptions = true,
         description = {"Build (in a checkout) and flash the wakewire firmware with avrdude, then verify it.",
                 "The programmer, upload baud and avrdude part come from the board config;",
-                "here --baud is the bootloader's upload baud, --timeout bounds the whole upload."},
+                "here --baud is the bootloader's upload baud, --timeout bounds the whole upload;",
+                "a bootloader that has not answered avrdude within --sync-timeout is given up."},
         footer = {"", "Examples:", "  wakewire flash --board uno --port /dev/ttyACM0",
                 "  wakewire flash --board nano --port /dev/ttyUSB0 --baud 57600   (old-bootloader Nano)",
                 "  wakewire flash --board uno --port /dev/ttyACM0 --modules none   (the core alone)",
@@ -59,6 +67,12 @@ final class FlashCommand implements Callable<Integer> {
             description = "The avrdude program (a name on PATH, or a path). Default: ${DEFAULT-VALUE}.")
     String avrdude;
 
+    @Option(names = "--sync-timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "6s",
+            description = "From avrdude's start to the bootloader's answer (its \"AVR device initialized\" line),"
+                    + " or avrdude is stopped: a board without a bootloader fails in seconds, not avrdude's minute"
+                    + " of retries. Default: 6s.")
+    Duration syncTimeout;
+
     @Option(names = {"-n", "--dry-run"}, description = "Print the avrdude command (after building the firmware) and stop.")
     boolean dryRun;
 
@@ -78,7 +92,7 @@ final class FlashCommand implements Callable<Integer> {
         Path file = hexFile(board, err);
         AvrdudeInvocation run = AvrdudeInvocation.of(avrdude, board, port, baud, file);
         return upload(new AvrdudeInvocation(exe.toString(), run.programmer(), run.part(), port, run.baud(), file),
-                common.timeoutOr(DEFAULT_TIMEOUT), out, err);
+                common.timeoutOr(DEFAULT_TIMEOUT), syncTimeout, out, err);
     }
 
     /** The upload baud is the bootloader's, not the firmware's: any rate avrdude accepts. */
@@ -115,7 +129,8 @@ final class FlashCommand implements Callable<Integer> {
     }
 
     /** Runs avrdude with its output streamed to stderr as it comes (progress bars included). */
-    private static int upload(AvrdudeInvocation run, Duration timeout, PrintWriter out, PrintWriter err) {
+    private static int upload(AvrdudeInvocation run, Duration timeout, Duration syncTimeout, PrintWriter out,
+                              PrintWriter err) {
         err.println("flashing " + run.hex().getFileName() + " to " + run.port() + ": " + run.shellLine());
         err.flush();
         Process p;
@@ -128,8 +143,26 @@ final class FlashCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         Thread pump = Thread.ofPlatform().daemon().name("avrdude-output").start(() -> stream(p.getInputStream(), err, lines));
         boolean finished;
+        boolean unsynced = false;
         try {
-            finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+            long end = start + timeout.toNanos();
+            long syncEnd = start + syncTimeout.toNanos();
+            for (;;) {
+                long now = System.nanoTime();
+                boolean synced = inSync(lines);
+                long until = synced ? end : Math.min(end, syncEnd);
+                if (now - until >= 0) {
+                    finished = false;
+                    unsynced = !synced && syncEnd - end < 0;
+                    break;
+                }
+                // short waits: the sync line is looked for between them
+                if (p.waitFor(Math.min(until - now, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS)) {
+                    finished = true;
+                    break;
+                }
+            }
             if (!finished) {
                 p.destroy();
                 if (!p.waitFor(2, TimeUnit.SECONDS)) {
@@ -152,7 +185,19 @@ final class FlashCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         throw AvrdudeDiagnosis.diagnose(seen, finished ? p.exitValue() : -1, !finished, run,
-                DurationConverter.format(timeout));
+                DurationConverter.format(unsynced ? syncTimeout : timeout));
+    }
+
+    /** avrdude 6.x to 8.x print this once the bootloader has answered the sync and the signature read. */
+    private static boolean inSync(List<String> lines) {
+        synchronized (lines) {
+            for (String l : lines) {
+                if (l.contains("device initialized")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Copies bytes through as they come (avrdude draws progress with '#' without newlines) and keeps the lines. */

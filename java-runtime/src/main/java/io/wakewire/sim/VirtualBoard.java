@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -179,6 +180,21 @@ public final class VirtualBoard implements AutoCloseable {
         command("stats");
         String line = awaitLine(from, l -> l.startsWith("STATS "), Duration.ofSeconds(1));
         return VirtualBoardStats.parse(line);
+    }
+
+    /**
+     * The board's whole flash as the simulator holds it now, address 0 first (vboard's
+     * {@code dump-flash}): what a bootloader wrote there included. {@code scratch} is the file
+     * vboard writes it through.
+     */
+    public byte[] dumpFlash(Path scratch) {
+        command("dump-flash " + scratch.toAbsolutePath());
+        try {
+            return Files.readAllBytes(scratch);
+        } catch (IOException e) {
+            throw new VirtualBoardException("virtual board '" + board + "': cannot read its flash dump " + scratch
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** Sends one raw command line and returns vboard's OK line. */

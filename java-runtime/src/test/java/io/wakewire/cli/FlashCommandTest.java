@@ -133,6 +133,27 @@ class FlashCommandTest {
     }
 
     @Test
+    void aBootloaderThatDoesNotAnswerIsGivenUpAtTheSyncTimeoutBeforeTheWholeTimeout() throws Exception {
+        Path avrdude = Path.of("/usr/bin/avrdude");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(avrdude), "avrdude is not installed");
+        try (SocatPtyPair pty = SocatPtyPair.start()) {
+            Cli r = Cli.run("flash", "--port", pty.first, "--hex", hex().toString(), "--sync-timeout", "2s",
+                    "--timeout", "60s").assertCleanError();
+            assertEquals(ExitCode.NO_ANSWER, r.exit(), r.err());
+            assertTrue(r.firstErrLine().startsWith("wakewire flash: the board on " + pty.first + " does not answer its"
+                    + " bootloader (programmer arduino at 115200 baud, nothing within 2.0 s)"), r.err());
+        }
+    }
+
+    @Test
+    void aZeroSyncTimeoutIsAUsageError() throws Exception {
+        Cli r = Cli.run("flash", "--port", "/dev/ttyACM0", "--hex", hex().toString(), "--sync-timeout", "0s")
+                .assertCleanError();
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().contains("'0s' is not a usable duration"), r.err());
+    }
+
+    @Test
     void aBoardThatNeverAnswersEndsAtTheTimeoutWithAnExplanation() throws Exception {
         Path avrdude = Path.of("/usr/bin/avrdude");
         NativeSupport.require(Files.isExecutable(avrdude), "avrdude is not installed", "make deps");
