@@ -57,9 +57,10 @@ final class PinChannel {
         }
     }
 
-    void loss(EventsLostException.Cause cause, long count, String detail) {
+    /** A loss of {@code count} edges ({@link EventsLostException#UNKNOWN} when unknown) in {@code frames} frames. */
+    void loss(EventsLostException.Cause cause, long count, long frames, String detail) {
         for (int i = 0; i < subs.size(); i++) {
-            subs.get(i).offerLoss(cause, count, detail);
+            subs.get(i).offerLoss(cause, count, frames, detail);
         }
     }
 
@@ -71,6 +72,11 @@ final class PinChannel {
 
     boolean isArmed() {
         return armedBits != 0;
+    }
+
+    /** Armed for both edges: its records then alternate in level unless edges went missing. */
+    boolean armedForBoth() {
+        return armedBits == EdgeFilter.BOTH.armBits;
     }
 
     /**

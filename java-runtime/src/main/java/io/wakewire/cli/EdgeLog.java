@@ -46,6 +46,8 @@ final class EdgeLog {
     private final Notify changed = new Notify("edge-log");
     private long total;
     private long totalLosses;
+    /** Loss reports whose edge count is unknown (frames lost on the wire or unparseable). */
+    private long unknownLosses;
     private long negativeLatencies;
     private long repeats;
     private RuntimeException ended;
@@ -74,8 +76,12 @@ final class EdgeLog {
                         record(e);
                     } catch (EventsLostException lost) {
                         counts.get(pin).last = null; // after a hole, the next level proves nothing
-                        counts.get(pin).losses += lost.count();
-                        totalLosses += lost.count();
+                        long n = lost.countKnown() ? lost.count() : 0; // unknown: counted in unknownLosses
+                        counts.get(pin).losses += n;
+                        totalLosses += n;
+                        if (!lost.countKnown()) {
+                            unknownLosses++;
+                        }
                         sink.lost(pin, lost.getMessage());
                     }
                 }
@@ -130,6 +136,11 @@ final class EdgeLog {
         return total;
     }
 
+    long unknownLosses() {
+        return unknownLosses;
+    }
+
+    /** Edges reported lost with a known count (see {@link #unknownLosses()} for the rest). */
     long losses() {
         return totalLosses;
     }

@@ -1,0 +1,117 @@
+package io.wakewire.board;
+
+import java.util.Collection;
+
+/**
+ * Turns what the board's stream says about missing edges into losses on the pins concerned, in
+ * stream order: a LOST record (the board's ring overflowed) on the pins of its drop source, a gap in
+ * the frame sequence or a frame whose payload would not parse on every armed pin (the edge count is
+ * unknown), and a same-level repeat on the pin it happened on.
+ *
+ * <h2>Merged edges</h2>
+ * A pin armed for both edges reports levels that alternate. When it changes twice faster than its
+ * interrupt can take the first change, the interrupt runs once and reads the level the pin already
+ * had: the host sees that level twice, and one change (the one in between) is missing. So before an
+ * edge whose level is not the one expected, this reports one edge lost ({@link
+ * EventsLostException.Cause#MERGED}), which keeps received + counted lost = sent exact. The
+ * expectation survives a LOST record of k edges when the pin is the only armed pin of its source
+ * (each dropped record took one level: the expected level flips k times); it is forgotten (no
+ * verdict on the next edge) after anything else that breaks the chain: a LOST record shared with
+ * other pins, a sequence gap, an unparseable frame, a reset or reconnect, an ARM for one edge only.
+ * Three changes folded into one read look like one change: only an odd number of missing changes
+ * is evidence, and one is the count reported.
+ *
+ * <p>Executor thread only (the session's reader calls it).
+ */
+final class LossTracker {
+
+    private static final byte UNKNOWN = -1;
+
+    private final Collection<PinChannel> pins;
+    /** By pin number: the level (0, 1) the pin's next record has if no change went missing, or UNKNOWN. */
+    private final byte[] expected;
+    private long merged;
+    private long unparseable;
+
+    LossTracker(Collection<PinChannel> pins, int maxPinNumber) {
+        this.pins = pins;
+        this.expected = new byte[maxPinNumber];
+        forgetAll();
+    }
+
+    /** The board forgot its pins (a reset, a new connection): no level is expected of any. */
+    void forgetAll() {
+        java.util.Arrays.fill(expected, UNKNOWN);
+    }
+
+    /** Before the edge record ({@code pin}, {@code level}) is delivered: reports a merge if its level repeats. */
+    void edge(PinChannel c, int pin, int level) {
+        if (c == null || !c.armedForBoth()) {
+            if (pin >= 0 && pin < expected.length) {
+                expected[pin] = UNKNOWN;
+            }
+            return;
+        }
+        byte want = expected[pin];
+        expected[pin] = (byte) (1 - level);
+        if (want != UNKNOWN && want != level) {
+            merged++;
+            c.loss(EventsLostException.Cause.MERGED, 1, 0, "the board reported " + (level == 1 ? "high" : "low")
+                    + " twice: the pin changed faster than its interrupt");
+        }
+    }
+
+    /** A LOST record: {@code count} edges of drop source {@code source} were dropped by the board. */
+    void lost(int source, long count) {
+        int armed = 0;
+        for (PinChannel c : pins) {
+            if (c.spec.dropSource() == source && c.isArmed()) {
+                armed++;
+            }
+        }
+        for (PinChannel c : pins) {
+            if (c.spec.dropSource() != source) {
+                continue;
+            }
+            int n = c.spec.number();
+            if (n >= 0 && n < expected.length && expected[n] != UNKNOWN) {
+                // the only armed pin of its source: every dropped record was this pin's, and took one level
+                expected[n] = armed == 1 ? (byte) (expected[n] ^ (count & 1)) : UNKNOWN;
+            }
+            if (c.isArmed()) {
+                c.loss(EventsLostException.Cause.BOARD_RING, count, 0, "the board's event ring was full (drop source "
+                        + source + ")");
+            }
+        }
+    }
+
+    /** {@code missing} frames never arrived: every armed pin may have lost edges, how many is unknown. */
+    void framesMissing(int missing, String detail) {
+        everyArmedPin(EventsLostException.Cause.WIRE_FRAMES, missing, detail);
+    }
+
+    /** A frame in the sequence whose payload would not parse: it may have held any pin's edges. */
+    void unparseable(String detail) {
+        unparseable++;
+        everyArmedPin(EventsLostException.Cause.UNPARSEABLE_FRAME, 1, detail);
+    }
+
+    private void everyArmedPin(EventsLostException.Cause cause, long frames, String detail) {
+        forgetAll();
+        for (PinChannel c : pins) {
+            if (c.isArmed()) {
+                c.loss(cause, EventsLostException.UNKNOWN, frames, detail);
+            }
+        }
+    }
+
+    /** Same-level repeats reported as merged edges so far. */
+    long mergedEdges() {
+        return merged;
+    }
+
+    /** Valid frames whose payload would not parse so far. */
+    long unparseableFrames() {
+        return unparseable;
+    }
+}
