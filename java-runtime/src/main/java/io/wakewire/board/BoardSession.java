@@ -42,9 +42,11 @@ import java.util.Map;
  * {@link Notify} are touched from other threads.
  *
  * <h2>Losses are never silent</h2>
- * A gap in the board's frame sequence is reported to every armed pin (which frames were lost is
- * unknown, so which pin lost edges is too); a LOST record to the pins its drop source serves; a
- * full stream buffer to that stream. Each becomes an {@link EventsLostException} in stream order.
+ * A gap in the board's frame sequence, or a frame in it whose payload would not parse, is reported
+ * to every armed pin (which edges were lost is unknown, so which pin lost some is too); a LOST
+ * record to the pins its drop source serves; a same-level repeat on a pin armed for both edges to
+ * that pin, as one merged edge ({@link LossTracker}); a full stream buffer to that stream. Each
+ * becomes an {@link EventsLostException} in stream order.
  *
  * <h2>Disconnects</h2>
  * The link ending (EIO, hang-up, the board's process killed), a board silent for a heartbeat
