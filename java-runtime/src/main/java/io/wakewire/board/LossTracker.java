@@ -22,6 +22,9 @@ import java.util.Collection;
  * a slot at a time) come after the marker: any of the next ring-full of records may have a dropped
  * record before it, so its level proves nothing (judged at once, a 2x storm showed thousands of
  * false merges).
+ * A pin whose arming widens from one edge to both first waits for a record at the level the old
+ * arming never reported: until then, records armed for one edge only (all at one level, still in
+ * the board's rings when the new ARM arrived) may come, and their repeats prove nothing.
  * Limits: three changes folded into one read look like one change (only an odd number of missing
  * changes is evidence, and one is the count reported), and a pin-change pin (PCINT) that changes
  * twice before its interrupt reads the port sees no change at all and reports nothing (the
@@ -32,12 +35,16 @@ import java.util.Collection;
 final class LossTracker {
 
     private static final byte UNKNOWN = -1;
+    /** Waiting for a level change after the arming widened to both: the level of the records so far (+ 2), or 4 before any. */
+    private static final byte WAIT_ANY = 4;
     /** Edge records after a LOST record without a verdict: the largest event ring ring.h allows (EV_RING_SIZE <= 128). */
     static final int AFTER_LOST = 128;
 
     private final Collection<PinChannel> pins;
     /** By pin number: the level (0, 1) the pin's next record has if no change went missing, or UNKNOWN. */
     private final byte[] expected;
+    /** By pin number: the PinChannel's {@code widenedToBoth} last seen. */
+    private final int[] widened;
     /** Edge records still to pass without a verdict since the last LOST record. */
     private int afterLost;
     private long merged;
@@ -46,6 +53,7 @@ final class LossTracker {
     LossTracker(Collection<PinChannel> pins, int maxPinNumber) {
         this.pins = pins;
         this.expected = new byte[maxPinNumber];
+        this.widened = new int[maxPinNumber];
         forgetAll();
     }
 
@@ -68,6 +76,14 @@ final class LossTracker {
             return;
         }
         byte want = expected[pin];
+        if (widened[pin] != c.widenedToBoth) {
+            widened[pin] = c.widenedToBoth;
+            want = WAIT_ANY;
+        }
+        if (want >= 2) { // waiting for the first record the one-edge arming could not have sent
+            expected[pin] = want == WAIT_ANY || want - 2 == level ? (byte) (2 + level) : (byte) (1 - level);
+            return;
+        }
         expected[pin] = (byte) (1 - level);
         if (want != UNKNOWN && want != level) {
             merged++;

@@ -24,6 +24,8 @@ final class PinChannel {
     private final ArrayList<EdgeSubscription> subs = new ArrayList<>(2);
     /** ARM bits requested from the board (sent; acknowledged or in flight). */
     private int armedBits;
+    /** Times the arming went from one edge to both (LossTracker waits out the old records). */
+    int widenedToBoth;
     /** Last PIN_MODE sent: -1 none, else Command.PinMode's value. */
     private int mode = -1;
     /** Last DIGITAL_WRITE level (-1 none) and PWM duty (-1 none), for re-applying after a reconnect. */
@@ -90,6 +92,9 @@ final class PinChannel {
         }
         int before = armedBits;
         armedBits = want;
+        if (before != 0 && want == EdgeFilter.BOTH.armBits) {
+            widenedToBoth++; // records of the one-edge arming may still be on their way
+        }
         return new Rollback(session, "ARM " + name(), arm(), () -> armedBits = before);
     }
 

@@ -173,6 +173,23 @@ class LossReportingTest {
     }
 
     @Test
+    void afterTheArmingWidensToBothOneEdgeRecordsStillOnTheirWayAreNoMerge() {
+        List<String> seen = withStreams(EdgeFilter.RISING, (b, d2, d8) -> {
+            EdgeStream both = b.pin("D2").edges(EdgeFilter.BOTH);
+            var first = Async.spawn("both armed", both.next());
+            await(Futures.sleep(Duration.ofMillis(50)));
+            // two rising-only records sent before the board took the new ARM, then both edges
+            fake.events(edge(2, 1, 100), edge(2, 1, 200), edge(2, 0, 300), edge(2, 0, 400), edge(2, 1, 500));
+            List<String> out = new ArrayList<>();
+            Edge e = await(Futures.timeout(first, Duration.ofSeconds(5)));
+            out.add(e.ticks() + " high");
+            out.addAll(take(both, 5));
+            return out;
+        });
+        assertEquals(List.of("100 high", "200 high", "300 low", "lost MERGED 1", "400 low", "500 high"), seen);
+    }
+
+    @Test
     void aPinArmedForOneEdgeRepeatsItsLevelWithoutLoss() {
         List<String> seen = withStreams(EdgeFilter.RISING, (b, d2, d8) -> {
             fake.events(edge(2, 1, 100), edge(2, 1, 200));
