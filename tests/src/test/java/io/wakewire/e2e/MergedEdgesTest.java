@@ -36,12 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * on an INT pin (D2) and a pin-change pin (D8). The 4x cases also need the board to keep
  * answering under the storm (issue 11: a 4x storm starved the main loop).
  *
- * <p>State when written (branch proto): 2x and 4x at 115,200 and 2x on D2 at 1 Mbaud pass exactly.
- * 4x at 1 Mbaud fails on both pins because the board starves (no frame for a heartbeat; the
- * firmware fix is separate). 2x on D8 at 1 Mbaud misses an even number of edges (92 of 50,000;
- * simavr's sim_edges: 16): a pin-change pin that changes twice before its interrupt reads the
- * port sees no change and reports nothing, so the host has no evidence; that needs the firmware
- * to report the group's only enabled pin again when its interrupt finds no change.
+ * <p>State when written (branch proto): every 2x case, and 4x at 115,200, pass exactly. 4x at
+ * 1 Mbaud fails on both pins because the board starves (no frame for a heartbeat; the firmware
+ * fix is separate). The 2x D8 case passes since edge_isr.S reports a pin-change group's only
+ * enabled pin again when its interrupt finds no change; before, such a pair left no trace at all
+ * (92 of 50,000 edges neither received nor counted).
  */
 @Timeout(120)
 class MergedEdgesTest {
