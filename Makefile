@@ -65,8 +65,13 @@ jdk:
 java-build: jdk
 	$(MVN) -DskipTests install
 
+# The 115200-baud Uno build the end-to-end tests also run (MergedEdgesTest): build/uno-115200/.
+.PHONY: firmware-uno-115200
+firmware-uno-115200:
+	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 FW_OUT=$(BUILD)/uno-115200
+
 # Not quiet: surefire's per-suite "Tests run:" lines are the record of what ran.
-java-test: jdk firmware firmware-variants vboard jar
+java-test: jdk firmware firmware-variants firmware-uno-115200 vboard jar
 	JAVA_HOME=$(JDK) mvn -B -ntp -f $(ROOT)/pom.xml install
 
 include $(ROOT)/avr-firmware/firmware.mk

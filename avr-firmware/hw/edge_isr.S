@@ -133,6 +133,17 @@ pcint_group:
     ldi  r27, 0
     ld   r26, X
     and  r19, r26 /* changed and enabled */
+    brne 6f
+    /* Nothing changed, yet the group interrupted: its pin changed twice (a pair folded into one
+     * interrupt, or changed back before the port was read). With one pin enabled, report it again:
+     * the host sees a same-level repeat, which it counts as a merged edge. With several, which one
+     * is unknown: nothing is reported, as before. */
+    mov  r27, r26 /* r27 is free until each_pin (r21 holds the group) */
+    dec  r27
+    and  r27, r26
+    brne 6f
+    mov  r19, r26
+6:
     mov  r30, r21
     lsl  r30
     lsl  r30

@@ -1,5 +1,11 @@
-/* CRC-16/MCRF4XX: reflected poly 0x8408, init 0xFFFF, no final xor; check("123456789") = 0x6F91.
- * The same CRC as avr-libc's _crc_ccitt_update() from 0xFFFF. The byte-at-a-time form below
+/* CRC-16/X-25 (also IBM-SDLC): reflected poly 0x8408, init 0xFFFF, final xor 0xFFFF;
+ * check("123456789") = 0x906E. Protocol version 2; version 1 had no final xor (MCRF4XX), and
+ * then a register of 0 after the FCS stays 0 through any trailing zero bytes, so a frame with a
+ * stray 0x00 before its delimiter (one 0x01 inserted in front of the delimiter, a dropped COBS
+ * code byte) still checked. With the final xor the residue is 0xF0B8 and a zero byte moves it.
+ * The register (crc_update from CRC_INIT) is avr-libc's _crc_ccitt_update(); the writer sends
+ * its complement, the reader compares the register over body + FCS with CRC_RESIDUE.
+ * The byte-at-a-time form below
  * (the equivalent C that avr-libc documents for that function) is used on both the AVR and
  * the host, always inlined: about 15 AVR instructions, no table, and no call in the
  * per-byte path of the frame writer. */
@@ -8,6 +14,8 @@
 #include <stdint.h>
 
 #define CRC_INIT 0xFFFFu
+/* The register after a body and its correct FCS (low byte first), whatever the body. */
+#define CRC_RESIDUE 0xF0B8u
 
 #ifdef __AVR__
 #include <util/crc16.h>

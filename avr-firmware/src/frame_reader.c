@@ -30,9 +30,10 @@ static enum fr_result finish(struct frame_reader *r)
         return FR_TOO_LONG;
     if (len < 4)
         return FR_SHORT;
-    /* The CRC run over the body and its own CRC (low byte first) leaves 0: this CRC is
-     * reflected with no final xor. One pass, no separate compare of the two bytes. */
-    if (crc_block(r->body, len) != 0)
+    /* The register run over the body and its own FCS (low byte first) leaves X-25's constant
+     * residue (CRC_RESIDUE): one pass, no separate compare of the two bytes. Not 0 as without
+     * the final xor, so a stray zero byte after a good FCS changes it and fails. */
+    if (crc_block(r->body, len) != CRC_RESIDUE)
         return FR_CRC;
     r->frame_len = (uint8_t)(len - 2);
     return FR_OK;

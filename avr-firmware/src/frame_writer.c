@@ -60,9 +60,11 @@ __attribute__((noinline)) uint8_t leb128_encode(uint8_t out[4], leb_value v)
 
 uint8_t frame_end(struct frame_writer *w)
 {
-    /* The CRC low byte first, then a zero: COBS closes the last block at the zero and reserves
-     * the next slot for a code byte, which becomes the frame's 0x00 delimiter instead. */
-    uint8_t tail[3] = {(uint8_t)w->crc, (uint8_t)(w->crc >> 8), 0};
+    /* The CRC's complement (X-25's final xor) low byte first, then a zero: COBS closes the last
+     * block at the zero and reserves the next slot for a code byte, which becomes the frame's
+     * 0x00 delimiter instead. */
+    uint16_t fcs = (uint16_t)~w->crc;
+    uint8_t tail[3] = {(uint8_t)fcs, (uint8_t)(fcs >> 8), 0};
     frame_put_bytes(w, tail, 3);
     w->buf[w->code_pos & w->mask] = 0;
     return w->head;

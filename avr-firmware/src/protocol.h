@@ -2,7 +2,7 @@
 #ifndef WW_PROTOCOL_H
 #define WW_PROTOCOL_H
 
-#define PROTO_VERSION 1
+#define PROTO_VERSION 2
 #define FW_MAJOR 0
 #define FW_MINOR 1
 

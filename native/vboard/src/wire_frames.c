@@ -2,13 +2,14 @@
 
 #include <string.h>
 
+/* CRC-16/X-25: MCRF4XX's register with a final xor, so a trailing zero byte cannot check. */
 uint16_t vb_crc16(const uint8_t *p, size_t n) {
     uint16_t crc = 0xFFFF;
     while (n--) {
         crc ^= *p++;
         for (int i = 0; i < 8; i++) crc = (crc & 1) ? (uint16_t)((crc >> 1) ^ 0x8408) : (uint16_t)(crc >> 1);
     }
-    return crc;
+    return (uint16_t)~crc;
 }
 
 static int cobs_decode(const uint8_t *in, unsigned n, uint8_t *out, unsigned cap, unsigned *len) {

@@ -1,6 +1,6 @@
 /*
  * wire_frames: the host's view of avr-firmware/PROTOCOL.md, just enough for the virtual
- * board's self-test and benchmark: COBS frames with CRC-16/MCRF4XX, the commands they
+ * board's self-test and benchmark: COBS frames with CRC-16/X-25 (protocol 2), the commands they
  * send, and the EVENTS records they count. A second, independent reading of the protocol
  * (the firmware and the Java host have their own), so a misreading shows up as a failure.
  */

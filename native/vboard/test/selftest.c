@@ -477,8 +477,8 @@ static void real_firmware_tests(const char *label, const char *elf) {
     int hello_pins = ok && f.len >= 21 ? f.payload[20] : 0;
     uint32_t fcpu = ok && f.len >= 11 ? (uint32_t)(f.payload[7] | f.payload[8] << 8 | f.payload[9] << 16 |
                                                    (uint32_t)f.payload[10] << 24) : 0;
-    check(ok && f.seq == 0 && f.payload[0] == 0 && f.payload[1] == 1 && fcpu == 16000000,
-          named(label, "boot HELLO (seq 0, req 0, protocol 1, 16 MHz)"), "ok=%d seq=%d len=%d f_cpu=%u", ok,
+    check(ok && f.seq == 0 && f.payload[0] == 0 && f.payload[1] == 2 && fcpu == 16000000,
+          named(label, "boot HELLO (seq 0, req 0, protocol 2, 16 MHz)"), "ok=%d seq=%d len=%d f_cpu=%u", ok,
           f.seq, f.len, fcpu);
 
     uint8_t mode[] = {1, 2, 1};               /* req 1: PIN_MODE pin 2 input_pullup */

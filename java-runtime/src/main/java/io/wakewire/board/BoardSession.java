@@ -42,9 +42,11 @@ import java.util.Map;
  * {@link Notify} are touched from other threads.
  *
  * <h2>Losses are never silent</h2>
- * A gap in the board's frame sequence is reported to every armed pin (which frames were lost is
- * unknown, so which pin lost edges is too); a LOST record to the pins its drop source serves; a
- * full stream buffer to that stream. Each becomes an {@link EventsLostException} in stream order.
+ * A gap in the board's frame sequence, or a frame in it whose payload would not parse, is reported
+ * to every armed pin (which edges were lost is unknown, so which pin lost some is too); a LOST
+ * record to the pins its drop source serves; a same-level repeat on a pin armed for both edges to
+ * that pin, as one merged edge ({@link LossTracker}); a full stream buffer to that stream. Each
+ * becomes an {@link EventsLostException} in stream order.
  *
  * <h2>Disconnects</h2>
  * The link ending (EIO, hang-up, the board's process killed), a board silent for a heartbeat
@@ -56,7 +58,8 @@ final class BoardSession implements FrameSink, EventVisitor {
 
     enum State { NEW, CONNECTING, READY, LOST, CLOSED }
 
-    private static final int PROTOCOL_VERSION = 1;
+    /** 2: CRC-16/X-25 frame check (1 had no final xor; PROTOCOL.md, "Versions"). */
+    static final int PROTOCOL_VERSION = 2;
     private static final int CLOCK_SEED_SAMPLES = 4;
 
     final BoardSpec spec;
@@ -77,6 +80,7 @@ final class BoardSession implements FrameSink, EventVisitor {
     final SessionCounters counters = new SessionCounters();
     private final TickExtender ticks = new TickExtender();
     private final ClockSync clock = new ClockSync(4000);
+    private final LossTracker losses;
 
     private volatile State state = State.NEW;
     private volatile boolean closeRequested;
@@ -112,6 +116,7 @@ final class BoardSession implements FrameSink, EventVisitor {
                 byNumber[p.number()] = c;
             }
         }
+        losses = new LossTracker(byName.values(), byNumber.length);
     }
 
     String label() {
@@ -298,6 +303,7 @@ final class BoardSession implements FrameSink, EventVisitor {
     private void handshake() {
         state = State.CONNECTING;
         expectedRxSeq = -1;
+        losses.forgetAll();
         long deadline = System.nanoTime() + options.connectTimeout().toNanos();
         Answer.HelloInfo h = null;
         BoardException last = null;
@@ -332,7 +338,8 @@ final class BoardSession implements FrameSink, EventVisitor {
         if (h.protoVersion() != PROTOCOL_VERSION) {
             throw new BoardMismatchException(label, "the board speaks wire protocol version " + h.protoVersion()
                     + ", this host speaks " + PROTOCOL_VERSION + " (firmware " + h.fwMajor() + "." + h.fwMinor()
-                    + "); flash the firmware that matches this host: make flash BOARD=" + spec.name());
+                    + "); reflash it with this host's firmware: wakewire flash --board " + spec.name() + " --port "
+                    + port + " (or make flash BOARD=" + spec.name() + " PORT=" + port + ")");
         }
         if (h.signature() != spec.signature()) {
             throw new BoardMismatchException(label, String.format("the board's MCU signature is %06x but board config"
@@ -507,12 +514,7 @@ final class BoardSession implements FrameSink, EventVisitor {
         if (expectedRxSeq >= 0 && seq != expectedRxSeq) {
             int missing = (seq - expectedRxSeq) & 0xFF;
             counters.seqGapFrames += missing;
-            for (PinChannel c : byName.values()) {
-                if (c.isArmed()) {
-                    c.loss(EventsLostException.Cause.WIRE_FRAMES, missing, "board frame seq " + seq + ", expected "
-                            + expectedRxSeq);
-                }
-            }
+            losses.framesMissing(missing, "board frame seq " + seq + ", expected " + expectedRxSeq);
         }
         expectedRxSeq = (seq + 1) & 0xFF;
     }
@@ -546,7 +548,11 @@ final class BoardSession implements FrameSink, EventVisitor {
                 }
             }
         } else if (f instanceof Raw || f instanceof Command) {
+            // it passed the CRC and took a sequence number, so it may have been an EVENTS frame: a loss
+            // on every armed pin, not just a counter (the board sends no other types in this version)
             counters.unknownFrames++;
+            losses.unparseable("board frame seq " + f.seq() + (f instanceof Raw r ? String.format(
+                    " (type 0x%02x, %d payload bytes)", r.type(), r.payload().length) : "") + " would not parse");
         }
     }
 
@@ -566,6 +572,7 @@ final class BoardSession implements FrameSink, EventVisitor {
         counters.edgesReceived++;
         long t64 = ticks.extend(timestamp);
         PinChannel c = byNumber[pin];
+        losses.edge(c, pin, level);
         if (c == null || !c.hasSubscribers()) {
             counters.edgesUnclaimed++;
             return;
@@ -577,12 +584,7 @@ final class BoardSession implements FrameSink, EventVisitor {
     @Override
     public void lost(int source, long count) {
         counters.boardDrops += count;
-        for (PinChannel c : byName.values()) {
-            if (c.spec.dropSource() == source && c.isArmed()) {
-                c.loss(EventsLostException.Cause.BOARD_RING, count, "the board's event ring was full (drop source "
-                        + source + ")");
-            }
-        }
+        losses.lost(source, count);
     }
 
     // ---- stats -----------------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ package io.wakewire.board;
  * @param hostDrops       edges dropped because a stream's buffer was full
  * @param badFrames       frames the decoder dropped (COBS, too long, short)
  * @param crcErrors       frames the decoder dropped for a CRC mismatch
- * @param unknownFrames   valid frames of a type or shape this host does not know
+ * @param unknownFrames   valid frames of a type or shape this host does not know (each also a loss of unknown
+ *                        count on every armed pin: it may have been an EVENTS frame)
  * @param unclaimedAnswers answers nobody waited for (late answers to timed-out commands)
  * @param naks            commands the board refused
  * @param timeouts        commands without an answer in time

@@ -21,11 +21,13 @@ final class EdgeSubscription {
     static final class Loss {
         final EventsLostException.Cause cause;
         long count;
+        final long frames;
         final String detail;
 
-        Loss(EventsLostException.Cause cause, long count, String detail) {
+        Loss(EventsLostException.Cause cause, long count, long frames, String detail) {
             this.cause = cause;
             this.count = count;
+            this.frames = frames;
             this.detail = detail;
         }
     }
@@ -56,7 +58,7 @@ final class EdgeSubscription {
             if (tail instanceof Loss l && l.cause == EventsLostException.Cause.HOST_BUFFER) {
                 l.count++;
             } else {
-                queue.addLast(new Loss(EventsLostException.Cause.HOST_BUFFER, 1, "this waiter's buffer of "
+                queue.addLast(new Loss(EventsLostException.Cause.HOST_BUFFER, 1, 0, "this waiter's buffer of "
                         + capacity + " edges was full"));
             }
             pin.session.countHostDrop();
@@ -67,8 +69,8 @@ final class EdgeSubscription {
         wake();
     }
 
-    void offerLoss(EventsLostException.Cause cause, long count, String detail) {
-        queue.addLast(new Loss(cause, count, detail));
+    void offerLoss(EventsLostException.Cause cause, long count, long frames, String detail) {
+        queue.addLast(new Loss(cause, count, frames, detail));
         wake();
     }
 
@@ -88,7 +90,7 @@ final class EdgeSubscription {
             return e;
         }
         if (head instanceof Loss l) {
-            throw new EventsLostException(pin.session.label(), pin.name(), l.cause, l.count, l.detail);
+            throw new EventsLostException(pin.session.label(), pin.name(), l.cause, l.count, l.frames, l.detail);
         }
         throw (BoardException) head;
     }

@@ -24,6 +24,8 @@ final class PinChannel {
     private final ArrayList<EdgeSubscription> subs = new ArrayList<>(2);
     /** ARM bits requested from the board (sent; acknowledged or in flight). */
     private int armedBits;
+    /** Times the arming went from one edge to both (LossTracker waits out the old records). */
+    int widenedToBoth;
     /** Last PIN_MODE sent: -1 none, else Command.PinMode's value. */
     private int mode = -1;
     /** Last DIGITAL_WRITE level (-1 none) and PWM duty (-1 none), for re-applying after a reconnect. */
@@ -57,9 +59,10 @@ final class PinChannel {
         }
     }
 
-    void loss(EventsLostException.Cause cause, long count, String detail) {
+    /** A loss of {@code count} edges ({@link EventsLostException#UNKNOWN} when unknown) in {@code frames} frames. */
+    void loss(EventsLostException.Cause cause, long count, long frames, String detail) {
         for (int i = 0; i < subs.size(); i++) {
-            subs.get(i).offerLoss(cause, count, detail);
+            subs.get(i).offerLoss(cause, count, frames, detail);
         }
     }
 
@@ -73,6 +76,11 @@ final class PinChannel {
         return armedBits != 0;
     }
 
+    /** Armed for both edges: its records then alternate in level unless edges went missing. */
+    boolean armedForBoth() {
+        return armedBits == EdgeFilter.BOTH.armBits;
+    }
+
     /**
      * A future that completes once the board is armed for {@code filter} on this pin: ready at once
      * when it already is, else PIN_MODE input (first time) and ARM with the union of filters.
@@ -84,6 +92,9 @@ final class PinChannel {
         }
         int before = armedBits;
         armedBits = want;
+        if (before != 0 && want == EdgeFilter.BOTH.armBits) {
+            widenedToBoth++; // records of the one-edge arming may still be on their way
+        }
         return new Rollback(session, "ARM " + name(), arm(), () -> armedBits = before);
     }
 

@@ -23,7 +23,8 @@ import java.util.Map;
  *       estimate the sync cannot vouch for (a negative one, say, while it settles) is not printed as
  *       if measured. Filter on {@code latency_valid == 1} before any latency statistics.</li>
  *   <li>{@code lost}, {@code event}: 0 and {@code edge} on an edge row; on a loss row the count the
- *       loss report carries (events; frames for {@code wire_frames}) and its cause. A loss row
+ *       loss report carries (edges; -1 when the count is unknown: a sequence gap or a frame that
+ *       did not parse) and its cause. A loss row
  *       stands where the hole is in the pin's stream: its times are those of the pin's last edge
  *       before the hole (0 before the pin's first edge).</li>
  * </ul>

@@ -46,6 +46,8 @@ final class EdgeLog {
     private final Notify changed = new Notify("edge-log");
     private long total;
     private long totalLosses;
+    /** Loss reports whose edge count is unknown (frames lost on the wire or unparseable). */
+    private long unknownLosses;
     private long negativeLatencies;
     private long repeats;
     private RuntimeException ended;
@@ -74,8 +76,13 @@ final class EdgeLog {
                         record(e);
                     } catch (EventsLostException lost) {
                         counts.get(pin).last = null; // after a hole, the next level proves nothing
-                        counts.get(pin).losses += lost.count();
-                        totalLosses += lost.count();
+                        long n = lost.countKnown() ? lost.count() : 0; // unknown: counted in unknownLosses
+                        counts.get(pin).losses += n;
+                        totalLosses += n;
+                        if (!lost.countKnown()) {
+                            unknownLosses++;
+                        }
+                        // the CSV's lost column: the count, or -1 (EventsLostException.UNKNOWN) when unknown
                         sink.lost(pin, lost.lossCause().name().toLowerCase(java.util.Locale.ROOT), lost.count(),
                                 lost.getMessage());
                     }
@@ -131,6 +138,11 @@ final class EdgeLog {
         return total;
     }
 
+    long unknownLosses() {
+        return unknownLosses;
+    }
+
+    /** Edges reported lost with a known count (see {@link #unknownLosses()} for the rest). */
     long losses() {
         return totalLosses;
     }

@@ -15,8 +15,9 @@ interface EdgeSink extends AutoCloseable {
 
     /**
      * The same, with the loss report's parts for sinks that keep them apart: {@code cause} in
-     * lower case ({@code board_ring}, {@code wire_frames}, ...) and its {@code count} (events, or
-     * frames for {@code wire_frames}). By default the words only.
+     * lower case ({@code board_ring}, {@code wire_frames}, {@code merged}, ...) and its {@code count}
+     * of edges ({@link io.wakewire.board.EventsLostException#UNKNOWN} when not known). By default
+     * the words only.
      */
     default void lost(String pin, String cause, long count, String what) throws IOException {
         lost(pin, what);

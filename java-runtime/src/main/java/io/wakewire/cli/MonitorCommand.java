@@ -139,7 +139,7 @@ final class MonitorCommand implements Callable<Integer> {
                 }
                 err.println(summary(log, r.connectTime()));
                 err.flush();
-                return log.losses() == 0 ? ExitCode.OK : ExitCode.FAILURE;
+                return log.losses() == 0 && log.unknownLosses() == 0 ? ExitCode.OK : ExitCode.FAILURE;
             });
         }
     }
@@ -190,8 +190,9 @@ final class MonitorCommand implements Callable<Integer> {
         String lat = h.getTotalCount() == 0 ? "no edges"
                 : String.format(Locale.ROOT, "latency pin->host p50 %.3f p99 %.3f max %.3f ms", h.getValueAtPercentile(50) / 1e6,
                 h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6);
-        return String.format(Locale.ROOT, "summary: %d edges, %d lost, %s; connected in %s", log.total(), log.losses(),
-                lat, DurationConverter.format(connect));
+        return String.format(Locale.ROOT, "summary: %d edges, %d lost%s, %s; connected in %s", log.total(), log.losses(),
+                log.unknownLosses() == 0 ? "" : " + " + log.unknownLosses() + " loss(es) of unknown count", lat,
+                DurationConverter.format(connect));
     }
 
     private static EdgeSink fanOut(List<EdgeSink> sinks) {

@@ -45,7 +45,7 @@
  * </ul>
  *
  * <h2>Mechanisms</h2>
- * {@link io.wakewire.wire.Crc16} (table-driven MCRF4XX), {@link io.wakewire.wire.Cobs},
+ * {@link io.wakewire.wire.Crc16} (table-driven CRC-16/X-25), {@link io.wakewire.wire.Cobs},
  * {@link io.wakewire.wire.Leb128} (u32, at most 5 bytes) work on caller arrays and allocate nothing.
  * {@link io.wakewire.wire.FrameParser} turns a checked payload into a record and never throws.
  */

@@ -63,7 +63,7 @@ class BoardSessionTest {
         Duration rtt = run(() -> {
             Board b = await(TestBoards.connect(pair));
             assertTrue(b.isReady());
-            assertEquals(1, b.hello().protoVersion());
+            assertEquals(2, b.hello().protoVersion());
             Duration d = await(b.ping());
             b.close();
             return d;
@@ -111,10 +111,13 @@ class BoardSessionTest {
 
     @Test
     void aWrongProtocolVersionIsAClearError() {
-        fake.protoVersion = 2;
+        fake.protoVersion = 1;
         BoardMismatchException e = assertThrows(BoardMismatchException.class,
                 () -> run(() -> await(TestBoards.connect(pair))));
-        assertTrue(e.getMessage().contains("protocol version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("protocol version 1, this host speaks 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("wakewire flash --board"), e.getMessage());
+        assertTrue(e.getMessage().contains("make flash BOARD="), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
     @Test
@@ -200,7 +203,9 @@ class BoardSessionTest {
         });
         assertNotNull(e, "a gap of two frames was not reported");
         assertEquals(EventsLostException.Cause.WIRE_FRAMES, e.lossCause());
-        assertEquals(2, e.count());
+        assertFalse(e.countKnown());
+        assertEquals(EventsLostException.UNKNOWN, e.count());
+        assertEquals(2, e.frames());
     }
 
     @Test

@@ -40,7 +40,7 @@ final class FakeBoard implements AutoCloseable {
     private int seq;
 
     volatile int signature = UNO_SIGNATURE;
-    volatile int protoVersion = 1;
+    volatile int protoVersion = 2;
     /** HELLO's capability bits; without CAP_ANALOG_READ (a firmware built without the analog module) ANALOG_READ is NAKed unknown_command, as the firmware does. */
     volatile int capabilities = 0x3F;
     /** HELLO requests to ignore before answering (a bootloader eating them). */
@@ -180,6 +180,20 @@ final class FakeBoard implements AutoCloseable {
             }
         }
         send(new Answer.Events(nextSeq(), Math.max(base, 0), recs));
+    }
+
+    /** One EVENTS frame as {@link #events} makes it, with its wire bytes changed by {@code corrupt} on the way. */
+    synchronized void corruptedEvents(java.util.function.UnaryOperator<byte[]> corrupt, long[]... records) {
+        List<EventRecord> recs = new ArrayList<>();
+        for (long[] r : records) {
+            recs.add(r[0] < 0 ? new EventRecord.Lost((int) r[1], r[2]) : new EventRecord.Edge((int) r[0], (int) r[1], r[2]));
+        }
+        garbage(corrupt.apply(encoder.encode(new Answer.Events(nextSeq(), records[0][2], recs))));
+    }
+
+    /** A frame with a valid CRC and the next sequence number, of {@code type} with exactly {@code payload}. */
+    synchronized void rawFrame(int type, byte[] payload) {
+        send(new io.wakewire.wire.Raw(type, nextSeq(), payload));
     }
 
     static long[] edge(int pin, int level, long tick) {

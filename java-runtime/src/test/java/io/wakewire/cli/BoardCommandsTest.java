@@ -46,7 +46,7 @@ class BoardCommandsTest {
         Cli r = Cli.run("info", "--port", uno.port());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("board          uno on " + uno.port()), r.out());
-        assertTrue(r.out().contains("wire protocol 1"), r.out());
+        assertTrue(r.out().contains("wire protocol 2"), r.out());
         assertTrue(r.out().contains("mcu            signature 1e950f (atmega328p), clock 16000000 Hz"), r.out());
         assertTrue(r.out().contains("link           1000000 baud"), r.out());
         assertTrue(r.out().contains("modules        analog\n"), r.out());
@@ -75,7 +75,7 @@ class BoardCommandsTest {
     void monitorCsvHasOneRowPerEdgeInBoardTimeWithAlternatingLevels() throws Exception {
         // more edges than counted: on a loaded machine the first may come before D2 is armed
         Cli r = monitorWhileDriving(16, "monitor", "--port", uno.port(), "--pins", "D2", "--csv", "--count", "10");
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exit(), r.err() + r.out());
         List<String> rows = r.out().lines().toList();
         assertEquals(CsvEdgeSink.HEADER, rows.get(0));
         assertEquals(11, rows.size(), r.out());

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** CRC-16/MCRF4XX, COBS and LEB128 against the figures PROTOCOL.md and the COBS paper give. */
+/** CRC-16/X-25, COBS and LEB128 against the figures PROTOCOL.md and the COBS paper give. */
 class PrimitivesTest {
 
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
@@ -17,7 +17,16 @@ class PrimitivesTest {
     @Test
     void crcCheckValue() {
         byte[] check = "123456789".getBytes(StandardCharsets.US_ASCII);
-        assertEquals(0x6F91, Crc16.of(check, 0, check.length));
+        assertEquals(0x906E, Crc16.of(check, 0, check.length));
+    }
+
+    @Test
+    void theRegisterOverBodyAndCrcIsTheResidue() {
+        byte[] b = HEX.parseHex("87 01 01 aa 00 00");
+        int crc = Crc16.of(b, 0, 4);
+        b[4] = (byte) crc;
+        b[5] = (byte) (crc >>> 8);
+        assertEquals(Crc16.RESIDUE, Crc16.register(b, 0, 6));
     }
 
     @Test
@@ -27,7 +36,8 @@ class PrimitivesTest {
         for (byte b : data) {
             crc = Crc16.update(crc, b);
         }
-        assertEquals(Crc16.of(data, 0, data.length), crc);
+        assertEquals(Crc16.register(data, 0, data.length), crc);
+        assertEquals(Crc16.of(data, 0, data.length), crc ^ 0xFFFF);
     }
 
     @Test

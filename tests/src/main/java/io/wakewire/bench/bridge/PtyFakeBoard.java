@@ -125,7 +125,7 @@ final class PtyFakeBoard implements AutoCloseable {
     private synchronized void answer(Command c) {
         int req = c.reqId();
         Frame a = switch (c) {
-            case Command.Hello h -> new Answer.HelloInfo(next(), req, 1, 0, 1, 0x1E950F, 16_000_000L, 4000, 0x3F, 1,
+            case Command.Hello h -> new Answer.HelloInfo(next(), req, 2, 0, 1, 0x1E950F, 16_000_000L, 4000, 0x3F, 1,
                     1_000_000L, 20);
             case Command.Clock k -> new Answer.ClockReading(next(), req, ticks());
             case Command.Ping p -> new Answer.Pong(next(), req, p.data());
