@@ -70,7 +70,7 @@ class FlashThroughBootloaderTest {
             Cli after = Cli.run("info", "--port", uno.port());
             assertEquals(ExitCode.OK, after.exit(), after.err());
             assertTrue(after.out().contains("board          uno on " + uno.port()), after.out());
-            assertTrue(after.out().contains("wire protocol 1"), after.out());
+            assertTrue(after.out().contains("wire protocol 2"), after.out());
             assertTrue(after.out().contains("mcu            signature 1e950f (atmega328p)"), after.out());
 
             byte[] flashMemory = uno.dumpFlash(tmp.resolve("flash.bin"));
