@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# make test-arm: build/wakewire.jar on Debian's arm64 and armhf JVMs (under qemu-user, unpacked by
+# tests/arm/fetch-runtimes.sh), against a virtual Uno that runs natively on this machine.
+#
+#   tests/arm/test-arm.sh ROOT CPU...        ROOT: the checkout (its build/ holds everything)
+#
+# On each CPU, and each is a hard failure with the reason:
+#   1. the jar's own main runs (`--version`), with no "native reactor not used" on stderr;
+#   2. the runtime's automatic choice is the native reactor (its linux-<cpu> library from the jar);
+#   3. through that reactor it connects to the virtual board, which then drives a 2,000-edge square
+#      wave at 20,000 edges/s on D2: exactly 2,000 alternating edges arrive, none lost, clean counters;
+#   4. Pi4J starts with the jar's plugins (PiGpio.open()), and input(17) fails with "no gpio chip".
+set -euo pipefail
+
+root=${1:?usage: $0 ROOT CPU...}; shift
+arm=$root/build/arm
+jar=$root/build/wakewire.jar
+vboard=$root/build/vboard/vboard
+elf=$root/build/uno/wakewire.elf
+check_cp=$jar:$arm/check
+EDGES=2000
+PERIOD=100us # a full period, two edges: 20,000 edges/s
+# A JVM emulated on a shared machine: C1 only and the serial collector keep the compile and GC
+# threads from starving the one that reads the port. Every run is bounded.
+JVM_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+LIMIT=300
+
+for f in "$jar" "$vboard" "$elf" "$arm/check/io/wakewire/armcheck/ArmCheck.class"; do
+  [ -f "$f" ] || { echo "test-arm: $f is missing (make test-arm builds it)" >&2; exit 1; }
+done
+
+failed=0
+fail() { echo "test-arm: $cpu: FAILED: $*" >&2; failed=1; }
+work=$(mktemp -d)
+vb_pid=
+cleanup() {
+  [ -z "$vb_pid" ] || kill "$vb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# expect FILE PATTERN WHAT: FILE has a line matching PATTERN, else a failure naming WHAT
+expect() {
+  if grep -qE "$2" "$1"; then return 0; fi
+  fail "$3; output was:"; sed 's/^/    /' "$1" >&2; return 1
+}
+
+for cpu in "$@"; do
+  case $cpu in
+    aarch64) qemu=$arm/qemu/usr/bin/qemu-aarch64 deb=arm64 arch=aarch64 ;;
+    armhf) qemu=$arm/qemu/usr/bin/qemu-arm deb=armhf arch=arm ;;
+    *) echo "test-arm: unknown CPU $cpu (aarch64 or armhf)" >&2; exit 2 ;;
+  esac
+  sysroot=$arm/root-$cpu
+  java=$sysroot/usr/lib/jvm/java-21-openjdk-$deb/bin/java
+  [ -x "$qemu" ] && [ -x "$java" ] || { echo "test-arm: no $qemu or $java (make test-arm fetches them)" >&2; exit 1; }
+  # QEMU_LD_PREFIX: the guest's /lib, /usr/lib and /etc come from the unpacked root
+  run() { QEMU_LD_PREFIX=$sysroot timeout "$LIMIT" "$qemu" "$java" "${JVM_OPTS[@]}" "$@"; }
+  t0=$SECONDS
+  echo "test-arm: $cpu: $(QEMU_LD_PREFIX=$sysroot "$qemu" "$java" -version 2>&1 | sed -n 2p)"
+
+  # 1. the jar's main
+  if run -jar "$jar" --version >"$work/version.out" 2>"$work/version.err"; then
+    echo "test-arm: $cpu: wakewire --version: $(head -1 "$work/version.out")"
+    if grep -q "native reactor not used" "$work/version.err"; then fail "the jar fell back: $(cat "$work/version.err")"; fi
+  else
+    fail "java -jar wakewire.jar --version exited $?: $(cat "$work/version.err")"
+  fi
+
+  # 2. the automatic choice
+  rc=0; run -cp "$check_cp" io.wakewire.armcheck.ArmCheck transport >"$work/transport.out" 2>&1 || rc=$?
+  sed "s/^/test-arm: $cpu: /" "$work/transport.out"
+  [ $rc = 0 ] || fail "ArmCheck transport exited $rc"
+  expect "$work/transport.out" "^OK jvm .* on $arch\$" "the JVM is not an $arch one" || true
+  expect "$work/transport.out" "^OK transport native reactor" "the native reactor was not chosen" || true
+
+  # 3. a pulse train from a virtual board, through the reactor
+  coproc VB { exec "$vboard" --board-config "$root/board-configs/uno.conf" "$elf" 2>&1; }
+  vb_pid=$VB_PID
+  exec {vb_out}<&"${VB[0]}" {vb_in}>&"${VB[1]}"
+  read -r -t 30 -u "$vb_out" line || true
+  pty=${line#PTY }
+  read -r -t 30 -u "$vb_out" ready || true
+  if [ "$line" = "$pty" ] || [[ $ready != READY* ]]; then
+    fail "the virtual board did not start: '$line' '$ready'"
+  else
+    run -cp "$check_cp" io.wakewire.armcheck.ArmCheck edges "$pty" uno D2 "$EDGES" >"$work/edges.out" 2>&1 &
+    probe=$!
+    for _ in $(seq 1 "$LIMIT"); do
+      grep -q '^ARMED' "$work/edges.out" && break
+      kill -0 "$probe" 2>/dev/null || break
+      sleep 1
+    done
+    if grep -q '^ARMED' "$work/edges.out"; then
+      echo "wave D2 $PERIOD $EDGES" >&"$vb_in"
+      done_line=
+      while read -r -t 60 -u "$vb_out" l; do
+        case $l in "DONE wave D2"*) done_line=$l; break ;; ERR*|HALTED*|RESET*) fail "virtual board: $l"; break ;; esac
+      done
+      [ -n "$done_line" ] || fail "the virtual board never reported the wave done"
+      echo stats >&"$vb_in"
+      while read -r -t 30 -u "$vb_out" l; do case $l in STATS*) stats=$l; break ;; esac; done
+      [[ ${stats:-} == *" edges_driven=$EDGES "* ]] || fail "the virtual board drove other than $EDGES edges: ${stats:-no STATS}"
+    fi
+    rc=0; wait "$probe" || rc=$?
+    sed "s/^/test-arm: $cpu: /" "$work/edges.out"
+    [ $rc = 0 ] || fail "ArmCheck edges exited $rc"
+    expect "$work/edges.out" "^OK connected to uno on .* through NativeSerialLinkFactory" "no connection through the reactor" || true
+    expect "$work/edges.out" "^OK $EDGES edges on D2, 0 lost, 0 repeated levels, 0 extra\$" "not every edge arrived" || true
+    expect "$work/edges.out" "^OK counters clean" "counters not clean" || true
+  fi
+  echo quit >&"$vb_in" || true
+  wait "$vb_pid" 2>/dev/null || true
+  exec {vb_out}<&- {vb_in}>&-
+  vb_pid=
+
+  # 4. Pi4J's plugins on a machine with no GPIO
+  rc=0; run -cp "$check_cp" io.wakewire.armcheck.ArmCheck gpio >"$work/gpio.out" 2>&1 || rc=$?
+  sed "s/^/test-arm: $cpu: /" "$work/gpio.out"
+  [ $rc = 0 ] || fail "ArmCheck gpio exited $rc"
+  expect "$work/gpio.out" "^OK gpio PiGpio.open\(\): Pi4J providers .*gpiod-digital-input" "Pi4J did not start with the gpiod plugin" || true
+  expect "$work/gpio.out" "^OK gpio input\(17\) refused: .*[Nn]o gpio chip" "input(17) did not fail with no gpio chip" || true
+
+  echo "test-arm: $cpu: done in $((SECONDS - t0)) s"
+done
+
+if [ $failed != 0 ]; then
+  echo "test-arm: FAILED (above)" >&2
+  exit 1
+fi
+echo "test-arm: passed on $*"
