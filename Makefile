@@ -73,6 +73,7 @@ include $(ROOT)/avr-firmware/firmware.mk
 include $(ROOT)/native/native.mk
 include $(ROOT)/native/reactor.mk
 include $(sort $(wildcard $(ROOT)/java-runtime/*.mk))
+include $(ROOT)/tests/arm.mk
 
 test: deps
 	@$(MAKE) --no-print-directory -k firmware-test vboard-test java-test size-check

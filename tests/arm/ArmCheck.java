@@ -29,12 +29,13 @@ import java.util.List;
  *
  * <pre>
  *   ArmCheck transport                    the automatic choice is the native reactor for this CPU
+ *   ArmCheck gpio                         Pi4J starts (PiGpio.open()); input(17) fails cleanly
  *   ArmCheck edges PORT BOARD PIN N       connect with that choice, print "ARMED", then expect exactly
  *                                         N alternating edges on PIN, no loss, clean counters
- *   ArmCheck gpio                         Pi4J starts (PiGpio.open()); input(17) fails cleanly
  * </pre>
  *
- * Each mode prints "OK ..." lines for what it checked and exits 0, or "FAIL ..." and exits 1.
+ * Checks run in the order given, in one JVM. Each prints "OK ..." lines for what it checked; any
+ * failure prints "FAIL ..." at the end and the exit status is 1, else 0.
  */
 public final class ArmCheck {
 
@@ -45,29 +46,35 @@ public final class ArmCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        String mode = args.length > 0 ? args[0] : "";
         List<String> failures = new ArrayList<>();
-        switch (mode) {
-            case "transport" -> transport(failures);
-            case "edges" -> {
-                if (args.length != 5) {
-                    usage();
+        if (args.length == 0) {
+            usage();
+        }
+        // several checks in one JVM: each start costs seconds when emulated
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "transport" -> transport(failures);
+                case "gpio" -> gpio(failures);
+                case "edges" -> {
+                    if (i + 4 >= args.length) {
+                        usage();
+                    }
+                    edges(args[i + 1], args[i + 2], args[i + 3], Integer.parseInt(args[i + 4]), failures);
+                    i += 4;
                 }
-                edges(args[1], args[2], args[3], Integer.parseInt(args[4]), failures);
+                default -> usage();
             }
-            case "gpio" -> gpio(failures);
-            default -> usage();
         }
         for (String f : failures) {
             System.out.println("FAIL " + f);
         }
         System.out.flush();
-        // Pi4J and the reactor leave threads behind on failure paths; the verdict is the exit code
+        // Pi4J and the reactor may leave threads behind on failure paths; the verdict is the exit code
         System.exit(failures.isEmpty() ? 0 : 1);
     }
 
     private static void usage() {
-        System.err.println("usage: ArmCheck transport | edges PORT BOARD PIN N | gpio");
+        System.err.println("usage: ArmCheck [transport] [gpio] [edges PORT BOARD PIN N]...");
         System.exit(2);
     }
 
