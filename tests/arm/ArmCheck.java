@@ -81,7 +81,7 @@ public final class ArmCheck {
     private static void transport(List<String> failures) {
         String arch = System.getProperty("os.arch");
         System.out.println("OK jvm " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                + " on " + arch);
+                + " on " + arch + ", async engine " + Async.engine().name());
         Transports.Choice c = Transports.parkerAndLinks();
         if (c.nativeReactor()) {
             System.out.println("OK transport native reactor: parker " + c.parker().getClass().getSimpleName()
