@@ -36,12 +36,13 @@ done
 failed=0
 fail() { echo "test-arm: $cpu: FAILED: $*" >&2; failed=1; }
 work=$(mktemp -d)
-vb_pid=
+vb_pid= probe=
 cleanup() {
-  [ -z "$vb_pid" ] || kill "$vb_pid" 2>/dev/null
+  for p in $probe $vb_pid; do kill "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM # so that cleanup runs
 
 # expect FILE PATTERN WHAT: FILE (printed above) has a line matching PATTERN, else a failure naming WHAT
 expect() {
@@ -84,8 +85,9 @@ for cpu in "$@"; do
   if [[ $line != PTY\ /* ]] || [[ $ready != READY* ]]; then
     fail "the virtual board did not start: '$line' '$ready'"
   else
-    run "${CP_OPTS[@]}" -cp "$check_cp" io.wakewire.armcheck.ArmCheck transport gpio edges "$pty" uno D2 "$EDGES" \
-      >"$work/check.out" 2>&1 &
+    # not through run(): $! must be timeout's pid, so that cleanup's kill reaches the JVM
+    QEMU_LD_PREFIX=$sysroot timeout "$LIMIT" "$qemu" "$java" "${JVM_OPTS[@]}" "${CP_OPTS[@]}" -cp "$check_cp" \
+      io.wakewire.armcheck.ArmCheck transport gpio edges "$pty" uno D2 "$EDGES" >"$work/check.out" 2>&1 &
     probe=$!
     for _ in $(seq 1 "$LIMIT"); do
       grep -q '^ARMED' "$work/check.out" && break
@@ -105,6 +107,7 @@ for cpu in "$@"; do
       [[ $stats == *" edges_driven=$EDGES "* ]] || fail "the virtual board drove other than $EDGES edges: ${stats:-no STATS}"
     fi
     rc=0; wait "$probe" || rc=$?
+    probe=
     sed "s/^/test-arm: $cpu: /" "$work/check.out"
     [ $rc = 0 ] || fail "ArmCheck exited $rc"
     expect "$work/check.out" "^OK jvm .* on $arch, async engine " "the JVM is not an $arch one"
