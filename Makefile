@@ -78,6 +78,7 @@ include $(ROOT)/avr-firmware/firmware.mk
 include $(ROOT)/native/native.mk
 include $(ROOT)/native/reactor.mk
 include $(sort $(wildcard $(ROOT)/java-runtime/*.mk))
+include $(ROOT)/tests/arm.mk
 
 # Nothing skips here: WAKEWIRE_NATIVE_REQUIRED turns every "not built / not installed" skip of the
 # tests (Java, vboard self-test, bench) into a failure, since this target builds and installs it all.
