@@ -18,6 +18,9 @@ void reset_cause_capture(void)
 {
     reset_cause = MCUSR;
     MCUSR = 0;
+    /* The UART's first byte after a reset is a 0x00 (tx_buf's last byte, cleared with .bss): it
+     * ends a frame the reset cut short, so the boot HELLO cannot run into it (start_328p.S). */
+    GPIOR1 = 0xFF;
     /* wdt_disable() without its SREG save and cli: interrupts are still off here */
     wdt_reset();
     WDTCSR = 1 << WDCE | 1 << WDE;

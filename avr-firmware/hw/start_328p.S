@@ -20,6 +20,11 @@
  * - The watchdog is not turned off: after a watchdog reset it stays on at its shortest period
  *   (16 ms) until main's wdt_enable (1 s), which comes ~0.2 ms later (the .bss loop is ~3,000
  *   cycles, the init calls before it a few dozen).
+ * - The UART's first byte after a reset is a 0x00: the TX ring's read index (GPIOR1, uart.c)
+ *   starts one behind its write index, at tx_buf[TX_SIZE - 1], which .bss clearing zeroes. A
+ *   reset that cut a frame short left the host's reader mid-frame; without the 0x00 the boot
+ *   HELLO ran into that frame's remains and failed its CRC with them (1 reset in ~4 while edges
+ *   streamed). Here, in the unused vector slots, it costs no flash.
  * - .bss cleared; there is no .data (start_328p.ld makes the link fail if some appears, since
  *   nothing here would copy it), then main, which never returns. */
 #include <avr/io.h>
@@ -53,6 +58,8 @@ __do_clear_bss:
     cpc  r27, r24
     brne 1b
     sts  reset_cause, r2
+    ser  r24 /* the TX ring's read index (GPIOR1) one behind its start: see below */
+    out  _SFR_IO_ADDR(GPIOR1), r24
     rjmp main
     .org TIMER0_OVF_vect_num * 4
     jmp  TIMER0_OVF_vect

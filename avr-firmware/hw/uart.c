@@ -35,10 +35,6 @@ void uart_init(void)
 {
     tx.buf = tx_buf;
     tx.mask = TX_SIZE - 1;
-    /* The first byte on the line after a reset is tx_buf[0], a 0x00 (.bss): a reset that cut a
-     * frame short left the host's reader mid-frame, and without it the boot HELLO ran into that
-     * frame's remains and failed its CRC with them (1 reset in ~4 while edges streamed). */
-    tx.head = 1;
     /* UCSR0A and UCSR0C before UBRR: simavr computes the baud when UBRR is written. */
 #if USE_2X
     UCSR0A = 1 << U2X0;
