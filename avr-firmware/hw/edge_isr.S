@@ -12,11 +12,13 @@
  *    (current instruction; +4 from sleep) + 4 (response; 5 on the 2560) + 3 (vector jmp) +
  *    3 = under 25 cycles. It puts its source number n in r18 (n < N_INT: INTn; else group
  *    n - N_INT) and joins edge_common.
- * 2. edge_common extends TCNT0 to the 32-bit tick (clock.h: if Timer0's overflow is pending
- *    and the byte is small, the counter wrapped before the read), finds the changed pins (an
- *    INT is one pin; a pin-change group compares its input byte with the last one seen),
- *    and for each: wakes edge_watch() tasks, applies the debounce lockout, and if the
- *    direction is armed calls edge_push.
+ * 2. edge_common takes a pending Timer0 overflow itself (its ISR has a lower priority and would
+ *    starve under back-to-back edges), then, while a loss waits to be reported (ring.h), only
+ *    counts the edge as a drop and returns (the storm path, ~90 cycles). Otherwise it extends
+ *    TCNT0 to the 32-bit tick, finds the changed pins (an INT is one pin; a pin-change group
+ *    compares its input byte with the last one seen; none changed means two changes merged:
+ *    two drops), and for each: wakes edge_watch() tasks, applies the debounce lockout, and if
+ *    the direction is armed calls edge_push.
  * 3. edge_push (also called from C, by TASK_DEBOUNCE) stores the 4-byte record, wakes
  *    TASK_EVENTS when the ring was empty or now holds a batch, and counts a drop for the
  *    source when the ring is full (ring.h). When the ring was empty, the CPU was asleep (so
