@@ -140,18 +140,20 @@ pcint_group:
     ld   r19, X
     st   X, r28
     eor  r19, r28
-    ldi  r26, lo8(PCMSK0) /* PCMSK0..2 are consecutive, below 0x100 */
+    brne 1f
+    /* An interrupt and no pin of the port changed: a pin changed twice (or 4, 6... times) faster
+     * than this ISR came round. Two drops, counted like a full ring's (a LOST marker here),
+     * never silent. (Not "no enabled pin changed": a pin disarmed after its change set the flag
+     * would count too.) */
+    lds  r27, ev_ring + RING_HEAD
+    rcall full
+    rcall count_drop
+    rjmp done
+1:  ldi  r26, lo8(PCMSK0) /* PCMSK0..2 are consecutive, below 0x100 */
     add  r26, r21
     ldi  r27, 0
     ld   r26, X
     and  r19, r26 /* changed and enabled */
-    brne 1f
-    /* An interrupt and no pin changed: a pin changed twice (or 4, 6... times) faster than this
-     * ISR came round. Two drops, counted like a full ring's (a LOST marker here), never silent. */
-    lds  r27, ev_ring + RING_HEAD
-    rcall full
-    rcall count_drop
-1:
     mov  r30, r21
     lsl  r30
     lsl  r30
@@ -216,7 +218,7 @@ next_pin:
     lsr  r28
     lsr  r19
     brne each_pin
-
+done:
     pop  r31
     pop  r30
     pop  r29
