@@ -242,10 +242,6 @@ exit:
  * is found against the right levels; edge_watch() tasks are woken (a wake may be spurious,
  * never missing: they look at their pins); then the drop is counted, one per interrupt. */
 drop:
-    lds  r24, watch_wake
-    in   r25, _SFR_IO_ADDR(GPIOR0)
-    or   r25, r24
-    out  _SFR_IO_ADDR(GPIOR0), r25
     mov  r21, r18
     subi r21, N_INT /* the group; carry: an INTn */
     brlo 1f
@@ -253,7 +249,11 @@ drop:
     mov  r26, r21
     element_of r26, r27, pcint_last
     st   X, r24
-1:  rcall count_drop
+1:  lds  r24, watch_wake
+    in   r25, _SFR_IO_ADDR(GPIOR0)
+    or   r25, r24
+    out  _SFR_IO_ADDR(GPIOR0), r25
+    rcall count_drop
     rjmp exit
 
 /* void edge_push(uint32_t ts, uint8_t pinlevel, uint8_t source): interrupts off. */
