@@ -155,10 +155,11 @@ pcint_group:
     ld   r26, X
     and  r19, r26 /* changed and enabled */
     brne 6f
-    /* Nothing changed, yet the group interrupted: its pin changed twice (a pair folded into one
-     * interrupt, or changed back before the port was read). With one pin enabled, report it again:
-     * the host sees a same-level repeat, which it counts as a merged edge. With several, which one
-     * is unknown: nothing is reported, as before. */
+    /* No enabled pin changed, though another pin of the port did (no change at all is counted
+     * above): an enabled pin changed twice (a pair folded into one interrupt, or changed back
+     * before the port was read). With one pin enabled, report it again: the host sees a same-level
+     * repeat, which it counts as a merged edge. With several, which one is unknown: nothing is
+     * reported (a known limit, in the README). */
     mov  r27, r26 /* r27 is free until each_pin (r21 holds the group) */
     dec  r27
     and  r27, r26
