@@ -138,7 +138,7 @@ FW_AVR_BOARDS := $(sort $(basename $(notdir $(shell grep -l '^[[:space:]]*kind[[
 FW_CHECK_BAUDS := conf 115200
 FW_LIMITS_atmega328p := 4096 512 8192 1024
 FW_LIMITS_atmega2560 := 4672 672 8192 1024
-FW_EXAMPLE_FLASH_LIMIT := 4416
+FW_EXAMPLE_FLASH_LIMIT := 4480
 FW_RAM_LIMIT := 512
 size-check:
 	@set -e; for b in $(FW_AVR_BOARDS); do \
