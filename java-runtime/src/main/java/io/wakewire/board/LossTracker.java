@@ -16,12 +16,11 @@ import java.util.Collection;
  * EventsLostException.Cause#MERGED}), which keeps received + counted lost = sent exact. The
  * expectation is forgotten (no verdict on the next edge) after anything that breaks the chain: a
  * sequence gap, an unparseable frame, a reset or reconnect, an ARM for one edge only, and a LOST
- * record, for the {@link #AFTER_LOST} edge records that follow it. Why so many: the board writes
- * one marker, at the ring position of an overflow episode's first drop, with the count of every
- * drop until the marker is written, and records pushed between those drops (as the ring drained
- * a slot at a time) come after the marker: any of the next ring-full of records may have a dropped
- * record before it, so its level proves nothing (judged at once, a 2x storm showed thousands of
- * false merges).
+ * record, on the pins of its drop source. That is exact because the board places the marker exactly:
+ * from an overflow's first drop until the marker is written its edge interrupt takes no record of
+ * any source (PROTOCOL.md, section 3), so every record before the marker was taken before the
+ * drops and every record after it after them; only the pair that straddles the marker proves
+ * nothing, and the drops between them are in the marker's count.
  * A pin whose arming widens from one edge to both first waits for a record at the level the old
  * arming never reported: until then, records armed for one edge only (all at one level, still in
  * the board's rings when the new ARM arrived) may come, and their repeats prove nothing.
@@ -33,8 +32,7 @@ import java.util.Collection;
  * the firmware's fix is to read the level beside the timer in the interrupt's first
  * instructions). A pin-change group with several pins enabled that changes twice before its
  * interrupt reads the port reports nothing (the firmware cannot tell which pin): such a pair is
- * invisible to the host A merge among the records just after a LOST record is
- * not counted (no verdict there); at 2x the zero-loss rate the tests found none.
+ * invisible to the host.
  *
  * <p>Executor thread only (the session's reader calls it).
  */
@@ -43,16 +41,12 @@ final class LossTracker {
     private static final byte UNKNOWN = -1;
     /** Waiting for a level change after the arming widened to both: the level of the records so far (+ 2), or 4 before any. */
     private static final byte WAIT_ANY = 4;
-    /** Edge records after a LOST record without a verdict: the largest event ring ring.h allows (EV_RING_SIZE <= 128). */
-    static final int AFTER_LOST = 128;
 
     private final Collection<PinChannel> pins;
     /** By pin number: the level (0, 1) the pin's next record has if no change went missing, or UNKNOWN. */
     private final byte[] expected;
     /** By pin number: the PinChannel's {@code widenedToBoth} last seen. */
     private final int[] widened;
-    /** Edge records still to pass without a verdict since the last LOST record. */
-    private int afterLost;
     private long merged;
     private long unparseable;
 
@@ -66,16 +60,11 @@ final class LossTracker {
     /** The board forgot its pins (a reset, a new connection): no level is expected of any. */
     void forgetAll() {
         java.util.Arrays.fill(expected, UNKNOWN);
-        afterLost = 0;
     }
 
     /** Before the edge record ({@code pin}, {@code level}) is delivered: reports a merge if its level repeats. */
     void edge(PinChannel c, int pin, int level) {
-        boolean noVerdict = afterLost > 0;
-        if (noVerdict) {
-            afterLost--;
-        }
-        if (c == null || !c.armedForBoth() || noVerdict) {
+        if (c == null || !c.armedForBoth()) {
             if (pin >= 0 && pin < expected.length) {
                 expected[pin] = UNKNOWN;
             }
@@ -100,9 +89,12 @@ final class LossTracker {
 
     /** A LOST record: {@code count} edges of drop source {@code source} were dropped by the board. */
     void lost(int source, long count) {
-        afterLost = AFTER_LOST;
         for (PinChannel c : pins) {
-            if (c.spec.dropSource() == source && c.isArmed()) {
+            if (c.spec.dropSource() != source) {
+                continue;
+            }
+            expected[c.spec.number()] = UNKNOWN; // the records on either side of the drops prove nothing
+            if (c.isArmed()) {
                 c.loss(EventsLostException.Cause.BOARD_RING, count, 0, "the board's event ring was full (drop source "
                         + source + ")");
             }
