@@ -56,6 +56,10 @@ typedef struct vb_core {
     void *ctx;
     void (*emit)(void *ctx, const char *line);   /* an event line for whoever watches */
     void (*after_reset)(struct vb_core *core);   /* re-register cycle timers: a reset cancels them */
+    /* CLOCK_MONOTONIC now in ns (the host's System.nanoTime), read while the simulation stands at
+     * vb_core_now(): the exact wall time of the present cycle. NULL where there is no wall clock
+     * to follow (the benchmark); then DONE and TIME lines carry no wall= field. */
+    uint64_t (*wall_ns)(void *ctx);
 } vb_core;
 
 /* Loads the ELF and builds the board. Returns 0, or -1 with a one-line reason in err. */

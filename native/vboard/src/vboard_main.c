@@ -35,6 +35,7 @@ typedef struct vboard {
     int reset_on_open;       /* like an Uno whose DTR line resets it when a host opens the port */
     uint32_t tick_us;
     uint64_t tick_cycles;
+    double pace_slack_us;    /* how far simulated time may run ahead of the wall clock */
     char in[65536];          /* stdin bytes not yet forming a whole line */
     size_t in_len;
     int stdin_eof;
@@ -48,6 +49,13 @@ static double wall_us(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static uint64_t monotonic_ns(void *ctx) {
+    (void)ctx;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 static void emit(void *ctx, const char *line) {
@@ -153,7 +161,9 @@ static void pace(vboard *vb) {
             vb->pace_wall_us = wall_us();
             return;
         }
-        if (ahead < 1000 || vb->quit) return; /* up to 1 ms ahead is fine; shorter waits cost CPU */
+        /* Up to the slack ahead is fine; smaller slack costs more (shorter) waits. The slack is how
+         * far the board's time may lead the wall clock: what a host's clock sync cannot see past. */
+        if (ahead < vb->pace_slack_us || vb->quit) return;
         struct pollfd pf[2];
         struct timespec ts = {.tv_sec = (time_t)(ahead / 1e6), .tv_nsec = (long)((ahead - (double)(time_t)(ahead / 1e6) * 1e6) * 1e3)};
         int r = ppoll(pf, (nfds_t)wait_set(vb, pf), &ts, NULL);
@@ -183,6 +193,7 @@ static void usage(FILE *f) {
             "  --board-config FILE   board-configs/<board>.conf: board name, mcu, f_cpu\n"
             "  --free-run            do not pace simulated time to the wall clock\n"
             "  --tick-us N           how often stdin and the pty are looked at, in simulated us (default 100)\n"
+            "  --pace-slack-us N     how far simulated time may run ahead of the wall clock (default 100)\n"
             "  --reset-on-open       reset the MCU whenever a host opens the pty (an Uno's DTR auto-reset)\n"
             "  --simavr-uart-timing  keep simavr's 11 bits per byte instead of real 8N1 timing\n"
             "  -v, --verbose         simavr's warnings on stderr (twice: traces)\n"
@@ -191,6 +202,7 @@ static void usage(FILE *f) {
 
 int main(int argc, char **argv) {
     static vboard vb;
+    vb.pace_slack_us = 100;
     vb_core_options opt = {0};
     vb_board_config bc;
     const char *config = NULL;
@@ -202,6 +214,7 @@ int main(int argc, char **argv) {
         {"board-config", required_argument, 0, 'b'}, {"free-run", no_argument, 0, 'r'},
         {"tick-us", required_argument, 0, 't'},  {"verbose", no_argument, 0, 'v'},
         {"reset-on-open", no_argument, 0, 'o'},  {"simavr-uart-timing", no_argument, 0, 'u'},
+        {"pace-slack-us", required_argument, 0, 's'},
         {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
     int o;
     while ((o = getopt_long(argc, argv, "vh", longs, NULL)) != -1) {
@@ -226,6 +239,15 @@ int main(int argc, char **argv) {
                 return 2;
             }
             break;
+        case 's': {
+            unsigned long slack = strtoul(optarg, &end, 10);
+            if (*end || slack < 1 || slack > 1000000) {
+                fprintf(stderr, "vboard: --pace-slack-us %s: want 1..1000000\n", optarg);
+                return 2;
+            }
+            vb.pace_slack_us = (double)slack;
+            break;
+        }
         case 'v': opt.verbose++; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
@@ -265,6 +287,7 @@ int main(int argc, char **argv) {
     if (!simavr_timing) vb_uart_true_timing(core);
     core->ctx = &vb;
     core->emit = emit;
+    core->wall_ns = monotonic_ns;
     core->after_reset = arm_tick;
     core->uart.on_tx = on_tx;
     vb_commands_init(&vb.cmds, core);

@@ -95,6 +95,23 @@ final class ClockSync {
         return count == 0 ? -1 : min;
     }
 
+    static final long VOUCH_LIMIT_NANOS = 1_000_000;
+    static final int VOUCH_MIN_SAMPLES = 8;
+
+    /** Bound on the error of {@link #hostNanos}(ticks64). (old estimator: half the best round trip) */
+    long errorBoundNanos(long ticks64) {
+        return count == 0 ? Long.MAX_VALUE : bestRttNanos() / 2;
+    }
+
+    boolean canVouch(long ticks64) {
+        return count >= VOUCH_MIN_SAMPLES && errorBoundNanos(ticks64) <= VOUCH_LIMIT_NANOS;
+    }
+
+    /** The error bound when the sync vouches for the estimate of {@code ticks64}, else -1. */
+    long vouchedErrorNanos(long ticks64) {
+        return canVouch(ticks64) ? errorBoundNanos(ticks64) : -1;
+    }
+
     int samples() {
         return count;
     }

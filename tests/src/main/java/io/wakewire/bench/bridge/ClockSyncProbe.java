@@ -1,0 +1,120 @@
+package io.wakewire.bench.bridge;
+
+import io.wakewire.board.Board;
+import io.wakewire.board.config.BoardConfig;
+import io.wakewire.board.BoardOptions;
+import io.wakewire.board.Edge;
+import io.wakewire.board.EdgeFilter;
+import io.wakewire.board.EdgeStream;
+import io.wakewire.sim.VirtualBoard;
+import io.wakewire.sim.VirtualBoardOptions;
+import io.wakewire.task.Async;
+import io.wakewire.task.Executor;
+import io.wakewire.task.Futures;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.wakewire.task.Async.await;
+
+/**
+ * The clock sync's error against the virtual board's truth: the vboard prints, with each pulse it
+ * drives, the {@code CLOCK_MONOTONIC} time (the JVM's {@code System.nanoTime}) at which the
+ * simulation placed the pulse's second edge ({@code DONE pulse D2 @<cycle> wall=<ns>}); the
+ * firmware timestamps that edge in its ISR and the host's clock sync turns the timestamp into
+ * {@link Edge#hostNanos()}. The difference is the sync's error (plus the ISR's entry latency and
+ * the 4 µs tick, a few µs).
+ *
+ * <p>The session connects, syncs for {@code syncFor} (the heartbeat's CLOCK probes, four a
+ * second), then {@code pulses} pulses go out 20-30 ms apart. The edges are collected on the
+ * session's executor thread; the pulses are driven from the calling thread (vboard commands block).
+ */
+public final class ClockSyncProbe {
+
+    /**
+     * @param errorsNanos  estimate minus truth, one per pulse
+     * @param vouched      how many of those estimates the sync vouched for
+     * @param worstBoundNanos the largest error bound it gave with a vouched estimate
+     * @param outsideBound vouched estimates whose error exceeded their bound
+     */
+    public record Result(long[] errorsNanos, int vouched, long worstBoundNanos, int outsideBound) {
+    }
+
+    private ClockSyncProbe() {
+    }
+
+    public static Result run(Path elf, Duration syncFor, int pulses, List<String> vboardArgs) throws Exception {
+        try (VirtualBoard vb = VirtualBoard.start("uno", elf, VirtualBoardOptions.defaults().withExtraArgs(vboardArgs))) {
+            CountDownLatch ready = new CountDownLatch(1);
+            AtomicReference<Throwable> failed = new AtomicReference<>();
+            CompletableFuture<List<Edge>> edges = new CompletableFuture<>();
+            Thread session = new Thread(() -> {
+                try (Executor ex = Executor.create()) {
+                    edges.complete(ex.blockOn(Async.async(() -> {
+                        Board b = await(Board.connect(BoardConfig.load("uno"), vb.port(), BoardOptions.defaults()));
+                        try {
+                            EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH);
+                            var first = Async.spawn("first edge", s.next());
+                            await(Futures.sleep(Duration.ofMillis(100))); // armed
+                            ready.countDown();
+                            List<Edge> got = new ArrayList<>();
+                            got.add(await(first));
+                            while (got.size() < 2 * pulses) {
+                                got.add(await(s.next()));
+                            }
+                            return got;
+                        } finally {
+                            b.close();
+                        }
+                    })));
+                } catch (Throwable t) {
+                    failed.set(t);
+                    edges.completeExceptionally(t);
+                    ready.countDown();
+                }
+            }, "clock-sync-probe");
+            session.setDaemon(true);
+            session.start();
+            if (!ready.await(30, TimeUnit.SECONDS) || failed.get() != null) {
+                throw new IllegalStateException("clock sync probe: the session did not start", failed.get());
+            }
+            Thread.sleep(syncFor.toMillis());
+            long[] truth = new long[pulses];
+            java.util.Random rnd = new java.util.Random(1);
+            for (int i = 0; i < pulses; i++) {
+                long mark = vb.mark();
+                vb.pulse("D2", Duration.ofMillis(1));
+                String done = vb.awaitLine(mark, "DONE pulse D2", Duration.ofSeconds(5));
+                int w = done.indexOf(" wall=");
+                if (w < 0) {
+                    throw new IllegalStateException("the vboard does not report wall time: " + done);
+                }
+                truth[i] = Long.parseLong(done.substring(w + 6).trim());
+                Thread.sleep(20 + rnd.nextInt(10));
+            }
+            List<Edge> got = edges.get(30, TimeUnit.SECONDS);
+            long[] errors = new long[pulses];
+            int vouched = 0;
+            int outside = 0;
+            long worst = 0;
+            for (int i = 0; i < pulses; i++) {
+                Edge e = got.get(2 * i + 1);
+                errors[i] = e.hostNanos() - truth[i];
+                if (e.hostTimeVouched()) {
+                    vouched++;
+                    worst = Math.max(worst, e.hostErrorNanos());
+                    if (Math.abs(errors[i]) > e.hostErrorNanos()) {
+                        outside++;
+                    }
+                }
+            }
+            return new Result(errors, vouched, worst, outside);
+        }
+    }
+}
