@@ -26,12 +26,19 @@ public final class ClockSyncBenchMain {
     static void report(ClockSyncProbe.Result r) {
         long[] abs = Arrays.stream(r.errorsNanos()).map(Math::abs).toArray();
         long[] signed = r.errorsNanos();
+        long[] vouched = Arrays.stream(r.vouchedErrorsNanos()).map(Math::abs).toArray();
         Metrics.note("clock sync vs the vboard's truth: " + signed.length + " edges, mean error "
-                + Math.round(Arrays.stream(signed).average().orElse(0) / 100.0) / 10.0 + " us; vouched for "
-                + r.vouched() + " (largest bound " + Math.round(r.worstBoundNanos() / 100.0) / 10.0 + " us, "
-                + r.outsideBound() + " outside their bound)");
-        Metrics.print("clock_sync_error_us_p50", Math.round(Metrics.percentile(abs, 50) / 100.0) / 10.0, "us");
-        Metrics.print("clock_sync_error_us_p99", Math.round(Metrics.percentile(abs, 99) / 100.0) / 10.0, "us");
-        Metrics.print("clock_sync_error_us_max", Math.round(Metrics.percentile(abs, 100) / 100.0) / 10.0, "us");
+                + us(Arrays.stream(signed).average().orElse(0)) + " us; the vboard ran at " + r.vboardSpeed()
+                + " x real time; the sync vouched for " + r.vouched() + " (largest bound " + us(r.worstBoundNanos())
+                + " us, " + r.outsideBound() + " outside their bound"
+                + (vouched.length > 0 ? "; their error p50 " + us(Metrics.percentile(vouched, 50)) + " us, max "
+                + us(Metrics.percentile(vouched, 100)) + " us" : "") + ")");
+        Metrics.print("clock_sync_error_us_p50", us(Metrics.percentile(abs, 50)), "us");
+        Metrics.print("clock_sync_error_us_p99", us(Metrics.percentile(abs, 99)), "us");
+        Metrics.print("clock_sync_error_us_max", us(Metrics.percentile(abs, 100)), "us");
+    }
+
+    private static double us(double nanos) {
+        return Math.round(nanos / 100.0) / 10.0;
     }
 }

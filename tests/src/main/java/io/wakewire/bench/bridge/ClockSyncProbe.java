@@ -43,7 +43,8 @@ public final class ClockSyncProbe {
      * @param worstBoundNanos the largest error bound it gave with a vouched estimate
      * @param outsideBound vouched estimates whose error exceeded their bound
      */
-    public record Result(long[] errorsNanos, int vouched, long worstBoundNanos, int outsideBound) {
+    public record Result(long[] errorsNanos, int vouched, long worstBoundNanos, int outsideBound,
+                         long[] vouchedErrorsNanos, double vboardSpeed) {
     }
 
     private ClockSyncProbe() {
@@ -99,14 +100,17 @@ public final class ClockSyncProbe {
                 Thread.sleep(20 + rnd.nextInt(10));
             }
             List<Edge> got = edges.get(30, TimeUnit.SECONDS);
+            double speed = vb.stats().number("speed");
             long[] errors = new long[pulses];
             int vouched = 0;
             int outside = 0;
             long worst = 0;
+            long[] vouchedErrors = new long[pulses];
             for (int i = 0; i < pulses; i++) {
                 Edge e = got.get(2 * i + 1);
                 errors[i] = e.hostNanos() - truth[i];
                 if (e.hostTimeVouched()) {
+                    vouchedErrors[vouched] = errors[i];
                     vouched++;
                     worst = Math.max(worst, e.hostErrorNanos());
                     if (Math.abs(errors[i]) > e.hostErrorNanos()) {
@@ -114,7 +118,7 @@ public final class ClockSyncProbe {
                     }
                 }
             }
-            return new Result(errors, vouched, worst, outside);
+            return new Result(errors, vouched, worst, outside, java.util.Arrays.copyOf(vouchedErrors, vouched), speed);
         }
     }
 }
