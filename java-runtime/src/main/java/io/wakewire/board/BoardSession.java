@@ -600,7 +600,7 @@ final class BoardSession implements FrameSink, EventVisitor {
             return;
         }
         c.dispatch(new Edge(c.name(), level == 1 ? Level.HIGH : Level.LOW, t64, t64 * tickNs, clock.hostNanos(t64),
-                arrivalNanos, clock.vouchedErrorNanos(t64)));
+                arrivalNanos, clock.vouchedErrorNanos(t64, arrivalNanos)));
     }
 
     @Override

@@ -142,6 +142,16 @@ final class ClockSync {
         return canVouch(ticks64) ? errorBoundNanos(ticks64) : -1;
     }
 
+    /**
+     * As {@link #vouchedErrorNanos(long)} for a reading known to have happened by host time
+     * {@code notAfterNanos} (an edge, before the frame that carried it was decoded): an estimate
+     * that puts it later than that, by more than its bound, is provably wrong and not vouched for.
+     */
+    long vouchedErrorNanos(long ticks64, long notAfterNanos) {
+        long bound = vouchedErrorNanos(ticks64);
+        return bound >= 0 && hostNanos(ticks64) - bound > notAfterNanos ? -1 : bound;
+    }
+
     /** Index of the k-th newest sample (k = 0: the newest). */
     private int newest(int k) {
         return Math.floorMod(next - 1 - k, WINDOW);

@@ -23,8 +23,8 @@ final class TextEdgeSink implements EdgeSink {
             out.println("     board_s  host_time        pin  level  latency_ms");
             header = true;
         }
-        out.printf(Locale.ROOT, "%12.6f  %s  %-4s %-5s  %.3f%n", e.boardNanos() / 1e9, clock.timeOfDay(e.hostNanos()),
-                e.pin(), e.level() == io.wakewire.board.Level.HIGH ? "1" : "0", e.latencyNanos() / 1e6);
+        out.printf(Locale.ROOT, "%12.6f  %s  %-4s %-5s  %s%n", e.boardNanos() / 1e9, clock.timeOfDay(e.hostNanos()),
+                e.pin(), e.level() == io.wakewire.board.Level.HIGH ? "1" : "0", LatencyText.column(e));
     }
 
     @Override

@@ -190,4 +190,15 @@ class ClockSyncTest {
         assertTrue(c.canVouch(t), "bound " + c.errorBoundNanos(t));
         assertTrue(Math.abs(c.hostNanos(t) - host) <= 2, "off by " + (c.hostNanos(t) - host));
     }
+
+    @Test
+    void anEstimateLaterThanTheEdgesArrivalIsNotVouchedFor() {
+        ClockSync c = exchanges(40, 0, 100_000, 100_000, 1_000_000, false, 5);
+        long t = 40 * PROBE_TICKS;
+        long est = c.hostNanos(t);
+        long bound = c.vouchedErrorNanos(t);
+        assertTrue(bound > 0);
+        assertEquals(bound, c.vouchedErrorNanos(t, est - bound), "arrived at the earliest the bound allows");
+        assertEquals(-1, c.vouchedErrorNanos(t, est - bound - 1), "arrived before the edge could have happened");
+    }
 }
