@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -51,11 +52,19 @@ static double wall_us(void) {
     return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
 }
 
-static uint64_t monotonic_ns(void *ctx) {
-    (void)ctx;
+
+/* The present cycle's wall-clock time, and the one the pacing line gives it (see core.h). */
+static void wall_fields(void *ctx, char *buf, size_t len) {
+    vboard *vb = ctx;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+    unsigned long long wall = (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
+    if (vb->free_run) {
+        snprintf(buf, len, " wall=%llu", wall);
+        return;
+    }
+    double paced_us = vb->pace_wall_us + vb_core_cycles_to_us(&vb->core, vb_core_now(&vb->core) - vb->pace_cycle);
+    snprintf(buf, len, " wall=%llu paced=%llu", wall, (unsigned long long)llround(paced_us * 1e3));
 }
 
 static void emit(void *ctx, const char *line) {
@@ -287,7 +296,7 @@ int main(int argc, char **argv) {
     if (!simavr_timing) vb_uart_true_timing(core);
     core->ctx = &vb;
     core->emit = emit;
-    core->wall_ns = monotonic_ns;
+    core->wall_fields = wall_fields;
     core->after_reset = arm_tick;
     core->uart.on_tx = on_tx;
     vb_commands_init(&vb.cmds, core);

@@ -25,11 +25,13 @@ import static io.wakewire.task.Async.await;
 
 /**
  * The clock sync's error against the virtual board's truth: the vboard prints, with each pulse it
- * drives, the {@code CLOCK_MONOTONIC} time (the JVM's {@code System.nanoTime}) at which the
- * simulation placed the pulse's second edge ({@code DONE pulse D2 @<cycle> wall=<ns>}); the
- * firmware timestamps that edge in its ISR and the host's clock sync turns the timestamp into
- * {@link Edge#hostNanos()}. The difference is the sync's error (plus the ISR's entry latency and
- * the 4 µs tick, a few µs).
+ * drives, the {@code CLOCK_MONOTONIC} time (the JVM's {@code System.nanoTime}) of the pulse's
+ * second edge ({@code DONE pulse D2 @<cycle> wall=<ns> paced=<ns>}): {@code paced} by its exact
+ * simulated-time to wall-clock mapping (the pacing's line), {@code wall} when the simulator really
+ * got there (later when the machine held it up). The firmware timestamps that edge in its ISR and
+ * the host's clock sync turns the timestamp into {@link Edge#hostNanos()}. The differences are the
+ * sync's error (plus the ISR's entry latency and the 4 µs tick, a few µs); against {@code wall}
+ * they also hold the simulator's own hiccups on a loaded machine.
  *
  * <p>The session connects, syncs for {@code syncFor} (the heartbeat's CLOCK probes, four a
  * second), then {@code pulses} pulses go out 20-30 ms apart. The edges are collected on the
@@ -38,13 +40,13 @@ import static io.wakewire.task.Async.await;
 public final class ClockSyncProbe {
 
     /**
-     * @param errorsNanos  estimate minus truth, one per pulse
+     * @param errorsNanos  estimate minus the vboard's mapping ({@code paced}), one per pulse
      * @param vouched      how many of those estimates the sync vouched for
      * @param worstBoundNanos the largest error bound it gave with a vouched estimate
      * @param outsideBound vouched estimates whose error exceeded their bound
      */
     public record Result(long[] errorsNanos, int vouched, long worstBoundNanos, int outsideBound,
-                         long[] vouchedErrorsNanos, double vboardSpeed) {
+                         long[] vouchedErrorsNanos, double vboardSpeed, long[] errorsVsWallNanos) {
     }
 
     private ClockSyncProbe() {
@@ -87,21 +89,20 @@ public final class ClockSyncProbe {
             }
             Thread.sleep(syncFor.toMillis());
             long[] truth = new long[pulses];
+            long[] wall = new long[pulses];
             java.util.Random rnd = new java.util.Random(1);
             for (int i = 0; i < pulses; i++) {
                 long mark = vb.mark();
                 vb.pulse("D2", Duration.ofMillis(1));
                 String done = vb.awaitLine(mark, "DONE pulse D2", Duration.ofSeconds(5));
-                int w = done.indexOf(" wall=");
-                if (w < 0) {
-                    throw new IllegalStateException("the vboard does not report wall time: " + done);
-                }
-                truth[i] = Long.parseLong(done.substring(w + 6).trim());
+                wall[i] = field(done, "wall");
+                truth[i] = field(done, "paced");
                 Thread.sleep(20 + rnd.nextInt(10));
             }
             List<Edge> got = edges.get(30, TimeUnit.SECONDS);
             double speed = vb.stats().number("speed");
             long[] errors = new long[pulses];
+            long[] errorsVsWall = new long[pulses];
             int vouched = 0;
             int outside = 0;
             long worst = 0;
@@ -109,6 +110,7 @@ public final class ClockSyncProbe {
             for (int i = 0; i < pulses; i++) {
                 Edge e = got.get(2 * i + 1);
                 errors[i] = e.hostNanos() - truth[i];
+                errorsVsWall[i] = e.hostNanos() - wall[i];
                 if (e.hostTimeVouched()) {
                     vouchedErrors[vouched] = errors[i];
                     vouched++;
@@ -118,7 +120,17 @@ public final class ClockSyncProbe {
                     }
                 }
             }
-            return new Result(errors, vouched, worst, outside, java.util.Arrays.copyOf(vouchedErrors, vouched), speed);
+            return new Result(errors, vouched, worst, outside, java.util.Arrays.copyOf(vouchedErrors, vouched), speed,
+                    errorsVsWall);
         }
+    }
+
+    private static long field(String line, String name) {
+        for (String word : line.split(" ")) {
+            if (word.startsWith(name + "=")) {
+                return Long.parseLong(word.substring(name.length() + 1));
+            }
+        }
+        throw new IllegalStateException("the vboard's line has no " + name + "= field: " + line);
     }
 }
