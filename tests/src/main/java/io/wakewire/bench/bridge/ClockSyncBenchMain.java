@@ -41,6 +41,9 @@ public final class ClockSyncBenchMain {
         // against when the simulator really got to each edge: the above plus its hiccups
         long[] vsWall = Arrays.stream(r.errorsVsWallNanos()).map(Math::abs).toArray();
         Metrics.print("clock_sync_error_vs_wall_us_p99", us(Metrics.percentile(vsWall, 99)), "us");
+        Metrics.note("true pin-to-host latency (wall= to the frame decoded): p50 "
+                + us(Metrics.percentile(r.trueLatencyNanos(), 50)) + " us, p99 "
+                + us(Metrics.percentile(r.trueLatencyNanos(), 99)) + " us");
     }
 
     private static double us(double nanos) {

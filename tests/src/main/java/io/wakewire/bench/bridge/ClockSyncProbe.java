@@ -44,9 +44,11 @@ public final class ClockSyncProbe {
      * @param vouched      how many of those estimates the sync vouched for
      * @param worstBoundNanos the largest error bound it gave with a vouched estimate
      * @param outsideBound vouched estimates whose error exceeded their bound
+     * @param trueLatencyNanos from when the simulator placed the edge ({@code wall=}) to its frame decoded
      */
     public record Result(long[] errorsNanos, int vouched, long worstBoundNanos, int outsideBound,
-                         long[] vouchedErrorsNanos, double vboardSpeed, long[] errorsVsWallNanos) {
+                         long[] vouchedErrorsNanos, double vboardSpeed, long[] errorsVsWallNanos,
+                         long[] trueLatencyNanos) {
     }
 
     private ClockSyncProbe() {
@@ -103,6 +105,7 @@ public final class ClockSyncProbe {
             double speed = vb.stats().number("speed");
             long[] errors = new long[pulses];
             long[] errorsVsWall = new long[pulses];
+            long[] latency = new long[pulses];
             int vouched = 0;
             int outside = 0;
             long worst = 0;
@@ -111,6 +114,7 @@ public final class ClockSyncProbe {
                 Edge e = got.get(2 * i + 1);
                 errors[i] = e.hostNanos() - truth[i];
                 errorsVsWall[i] = e.hostNanos() - wall[i];
+                latency[i] = e.arrivalNanos() - wall[i];
                 if (e.hostTimeVouched()) {
                     vouchedErrors[vouched] = errors[i];
                     vouched++;
@@ -121,7 +125,7 @@ public final class ClockSyncProbe {
                 }
             }
             return new Result(errors, vouched, worst, outside, java.util.Arrays.copyOf(vouchedErrors, vouched), speed,
-                    errorsVsWall);
+                    errorsVsWall, latency);
         }
     }
 
