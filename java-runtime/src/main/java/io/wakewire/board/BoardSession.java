@@ -343,6 +343,7 @@ final class BoardSession implements FrameSink, EventVisitor {
         tickNs = h.tickNs();
         ticks.reset();
         clock.reset(tickNs);
+        clock.setWireTimes(wireNanos(new Command.Clock(0, 0)), wireNanos(new Answer.ClockReading(0, 0, 0xFFFF_FFFFL)));
         lastClockTicks = Long.MIN_VALUE;
         for (int i = 0; i < CLOCK_SEED_SAMPLES; i++) {
             sampleClock(true, options.requestTimeout());
@@ -431,6 +432,12 @@ final class BoardSession implements FrameSink, EventVisitor {
     private void silent(long silentNanos) {
         lost(new BoardDisconnectedException(label, "no frame from the board for " + silentNanos / 1_000_000
                 + " ms (heartbeat " + options.heartbeat().toMillis() + " ms)", null));
+    }
+
+    /** How long {@code f} takes on the wire: its encoded bytes, 10 bits each (8N1) at the link's baud. */
+    private long wireNanos(Frame f) {
+        int baud = options.baud() > 0 ? options.baud() : spec.baud();
+        return encoder.encode(f).length * 10L * 1_000_000_000L / baud;
     }
 
     /** All session time comes from the executor's clock (System.nanoTime unless a test gives another). */

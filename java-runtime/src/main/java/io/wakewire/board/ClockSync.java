@@ -7,8 +7,12 @@ package io.wakewire.board;
  * <h2>Samples</h2>
  * A CLOCK exchange: the host sends at {@code t0}, the board reads its counter ({@code ticks})
  * while executing the command, the host decodes the answer at {@code t1}. By causality the
- * reading happened inside {@code [t0, t1]}; the midpoint is used, so a sample is off by at most
- * half its round trip, and by less the more symmetric the two directions are.
+ * reading happened inside {@code [t0, t1]}, and more narrowly inside
+ * {@code [t0 + command's wire time, t1 - answer's wire time]} ({@link #setWireTimes}: the board
+ * reads its clock once the whole command is in, and the host decodes once the whole answer is;
+ * the answer is the longer frame, 217 µs longer at 115200 baud, which a plain midpoint would
+ * put on the wrong side). The middle of that interval is used, so a sample is off by at most half
+ * its width, and by less the more symmetric the rest of the two paths are.
  *
  * <h2>The fit (NTP's rule: trust the best round trips)</h2>
  * Of the last {@value #WINDOW} samples (8 s at the heartbeat's four per second), cut into runs of
@@ -48,6 +52,8 @@ final class ClockSync {
     private int count;
     private int next;
     private double nominalNsPerTick;
+    private long commandWireNanos;
+    private long answerWireNanos;
 
     /** Fitted: host = baseHost + slope * (ticks - baseTicks). */
     private long baseTicks;
@@ -72,14 +78,26 @@ final class ClockSync {
         this.slope = nominalNsPerTick;
     }
 
+    /** How long the CLOCK command and its answer take on the wire (their bytes at the link's baud). */
+    void setWireTimes(long commandNanos, long answerNanos) {
+        this.commandWireNanos = commandNanos;
+        this.answerWireNanos = answerNanos;
+    }
+
     /** One CLOCK exchange: sent at {@code t0}, answered with {@code ticks64}, decoded at {@code t1}. */
     void addSample(long t0, long ticks64, long t1) {
         if (t1 < t0) {
             return;
         }
+        long lo = t0 + commandWireNanos;
+        long hi = t1 - answerWireNanos;
+        if (hi < lo) { // faster than the wire allows: the wire times are wrong; fall back to [t0, t1]
+            lo = t0;
+            hi = t1;
+        }
         ticks[next] = ticks64;
-        mids[next] = t0 + (t1 - t0) / 2;
-        rtts[next] = t1 - t0;
+        mids[next] = lo + (hi - lo) / 2;
+        rtts[next] = hi - lo; // the width the reading can lie in: what "round trip" means below
         next = (next + 1) % WINDOW;
         count = Math.min(count + 1, WINDOW);
         fit();
@@ -107,7 +125,7 @@ final class ClockSync {
         return (slope / nominalNsPerTick - 1) * 1e6;
     }
 
-    /** The smallest round trip in the window, in ns; -1 before the first sample. */
+    /** The smallest round trip (less the two frames' wire times) in the window, in ns; -1 before the first sample. */
     long bestRttNanos() {
         long min = Long.MAX_VALUE;
         for (int i = 0; i < count; i++) {

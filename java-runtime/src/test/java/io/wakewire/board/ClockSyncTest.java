@@ -201,4 +201,25 @@ class ClockSyncTest {
         assertEquals(bound, c.vouchedErrorNanos(t, est - bound), "arrived at the earliest the bound allows");
         assertEquals(-1, c.vouchedErrorNanos(t, est - bound - 1), "arrived before the edge could have happened");
     }
+
+    @Test
+    void theFramesWireTimesAreTakenOffTheirOwnSides() {
+        // 115200 baud: the command (7 bytes) takes 608 µs, the answer (12 bytes) 1,042 µs; the host
+        // adds 30 µs each way. A plain midpoint would be (1,042 - 608) / 2 = 217 µs late.
+        long cmd = 607_638;
+        long ans = 1_041_666;
+        ClockSync plain = new ClockSync(4000);
+        ClockSync wired = new ClockSync(4000);
+        wired.setWireTimes(cmd, ans);
+        for (int i = 0; i < 40; i++) {
+            long t = i * PROBE_TICKS;
+            long when = hostOf(t, 1_000_000_000L, 0);
+            plain.addSample(when - 30_000 - cmd, t, when + ans + 30_000);
+            wired.addSample(when - 30_000 - cmd, t, when + ans + 30_000);
+        }
+        long t = 40 * PROBE_TICKS;
+        assertEquals((ans - cmd) / 2, plain.hostNanos(t) - hostOf(t, 1_000_000_000L, 0), 2);
+        assertEquals(0, wired.hostNanos(t) - hostOf(t, 1_000_000_000L, 0), 2);
+        assertEquals(60_000, wired.bestRttNanos(), "what is left of the round trip: the host's 2 x 30 µs");
+    }
 }
