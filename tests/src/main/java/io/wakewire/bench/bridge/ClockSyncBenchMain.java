@@ -38,6 +38,9 @@ public final class ClockSyncBenchMain {
         Metrics.print("clock_sync_error_us_p50", us(Metrics.percentile(abs, 50)), "us");
         Metrics.print("clock_sync_error_us_p99", us(Metrics.percentile(abs, 99)), "us");
         Metrics.print("clock_sync_error_us_max", us(Metrics.percentile(abs, 100)), "us");
+        // how often the sync vouched, and whether a vouched estimate ever lay outside its bound (never should)
+        Metrics.print("clock_sync_vouched_share", Math.round(1000.0 * r.vouched() / signed.length) / 1000.0, "");
+        Metrics.print("clock_sync_vouched_outside_bound", r.outsideBound(), "edges");
         // against when the simulator really got to each edge: the above plus its hiccups
         long[] vsWall = Arrays.stream(r.errorsVsWallNanos()).map(Math::abs).toArray();
         Metrics.print("clock_sync_error_vs_wall_us_p99", us(Metrics.percentile(vsWall, 99)), "us");
