@@ -1,7 +1,8 @@
 # The host bridge: bench-bridge (its benchmark) and example-edge (the README example).
 #
 #   make bench-bridge     METRIC lines: edges_per_s_1M, edges_per_s_115200, byte_to_task_us_p50/_p99,
-#                         connect_to_ready_ms, idle_cpu_share (about 2 minutes)
+#                         connect_to_ready_ms, idle_cpu_share, clock_sync_error_us_p50/_p99/_max
+#                         (about 2 minutes)
 #
 # Needs the firmware at its config baud (build/uno) and a second build at 115200 baud
 # (build/uno-115200), the virtual board, and socat (make deps) for the byte-to-task pty pair.

@@ -272,7 +272,9 @@ static int execute(vb_commands *c, char **w, int nw, const char *line, char *err
     if (!strcmp(cmd, "time")) {
         if (want_args(cmd, nw, 0, 0, "time", err, errlen)) return -1;
         uint64_t now = vb_core_now(core);
-        vb_core_emitf(core, "TIME %llu %.3fus", (unsigned long long)now, vb_core_cycles_to_us(core, now));
+        char wall[64] = "";
+        if (core->wall_fields) core->wall_fields(core->ctx, wall, sizeof wall);
+        vb_core_emitf(core, "TIME %llu %.3fus%s", (unsigned long long)now, vb_core_cycles_to_us(core, now), wall);
         return 0;
     }
     if (!strcmp(cmd, "sleep")) {

@@ -56,6 +56,12 @@ typedef struct vb_core {
     void *ctx;
     void (*emit)(void *ctx, const char *line);   /* an event line for whoever watches */
     void (*after_reset)(struct vb_core *core);   /* re-register cycle timers: a reset cancels them */
+    /* Writes " wall=<ns>[ paced=<ns>]" for the present cycle: wall is CLOCK_MONOTONIC (the host's
+     * System.nanoTime) read while the simulation stands at vb_core_now(), the moment it really
+     * lived that cycle; paced is the time the pacing meant for it (its straight line from the
+     * last anchor; absent when free-running). NULL where there is no wall clock (the benchmark):
+     * then DONE and TIME lines carry neither field. */
+    void (*wall_fields)(void *ctx, char *buf, size_t len);
 } vb_core;
 
 /* Loads the ELF and builds the board. Returns 0, or -1 with a one-line reason in err. */

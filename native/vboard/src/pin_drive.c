@@ -121,7 +121,9 @@ static avr_cycle_count_t wave_tick(avr_t *avr, avr_cycle_count_t when, void *par
         char name[8];
         pin_label(core, w->pin, name, sizeof name);
         w->active = 0;
-        vb_core_emitf(core, "DONE %s %s @%llu", w->kind, name, (unsigned long long)vb_core_now(core));
+        char wall[64] = "";
+        if (core->wall_fields) core->wall_fields(core->ctx, wall, sizeof wall);
+        vb_core_emitf(core, "DONE %s %s @%llu%s", w->kind, name, (unsigned long long)vb_core_now(core), wall);
         return 0;
     }
     uint64_t at = w->start + (w->period * w->next) / 2; /* core time of the next edge */

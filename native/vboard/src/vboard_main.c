@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -37,6 +38,7 @@ typedef struct vboard {
     int reset_on_open;       /* like an Uno whose DTR line resets it when a host opens the port */
     uint32_t tick_us;
     uint64_t tick_cycles;
+    double pace_slack_us;    /* how far simulated time may run ahead of the wall clock */
     char in[65536];          /* stdin bytes not yet forming a whole line */
     size_t in_len;
     int stdin_eof;
@@ -50,6 +52,21 @@ static double wall_us(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+
+/* The present cycle's wall-clock time, and the one the pacing line gives it (see core.h). */
+static void wall_fields(void *ctx, char *buf, size_t len) {
+    vboard *vb = ctx;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    unsigned long long wall = (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
+    if (vb->free_run) {
+        snprintf(buf, len, " wall=%llu", wall);
+        return;
+    }
+    double paced_us = vb->pace_wall_us + vb_core_cycles_to_us(&vb->core, vb_core_now(&vb->core) - vb->pace_cycle);
+    snprintf(buf, len, " wall=%llu paced=%llu", wall, (unsigned long long)llround(paced_us * 1e3));
 }
 
 static void emit(void *ctx, const char *line) {
@@ -155,7 +172,9 @@ static void pace(vboard *vb) {
             vb->pace_wall_us = wall_us();
             return;
         }
-        if (ahead < 1000 || vb->quit) return; /* up to 1 ms ahead is fine; shorter waits cost CPU */
+        /* Up to the slack ahead is fine; smaller slack costs more (shorter) waits. The slack is how
+         * far the board's time may lead the wall clock: what a host's clock sync cannot see past. */
+        if (ahead < vb->pace_slack_us || vb->quit) return;
         struct pollfd pf[2];
         struct timespec ts = {.tv_sec = (time_t)(ahead / 1e6), .tv_nsec = (long)((ahead - (double)(time_t)(ahead / 1e6) * 1e6) * 1e3)};
         int r = ppoll(pf, (nfds_t)wait_set(vb, pf), &ts, NULL);
@@ -197,6 +216,7 @@ static void usage(FILE *f) {
             "  --board-config FILE   board-configs/<board>.conf: board name, mcu, f_cpu\n"
             "  --free-run            do not pace simulated time to the wall clock\n"
             "  --tick-us N           how often stdin and the pty are looked at, in simulated us (default 100)\n"
+            "  --pace-slack-us N     how far simulated time may run ahead of the wall clock (default 100)\n"
             "  --reset-on-open       reset the MCU whenever a host opens the pty (an Uno's DTR auto-reset)\n"
             "  --bootloader HEX      load a bootloader (Intel hex) above the firmware and start it on every\n"
             "                        reset, with EXTRF set when the host opens the pty (implies --reset-on-open)\n"
@@ -207,6 +227,7 @@ static void usage(FILE *f) {
 
 int main(int argc, char **argv) {
     static vboard vb;
+    vb.pace_slack_us = 100;
     vb_core_options opt = {0};
     vb_board_config bc;
     const char *config = NULL;
@@ -218,7 +239,8 @@ int main(int argc, char **argv) {
         {"board-config", required_argument, 0, 'b'}, {"free-run", no_argument, 0, 'r'},
         {"tick-us", required_argument, 0, 't'},  {"verbose", no_argument, 0, 'v'},
         {"reset-on-open", no_argument, 0, 'o'},  {"simavr-uart-timing", no_argument, 0, 'u'},
-        {"bootloader", required_argument, 0, 'B'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"bootloader", required_argument, 0, 'B'}, {"pace-slack-us", required_argument, 0, 's'},
+        {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
     const char *bootloader = NULL;
     int o;
     while ((o = getopt_long(argc, argv, "vh", longs, NULL)) != -1) {
@@ -244,6 +266,15 @@ int main(int argc, char **argv) {
                 return 2;
             }
             break;
+        case 's': {
+            unsigned long slack = strtoul(optarg, &end, 10);
+            if (*end || slack < 1 || slack > 1000000) {
+                fprintf(stderr, "vboard: --pace-slack-us %s: want 1..1000000\n", optarg);
+                return 2;
+            }
+            vb.pace_slack_us = (double)slack;
+            break;
+        }
         case 'v': opt.verbose++; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
@@ -287,6 +318,7 @@ int main(int argc, char **argv) {
     if (!simavr_timing) vb_uart_true_timing(core);
     core->ctx = &vb;
     core->emit = emit;
+    core->wall_fields = wall_fields;
     core->after_reset = arm_tick;
     core->uart.on_tx = on_tx;
     vb_commands_init(&vb.cmds, core);

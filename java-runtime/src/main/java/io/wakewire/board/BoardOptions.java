@@ -16,9 +16,11 @@ import java.time.Duration;
  * @param helloRetry     how long one HELLO waits before it is sent again (a bootloader eats the
  *                       first ones)
  * @param requestTimeout how long a command waits for its answer
- * @param heartbeat      the liveness period: a CLOCK is sent every half period (it also feeds the
- *                       clock sync), and a board silent for a whole period is declared disconnected,
- *                       so every waiter learns of a silent death within this time
+ * @param heartbeat      the liveness period: a CLOCK is sent every quarter period (it also feeds
+ *                       the clock sync), and a board from which nothing arrived for a whole period
+ *                       is declared disconnected at that moment, so every waiter learns of a silent
+ *                       death within one period of the last frame, and one or two lost answers
+ *                       never end a session (see HeartbeatRule)
  * @param reconnect      after a disconnect, open the port again with backoff, handshake again
  *                       and re-arm every subscription
  * @param backoffMin     first wait before reconnecting; doubles up to {@code backoffMax}

@@ -286,7 +286,7 @@ final class BoardSession implements FrameSink, EventVisitor {
             pastErrors[e.ordinal()] += decoder.errors(e);
         }
         decoder = new FrameDecoder(this);
-        lastRxNanos = System.nanoTime();
+        lastRxNanos = nowNanos();
         if (closeRequested) {
             l.close();
         }
@@ -304,7 +304,7 @@ final class BoardSession implements FrameSink, EventVisitor {
         state = State.CONNECTING;
         expectedRxSeq = -1;
         losses.forgetAll();
-        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+        long deadline = nowNanos() + options.connectTimeout().toNanos();
         Answer.HelloInfo h = null;
         BoardException last = null;
         while (h == null) {
@@ -315,7 +315,7 @@ final class BoardSession implements FrameSink, EventVisitor {
             if (lostCause != null) {
                 throw lostCause;
             }
-            long left = deadline - System.nanoTime();
+            long left = deadline - nowNanos();
             if (left <= 0) {
                 throw new BoardDisconnectedException(label, "no HELLO from the board on " + port + " within "
                         + options.connectTimeout().toMillis() + " ms (is the wakewire firmware flashed, at "
@@ -350,9 +350,10 @@ final class BoardSession implements FrameSink, EventVisitor {
         tickNs = h.tickNs();
         ticks.reset();
         clock.reset(tickNs);
+        clock.setWireTimes(wireNanos(new Command.Clock(0, 0)), wireNanos(new Answer.ClockReading(0, 0, 0xFFFF_FFFFL)));
         lastClockTicks = Long.MIN_VALUE;
         for (int i = 0; i < CLOCK_SEED_SAMPLES; i++) {
-            sampleClock(true);
+            sampleClock(true, options.requestTimeout());
         }
     }
 
@@ -368,13 +369,21 @@ final class BoardSession implements FrameSink, EventVisitor {
         }
     }
 
-    /** One CLOCK exchange feeding the sync; returns false on a timeout. */
-    private boolean sampleClock(boolean handshaking) {
+    /**
+     * One CLOCK exchange feeding the sync, waiting at most {@code timeout}; false on a timeout or
+     * a loss. While the heartbeat runs it also watches for silence ({@link SilenceWatch}): a board
+     * silent for a whole period is declared lost at that moment, not when the probe times out.
+     */
+    private boolean sampleClock(boolean handshaking, Duration timeout) {
         Request<long[]> r = new Request<>(this, "CLOCK", Command.Clock::new,
-                (a, t0, t1) -> new long[] {t0, ((Answer.ClockReading) a).ts(), t1},
-                handshaking ? options.requestTimeout() : options.heartbeat().dividedBy(2), handshaking);
+                (a, t0, t1) -> new long[] {t0, ((Answer.ClockReading) a).ts(), t1}, timeout, handshaking);
         try {
-            Selected<Object> s = Async.await(Futures.select(lostSignal.notified(), r));
+            Selected<Object> s = Async.await(Futures.select(lostSignal.notified(), r,
+                    handshaking ? Futures.never() : silenceWatch()));
+            if (s.index() == 2) {
+                silent((Long) s.value());
+                return false;
+            }
             if (s.index() == 0) {
                 return false;
             }
@@ -396,24 +405,51 @@ final class BoardSession implements FrameSink, EventVisitor {
         }
     }
 
+    /**
+     * The liveness rule: a CLOCK probe goes out every {@link HeartbeatRule#probeInterval quarter
+     * period} (each waits at most until the next is due), and the board is declared lost the
+     * moment nothing at all (answer, events, anything) has arrived for one whole heartbeat period.
+     * So a lost answer is covered by the next probe's (up to two lost in a row never end a session
+     * while the round trip stays under a quarter period), and a board that freezes is declared lost
+     * at most one period after its last frame, whatever the phase of the probes.
+     */
     private void heartbeat() {
-        long period = options.heartbeat().toNanos();
+        HeartbeatRule rule = new HeartbeatRule(options.heartbeat());
         while (lostCause == null && !closeRequested) {
-            sampleClock(false);
+            long probeAt = nowNanos();
+            sampleClock(false, rule.probeInterval());
             if (lostCause != null || closeRequested) {
                 break;
             }
-            long silent = System.nanoTime() - lastRxNanos;
-            if (silent > period) {
-                lost(new BoardDisconnectedException(label, "no frame from the board for " + silent / 1_000_000
-                        + " ms (heartbeat " + options.heartbeat().toMillis() + " ms)", null));
-                break;
+            Selected<Object> s = Async.await(Futures.select(lostSignal.notified(),
+                    Futures.sleepUntil(probeAt + rule.probeInterval().toNanos()), silenceWatch()));
+            if (s.index() == 2) {
+                silent((Long) s.value());
             }
-            Async.await(Futures.select(lostSignal.notified(), Futures.sleep(options.heartbeat().dividedBy(2))));
         }
         if (lostCause == null) {
             lostCause = new BoardDisconnectedException(label, "the board was closed", null);
         }
+    }
+
+    private SilenceWatch silenceWatch() {
+        return new SilenceWatch(() -> lastRxNanos, options.heartbeat().toNanos());
+    }
+
+    private void silent(long silentNanos) {
+        lost(new BoardDisconnectedException(label, "no frame from the board for " + silentNanos / 1_000_000
+                + " ms (heartbeat " + options.heartbeat().toMillis() + " ms)", null));
+    }
+
+    /** How long {@code f} takes on the wire: its encoded bytes, 10 bits each (8N1) at the link's baud. */
+    private long wireNanos(Frame f) {
+        int baud = options.baud() > 0 ? options.baud() : spec.baud();
+        return encoder.encode(f).length * 10L * 1_000_000_000L / baud;
+    }
+
+    /** All session time comes from the executor's clock (System.nanoTime unless a test gives another). */
+    long nowNanos() {
+        return executor.nanoTime();
     }
 
     /** Records the first cause of a loss and wakes the supervisor. */
@@ -497,7 +533,7 @@ final class BoardSession implements FrameSink, EventVisitor {
     // ---- receiving (the reader's callbacks, executor thread) --------------------------------------------
 
     void received(byte[] data, int n) {
-        arrivalNanos = System.nanoTime();
+        arrivalNanos = nowNanos();
         decoder.push(data, 0, n);
     }
 
@@ -578,7 +614,7 @@ final class BoardSession implements FrameSink, EventVisitor {
             return;
         }
         c.dispatch(new Edge(c.name(), level == 1 ? Level.HIGH : Level.LOW, t64, t64 * tickNs, clock.hostNanos(t64),
-                arrivalNanos));
+                arrivalNanos, clock.vouchedErrorNanos(t64, arrivalNanos)));
     }
 
     @Override

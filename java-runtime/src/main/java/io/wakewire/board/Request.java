@@ -22,7 +22,7 @@ import java.time.Duration;
  */
 final class Request<T> implements Future<T> {
 
-    /** Makes the result from the answer and the times it was sent and received (System.nanoTime). */
+    /** Makes the result from the answer and the times it was sent and received (the executor's clock). */
     interface ResultMaker<T> {
         T make(Answer.Reply answer, long sentNanos, long answeredNanos);
     }
@@ -72,7 +72,7 @@ final class Request<T> implements Future<T> {
             if (reqId < 0) {
                 return finish();
             }
-            sentNanos = System.nanoTime();
+            sentNanos = session.nowNanos();
             session.send(maker.make(session.nextTxSeq(), reqId), this);
         }
         if (answer != null || failure != null) {

@@ -198,22 +198,14 @@ final class DemoCommand implements Callable<Integer> {
             Selected<Object> winner = Async.await(Futures.select(board.pin(RACE).nextEdge(EdgeFilter.BOTH),
                     Futures.sleep(raceTimeout)));
             double after = (System.nanoTime() - t0) / 1e9;
-            // The latency is the clock sync's estimate. A second into a session it rests on a few
-            // samples and a drift not yet known (a virtual board's clock drifts against the wall
-            // clock by up to a few hundred ppm), so it can come out below 0: say so rather than
-            // print an impossible latency as if it were measured.
+            // The latency is the clock sync's estimate, printed as a measurement only when the sync
+            // vouches for it (a second into a session it rests on a few samples and no drift yet).
             tally.race = winner.index() == 0
                     ? String.format(Locale.ROOT, "the edge won after %.3f s (%s, latency %s); the timeout was cancelled",
                     after, ((Edge) winner.value()).level() == Level.HIGH ? "rising" : "falling",
-                    latencyText(((Edge) winner.value()).latencyNanos(), board.stats().clockSamples()))
+                    LatencyText.of((Edge) winner.value()))
                     : String.format(Locale.ROOT, "the timeout won after %.3f s; the edge wait was cancelled", after);
         });
-    }
-
-    private static String latencyText(long latencyNanos, int clockSamples) {
-        return latencyNanos >= 0
-                ? String.format(Locale.ROOT, "%.3f ms", latencyNanos / 1e6)
-                : String.format(Locale.ROOT, "not known yet: the clock sync has %d sample(s) and puts it at %.3f ms", clockSamples, latencyNanos / 1e6);
     }
 
     private static String status(long elapsedNanos, EdgeLog train, Tally t, boolean draining, long driven) {
@@ -290,8 +282,8 @@ final class DemoCommand implements Callable<Integer> {
         @Override
         public void edge(Edge e) {
             if (seen++ < first) {
-                out.printf(Locale.ROOT, "  edge %s %s at board %.6f s, latency %.3f ms%s%n", e.pin(),
-                        e.isRising() ? "rising " : "falling", e.boardNanos() / 1e9, e.latencyNanos() / 1e6,
+                out.printf(Locale.ROOT, "  edge %s %s at board %.6f s, latency %s%s%n", e.pin(),
+                        e.isRising() ? "rising " : "falling", e.boardNanos() / 1e9, LatencyText.of(e),
                         seen == first ? " (further edges are counted)" : "");
             }
         }

@@ -109,11 +109,14 @@ final class EdgeLog {
             repeats++;
         }
         c.last = e.level();
-        long l = e.latencyNanos();
-        if (l < 0) {
-            negativeLatencies++;
+        // only latencies the clock sync vouches for are measurements; the rest are not recorded
+        if (e.hostTimeVouched()) {
+            long l = e.latencyNanos();
+            if (l < 0) {
+                negativeLatencies++;
+            }
+            latency.recordValue(Math.max(1, l));
         }
-        latency.recordValue(Math.max(1, l));
         sink.edge(e);
         if (total >= limit) {
             changed.notifyOne();

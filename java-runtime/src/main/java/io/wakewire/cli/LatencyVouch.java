@@ -5,12 +5,12 @@ import io.wakewire.board.Edge;
 /**
  * Whether an edge's latency ({@link Edge#latencyNanos()}, arrival minus the clock sync's host-time
  * estimate of the edge) may be shown as a measurement. The output sinks ask this once per edge and
- * print an unvouched latency as "not known", never as a number.
+ * print an unvouched latency as "not known" (or "-", or latency_valid 0), never as a number.
  *
- * <p>{@link #BY_SIGN} is the floor every check keeps: a latency below zero is impossible, so the
- * estimate is off by at least that much (seen mid-run down to -82.7 µs while the sync settles).
- * A check that knows the sync's error bound (the session's clock sync) replaces it where the
- * sinks are made (MonitorCommand).
+ * <p>{@link #SYNC}: the clock sync vouched for the edge's host time ({@link Edge#hostTimeVouched()}:
+ * enough samples and an error bound under its limit) and the latency is not negative (impossible,
+ * so an estimate below zero is off by at least that much). {@link #BY_SIGN} keeps only the second
+ * half, for edges made without a clock sync (tests).
  */
 @FunctionalInterface
 interface LatencyVouch {
@@ -18,4 +18,6 @@ interface LatencyVouch {
     boolean vouches(Edge e);
 
     LatencyVouch BY_SIGN = e -> e.latencyNanos() >= 0;
+
+    LatencyVouch SYNC = e -> e.hostTimeVouched() && e.latencyNanos() >= 0;
 }

@@ -91,7 +91,7 @@ final class MonitorCommand implements Callable<Integer> {
         HostClock clock = new HostClock();
         List<EdgeSink> sinks = new ArrayList<>();
         if (!quiet) {
-            sinks.add(csv ? new CsvEdgeSink(out, clock, LatencyVouch.BY_SIGN) : new TextEdgeSink(out, clock, LatencyVouch.BY_SIGN));
+            sinks.add(csv ? new CsvEdgeSink(out, clock, LatencyVouch.SYNC) : new TextEdgeSink(out, clock, LatencyVouch.SYNC));
         }
         if (vcd != null) {
             try {

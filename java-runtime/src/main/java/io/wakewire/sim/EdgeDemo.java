@@ -44,9 +44,12 @@ public final class EdgeDemo {
                         try {
                             Edge e = await(Futures.timeout(b.pin("D2").nextEdge(EdgeFilter.RISING), Duration.ofSeconds(2)));
                             long now = System.nanoTime();
-                            System.out.printf("%s rose at board tick %d; frame decoded %.0f µs ago,"
-                                    + " edge %.1f ms ago by the clock sync%n", e.pin(), e.ticks(),
-                                    (now - e.arrivalNanos()) / 1000.0, (now - e.hostNanos()) / 1e6);
+                            // the edge's host time is printed only when the clock sync vouches for it
+                            System.out.printf("%s rose at board tick %d; frame decoded %.0f µs ago, %s%n", e.pin(),
+                                    e.ticks(), (now - e.arrivalNanos()) / 1000.0, e.hostTimeVouched()
+                                            ? String.format("edge %.3f ms ago (±%.3f) by the clock sync",
+                                            (now - e.hostNanos()) / 1e6, e.hostErrorNanos() / 1e6)
+                                            : "edge time not known yet (the clock sync cannot vouch for it)");
                         } catch (TimedOutException t) {
                             System.out.println("no edge on D2 within 2 s");
                         }

@@ -17,8 +17,9 @@ import java.util.ArrayDeque;
  *   <li><b>Fair batches.</b> Each turn drains the cross-thread stack, then polls at most the
  *       tasks queued at the start of the turn (bounded by {@code maxBatch}); a task woken during
  *       the turn, including by itself, waits for the next turn. Cross-thread wakes are taken
- *       at every turn; timers are looked at every 64 polls and whenever the queue runs dry
- *       (tokio does the same every 61), because reading the clock costs more than a short poll.
+ *       at every turn; timers are looked at every 64 polls (within a batch too) and whenever the
+ *       queue runs dry (tokio does the same every 61), because reading the clock costs more than a
+ *       short poll.
  *       So a task that keeps waking itself cannot starve the others, the timers, or the other
  *       threads' wakes; but a poll that blocks delays timers by up to 64 such polls: do not
  *       block inside poll.</li>
@@ -231,12 +232,19 @@ public final class Executor implements AutoCloseable {
             Task<?> t = localQueue.poll();
             budget = budgetPerPoll;
             t.run();
+            // Reading the clock costs more than a short poll, so a busy executor looks at its timers
+            // every TIMER_CHECK_POLLS polls, counted across turns and inside a long batch alike (a
+            // batch can be thousands of polls: checking only at its end let a due timer wait for all
+            // of them). A task a timer wakes joins the queue's tail, behind this batch's remainder.
+            if (++pollsSinceTimers >= TIMER_CHECK_POLLS) {
+                pollsSinceTimers = 0;
+                if (wheel.size() > 0) {
+                    expireTimers();
+                }
+            }
         }
-        // Reading the clock costs more than a short poll, so a busy executor looks at its timers
-        // every TIMER_CHECK_POLLS polls (fairness is kept: a turn never skips them twice running
-        // unless it was short), and always before it would go idle.
-        pollsSinceTimers += n;
-        if (wheel.size() > 0 && (pollsSinceTimers >= TIMER_CHECK_POLLS || localQueue.isEmpty())) {
+        // ...and always before it would go idle.
+        if (wheel.size() > 0 && localQueue.isEmpty()) {
             pollsSinceTimers = 0;
             expireTimers();
         }

@@ -21,11 +21,23 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import io.wakewire.task.Clock;
+import io.wakewire.task.Context;
+import io.wakewire.task.Executor;
+import io.wakewire.task.Future;
+import io.wakewire.task.Poll;
+import io.wakewire.task.VirtualClock;
+import java.time.Duration;
 
 /**
  * A board in Java for unit tests: the far end of an in-memory link pair, answering frames as
  * PROTOCOL.md says the firmware does, on its own thread (woken by the link's waker, never polling).
  * Tests drive it: edges, LOST markers, sequence gaps, resets, silence, garbage.
+ *
+ * <p>{@link #onExecutor} makes it a task of the host's executor instead, on a {@link VirtualClock}:
+ * it answers as soon as the executor runs it, before virtual time can jump, and every frame it
+ * sends takes its bytes' wire time at 1 Mbaud (the clock is advanced by 10 µs a byte), so session
+ * timing tests are exact.
  */
 final class FakeBoard implements AutoCloseable {
 
@@ -35,7 +47,11 @@ final class FakeBoard implements AutoCloseable {
     private final InMemoryLink end;
     private final FrameEncoder encoder = new FrameEncoder();
     private final Thread thread;
-    private volatile long startNanos = System.nanoTime();
+    private final FrameDecoder decoder;
+    private final Clock clock;
+    /** Executor mode: the virtual clock each sent byte advances; null on the thread. */
+    private final VirtualClock wire;
+    private volatile long startNanos;
     private volatile boolean running = true;
     private int seq;
 
@@ -51,11 +67,28 @@ final class FakeBoard implements AutoCloseable {
     final Set<Integer> badPins = ConcurrentHashMap.newKeySet();
     final Map<Integer, Integer> analogValues = new ConcurrentHashMap<>();
     final List<Command> received = new CopyOnWriteArrayList<>();
+    /** CLOCK commands (counted from 1, the handshake's included) whose answers are not sent. */
+    final Set<Integer> clockAnswersToDrop = ConcurrentHashMap.newKeySet();
+    private int clocks;
+    /** When the last frame was written (its last byte, in executor mode). */
+    volatile long lastSentNanos;
 
     FakeBoard(InMemoryLinkPair pair) {
+        this(pair, null, null);
+    }
+
+    /** A fake that runs as a task of {@code ex}, whose clock and parker must be {@code clock}. */
+    static FakeBoard onExecutor(InMemoryLinkPair pair, Executor ex, VirtualClock clock) {
+        return new FakeBoard(pair, ex, clock);
+    }
+
+    private FakeBoard(InMemoryLinkPair pair, Executor ex, VirtualClock virtual) {
         this.pair = pair;
         this.end = pair.b();
-        FrameDecoder decoder = new FrameDecoder(new FrameSink() {
+        this.clock = virtual != null ? virtual : Clock.SYSTEM;
+        this.wire = virtual;
+        this.startNanos = clock.nanoTime();
+        this.decoder = new FrameDecoder(new FrameSink() {
             @Override
             public void frame(Frame f) {
                 if (f instanceof Command c) {
@@ -70,6 +103,32 @@ final class FakeBoard implements AutoCloseable {
         decoder.push(encoder.encode(hello(0, 0)));
         received.clear();
         seq = 0;
+        if (ex != null) {
+            thread = null;
+            ex.spawn("fake board", new Future<Void>() {
+                private final ByteBuffer buf = ByteBuffer.allocate(1024);
+
+                @Override
+                public Poll<Void> poll(Context cx) {
+                    end.setReadWaker(cx.waker());
+                    while (running) {
+                        int n;
+                        try {
+                            n = end.read(buf);
+                        } catch (LinkClosedException e) {
+                            return Poll.ready(null);
+                        }
+                        if (n <= 0) {
+                            return Poll.pending();
+                        }
+                        decoder.push(buf.array(), 0, n);
+                        buf.clear();
+                    }
+                    return Poll.ready(null);
+                }
+            });
+            return;
+        }
         thread = new Thread(() -> {
             ByteBuffer buf = ByteBuffer.allocate(1024);
             Thread self = Thread.currentThread();
@@ -99,7 +158,7 @@ final class FakeBoard implements AutoCloseable {
     }
 
     long ticksNow() {
-        return ((System.nanoTime() - startNanos) / 4000) & 0xFFFF_FFFFL;
+        return ((clock.nanoTime() - startNanos) / 4000) & 0xFFFF_FFFFL;
     }
 
     private synchronized void answer(Command c) {
@@ -126,7 +185,12 @@ final class FakeBoard implements AutoCloseable {
                     ? new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x86)
                     : new Answer.Analog(nextSeq(), req, r.channel(), analogValues.getOrDefault(r.channel(), 512), ticksNow()));
             case Command.Ping p -> send(new Answer.Pong(nextSeq(), req, p.data()));
-            case Command.Clock k -> send(new Answer.ClockReading(nextSeq(), req, ticksNow()));
+            case Command.Clock k -> {
+                int sq = nextSeq(); // a dropped answer was sent: the line lost it, so its seq is gone
+                if (!clockAnswersToDrop.contains(++clocks)) {
+                    send(new Answer.ClockReading(sq, req, ticksNow()));
+                }
+            }
             case Command.Stats s -> send(new Answer.StatsReport(nextSeq(), req, 0, 0, 0, List.of()));
             case Command.ResetCause r -> send(new Answer.ResetCauseReport(nextSeq(), req, 1));
         }
@@ -153,7 +217,12 @@ final class FakeBoard implements AutoCloseable {
 
     private synchronized void send(Frame f) {
         try {
-            end.write(encoder.encode(f));
+            byte[] bytes = encoder.encode(f);
+            if (wire != null) {
+                wire.advance(Duration.ofNanos(10_000L * bytes.length)); // 10 bits a byte at 1 Mbaud
+            }
+            end.write(bytes);
+            lastSentNanos = clock.nanoTime();
         } catch (LinkClosedException e) {
             // the host went away; tests see it on their side
         }
@@ -206,7 +275,7 @@ final class FakeBoard implements AutoCloseable {
 
     /** A reset whose boot HELLO never reaches the host: the clock and the sequence start again, silently. */
     synchronized void silentReset() {
-        startNanos = System.nanoTime();
+        startNanos = clock.nanoTime();
         seq = 0;
     }
 
@@ -218,6 +287,7 @@ final class FakeBoard implements AutoCloseable {
     void garbage(byte[] bytes) {
         try {
             end.write(bytes);
+            lastSentNanos = clock.nanoTime();
         } catch (LinkClosedException e) {
             // ignore
         }
@@ -234,7 +304,9 @@ final class FakeBoard implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        LockSupport.unpark(thread);
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
         end.close();
     }
 }

@@ -16,7 +16,9 @@ import java.time.Duration;
  *       ({@link EdgeRateProbe}), the virtual board paced to the wall clock;</li>
  *   <li>{@code byte_to_task_us_p50}, {@code _p99}: bytes written into a pty to the awaiting task
  *       running ({@link ByteToTaskProbe});</li>
- *   <li>{@code connect_to_ready_ms}, {@code idle_cpu_share} ({@link IdleCpuProbe}).</li>
+ *   <li>{@code connect_to_ready_ms}, {@code idle_cpu_share} ({@link IdleCpuProbe});</li>
+ *   <li>{@code clock_sync_error_us_p50}, {@code _p99}, {@code _max}: the host's estimate of an edge's
+ *       time against the vboard's wall-clock truth, after 5 s of syncing ({@link ClockSyncProbe}).</li>
  * </ul>
  */
 public final class BridgeBenchMain {
@@ -33,6 +35,9 @@ public final class BridgeBenchMain {
         double[] idle = IdleCpuProbe.run(elf1M, Duration.ofSeconds(10));
         Metrics.print("connect_to_ready_ms", Math.round(idle[0] * 10) / 10.0, "ms");
         Metrics.print("idle_cpu_share", Math.round(idle[1] * 10000) / 10000.0, "cores");
+
+        // the clock sync against the vboard's wall-clock truth, after 5 s of syncing
+        ClockSyncBenchMain.report(ClockSyncProbe.run(elf1M, Duration.ofSeconds(5), 200, java.util.List.of()));
 
         long[] lat = ByteToTaskProbe.run(2000);
         Metrics.print("byte_to_task_us_p50", Math.round(Metrics.percentile(lat, 50) / 100.0) / 10.0, "us");

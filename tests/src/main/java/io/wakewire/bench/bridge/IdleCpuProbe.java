@@ -19,7 +19,7 @@ import static io.wakewire.task.Async.await;
  * Connect time and idle cost. {@code connect_to_ready_ms}: from awaiting {@code Board.connect} on
  * a freshly started virtual board to the handshake done (HELLO, version and signature checks, four
  * CLOCK samples). {@code idle_cpu_share}: the host process's CPU time over 10 s of wall time with
- * that board connected and no traffic (the heartbeat's CLOCK every 500 ms is all that moves), as a
+ * that board connected and no traffic (the heartbeat's CLOCK every 250 ms is all that moves), as a
  * share of one core. The vboard process is not counted: it is the board, not the host.
  */
 final class IdleCpuProbe {
