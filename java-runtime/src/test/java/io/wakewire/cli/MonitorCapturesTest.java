@@ -187,8 +187,10 @@ class MonitorCapturesTest {
             List<VcdRead.Change> b = reader.get(wire);
             for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
                 if (!a.get(i).equals(b.get(i))) {
-                    throw new AssertionError(wire + ": change " + i + " is " + b.subList(i, Math.min(b.size(), i + 3))
-                            + " in " + who + ", " + a.subList(Math.max(0, i - 2), Math.min(a.size(), i + 3)) + " in the VCD");
+                    int from = Math.max(0, i - 2);
+                    throw new AssertionError(wire + ": changes " + from + ".. differ at " + i + ": "
+                            + b.subList(from, Math.min(b.size(), i + 3)) + " in " + who + ", "
+                            + a.subList(from, Math.min(a.size(), i + 3)) + " in the VCD");
                 }
             }
             assertEquals(a.size(), b.size(), wire + ": changes in the VCD, and in " + who);
