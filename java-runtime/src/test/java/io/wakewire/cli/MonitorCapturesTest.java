@@ -107,9 +107,11 @@ class MonitorCapturesTest {
 
     @Test
     void aCaptureWithLossesOpensInBothAndAgreesWithItsCsv() throws Exception {
-        // D2: an edge every 25 µs (40,000/s) for 100 ms, faster than 1 Mbaud carries (bench: 30,500/s),
-        // slower than the ISR (~150 cycles): the ring overflows and every drop is counted
-        Capture c = capture("storm", List.of("--duration", "8s"), "D2 50us 4000", "D8 1ms 100");
+        // D2: an edge every 30 µs (33,000/s) for 120 ms, more than the firmware sends at 1 Mbaud
+        // (bench-firmware: 30,500/s), the ring overflows (about 830 lost, every one counted); 480
+        // cycles apart, over three times the ISR's ~150, so no edge goes by unseen (at 20 µs apart
+        // one in 3,000 did: two edges in one interrupts-off stretch are one to the hardware)
+        Capture c = capture("storm", List.of("--duration", "8s"), "D2 60us 4000", "D8 1ms 100");
         assertEquals(ExitCode.FAILURE, c.cli.exit(), "a run with losses exits 1: " + c.cli.err());
         List<String> rows = CaptureTools.pandasRows(c.csv);
         Map<String, long[]> perPin = new LinkedHashMap<>(); // edges, lost
