@@ -98,6 +98,7 @@ class MonitorCapturesTest {
         assertEquals(300, seen.get("D8").size(), "D8 transitions sigrok read (300 driven)");
         assertEquals(List.of(), seen.get("D2_lost"));
         assertEquals(List.of(), seen.get("D8_lost"));
+        assertEquals(ours.initial(), sigrok.initial(), "initial values sigrok read");
         assertSameChanges(ours.allChanges(0), seen, "sigrok-cli");
         assertEquals('1', seen.get("D2").get(0).value(), "the train starts by rising from the level held before");
 
