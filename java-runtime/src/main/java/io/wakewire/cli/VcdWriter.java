@@ -109,13 +109,18 @@ final class VcdWriter implements EdgeSink {
         writeUpTo(newest - REORDER_NANOS);
     }
 
-    /** The hole lies after the pin's latest edge: the marker is placed at that edge's time, after it. */
+    /**
+     * The hole lies after the pin's latest edge: the marker is placed at that edge's time, after it.
+     * Before the pin's first edge, it is placed at the newest edge of any pin (the hole was there
+     * by then), not at time 0: that would stretch the dump back to the board's reset and put the
+     * rise at the {@code $dumpvars} time, where sigrok reads it as the initial value.
+     */
     @Override
     public void lost(String pin, String what) throws IOException {
         if (!ids.containsKey(pin)) {
             return;
         }
-        long at = lastEdgeNanos.getOrDefault(pin, Math.max(written, 0));
+        long at = lastEdgeNanos.getOrDefault(pin, newest != Long.MIN_VALUE ? newest : Math.max(written, 0));
         pending.add(new Held(pin, null, at, arrivals++));
     }
 

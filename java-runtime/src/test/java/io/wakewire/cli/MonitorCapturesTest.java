@@ -60,8 +60,8 @@ class MonitorCapturesTest {
     private record Capture(Cli cli, Path vcd, Path csv) {
     }
 
-    /** Both pins held low, the monitor started and armed, then {@code waves} ("D2 1ms 400") driven at once. */
-    private Capture capture(String name, List<String> limit, String... waves) throws Exception {
+    /** Both pins held low, the monitor started and armed, then the vboard {@code script} run ("wave D2 1ms 400", ...). */
+    private Capture capture(String name, List<String> limit, String... script) throws Exception {
         uno.set("D2", false);
         uno.set("D8", false);
         Path vcd = tmp.resolve(name + ".vcd");
@@ -72,11 +72,13 @@ class MonitorCapturesTest {
         monitor.awaitErr("monitoring ", Duration.ofSeconds(30));
         Thread.sleep(ARMING.toMillis());
         long mark = uno.mark();
-        for (String w : waves) {
-            uno.command("wave " + w);
+        for (String line : script) {
+            uno.command(line);
         }
-        for (String w : waves) {
-            uno.awaitLine(mark, "DONE wave " + w.split(" ")[0], Duration.ofSeconds(30));
+        for (String line : script) {
+            if (line.startsWith("wave ")) {
+                uno.awaitLine(mark, "DONE wave " + line.split(" ")[1], Duration.ofSeconds(30));
+            }
         }
         Cli r = monitor.result(Duration.ofSeconds(90));
         Path csv = tmp.resolve(name + ".csv");
@@ -86,7 +88,7 @@ class MonitorCapturesTest {
 
     @Test
     void aPulseTrainIsWholeInSigrokGtkwaveAndPandas() throws Exception {
-        Capture c = capture("train", List.of("--count", "700", "--duration", "60s"), "D2 1ms 400", "D8 1500us 300");
+        Capture c = capture("train", List.of("--count", "700", "--duration", "60s"), "wave D2 1ms 400", "wave D8 1500us 300");
         assertEquals(0, c.cli.exit(), c.cli.err());
         assertTrue(c.cli.err().contains("summary: 700 edges, 0 lost"), c.cli.err());
         VcdRead ours = VcdRead.parse(Files.readString(c.vcd));
@@ -99,7 +101,7 @@ class MonitorCapturesTest {
         assertEquals(List.of(), seen.get("D2_lost"));
         assertEquals(List.of(), seen.get("D8_lost"));
         assertEquals(ours.initial(), sigrok.initial(), "initial values sigrok read");
-        assertSameChanges(ours.allChanges(0), seen, "sigrok-cli");
+        assertSameChanges(ours.xAsZero().allChanges(0), seen, "sigrok-cli");
         assertEquals('1', seen.get("D2").get(0).value(), "the train starts by rising from the level held before");
 
         assertGtkwaveRoundTrips(c.vcd, ours);
@@ -111,8 +113,10 @@ class MonitorCapturesTest {
         // D2: an edge every 30 µs (33,000/s) for 120 ms, more than the firmware sends at 1 Mbaud
         // (bench-firmware: 30,500/s), the ring overflows (about 830 lost, every one counted); 480
         // cycles apart, over three times the ISR's ~150, so no edge goes by unseen (at 20 µs apart
-        // one in 3,000 did: two edges in one interrupts-off stretch are one to the hardware)
-        Capture c = capture("storm", List.of("--duration", "8s"), "D2 60us 4000", "D8 1ms 100");
+        // one in 3,000 did: two edges in one interrupts-off stretch are one to the hardware). About
+        // a quarter of D8's edges go too, sometimes its first: a loss before the pin's first edge
+        // (board_ns 0 in the CSV; VcdWriterTest holds the VCD's side of that case every time)
+        Capture c = capture("storm", List.of("--duration", "8s"), "wave D2 60us 4000", "wave D8 1ms 100");
         assertEquals(ExitCode.FAILURE, c.cli.exit(), "a run with losses exits 1: " + c.cli.err());
         List<String> rows = CaptureTools.pandasRows(c.csv);
         Map<String, long[]> perPin = new LinkedHashMap<>(); // edges, lost
@@ -127,12 +131,15 @@ class MonitorCapturesTest {
         }
         assertEquals(4000, perPin.get("D2")[0] + perPin.get("D2")[1], "D2 edges received + reported lost = driven");
         assertEquals(100, perPin.get("D8")[0] + perPin.get("D8")[1], "D8 edges received + reported lost = driven");
+        System.out.printf("storm: D2 %d edges, %d lost; D8 %d edges, %d lost; D8's first item a loss: %b%n",
+                perPin.get("D2")[0], perPin.get("D2")[1], perPin.get("D8")[0], perPin.get("D8")[1],
+                rows.stream().filter(r -> r.split(",")[2].equals("D8")).findFirst().orElse("").startsWith("lost"));
         assertTrue(perPin.get("D2")[1] > 0, "the storm lost nothing on D2: this run tests no loss");
 
         VcdRead ours = VcdRead.parse(Files.readString(c.vcd));
         VcdRead sigrok = CaptureTools.sigrok(c.vcd);
         Map<String, List<VcdRead.Change>> seen = sigrok.allChanges(ours.dumpTime());
-        assertSameChanges(ours.allChanges(0), seen, "sigrok-cli");
+        assertSameChanges(ours.xAsZero().allChanges(0), seen, "sigrok-cli");
         assertTrue(seen.get("D2_lost").size() >= 2, "D2's holes are pulses of D2_lost in sigrok: " + seen.get("D2_lost"));
 
         assertGtkwaveRoundTrips(c.vcd, ours);
@@ -172,11 +179,17 @@ class MonitorCapturesTest {
             assertSameChanges(Map.of(pin, ours.edges(pin)), Map.of(pin, csvEdges), "the CSV (pandas)");
             // the lost wire is high right after each loss row's time, and rises nowhere else (a hole
             // right after the edge that ended the one before continues the stretch: one rise, two rows)
+            List<Long> rises = new ArrayList<>(ours.changes(pin + "_lost", 0).stream().filter(ch -> ch.value() == '1')
+                    .map(VcdRead.Change::time).toList());
+            if (csvLosses.remove(0L)) {
+                // a loss before the pin's first edge (board_ns 0 in the CSV): the wire rose before that edge
+                assertTrue(!rises.isEmpty() && rises.get(0) <= csvEdges.get(0).time(), pin + "_lost rises at " + rises
+                        + ", the CSV has a loss before the first edge at " + csvEdges.get(0).time());
+                rises.remove(0);
+            }
             for (long t : csvLosses) {
                 assertEquals('1', ours.valueAfter(pin + "_lost", t), pin + "_lost after the CSV's loss at " + t);
             }
-            List<Long> rises = ours.changes(pin + "_lost", 0).stream().filter(ch -> ch.value() == '1')
-                    .map(VcdRead.Change::time).toList();
             assertTrue(csvLosses.containsAll(rises), pin + "_lost rises at " + rises + ", the CSV's losses are at " + csvLosses);
         }
     }

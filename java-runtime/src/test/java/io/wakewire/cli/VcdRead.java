@@ -104,13 +104,25 @@ record VcdRead(long dumpTime, Map<String, Character> initial, List<Line> lines) 
      * leaves {@code x}, the level the writer knew the pin had before its first edge.
      */
     List<Change> edges(String pin) {
+        List<Line> mine = lines.stream().filter(l -> l.wire.equals(pin)).toList();
         List<Change> out = new ArrayList<>();
-        for (Line l : lines) {
-            if (l.wire.equals(pin) && l.before != 'x') {
+        for (int i = 0; i < mine.size(); i++) {
+            Line l = mine.get(i);
+            boolean preLevel = l.before == 'x' && i + 1 < mine.size() && mine.get(i + 1).time == l.time + 1;
+            if (!preLevel) {
                 out.add(new Change(l.time, l.value));
             }
         }
         return out;
+    }
+
+    /** This dump as sigrok holds it: sigrok has no unknown level and reads {@code x} as 0. */
+    VcdRead xAsZero() {
+        Map<String, Character> init = new LinkedHashMap<>();
+        initial.forEach((w, v) -> init.put(w, v == 'x' ? '0' : v));
+        List<Line> out = lines.stream().map(l -> new Line(l.time, l.wire, l.value == 'x' ? '0' : l.value,
+                l.before == 'x' ? '0' : l.before)).toList();
+        return new VcdRead(dumpTime, init, out);
     }
 
     /** {@code wire}'s value once every line at {@code time} and before it is taken. */
