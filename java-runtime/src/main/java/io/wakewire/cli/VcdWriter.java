@@ -8,9 +8,11 @@ import java.io.Writer;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * Writes edges as a Value Change Dump (IEEE 1364 §18), the format PulseView, GTKWave and sigrok
@@ -28,7 +30,10 @@ import java.util.PriorityQueue;
  *   <li>The file ends 1 ns after the last change, so readers that turn the dump into samples
  *       (sigrok) keep the last edge.</li>
  *   <li>Losses are a wire of their own per pin, {@code <pin>_lost}: 1 from the last edge before a
- *       hole to the first edge after it, else 0. Only 1-bit wires are used: sigrok 0.5 stops
+ *       hole to the first edge after it, else 0; a hole that starts at the very edge that
+ *       ended the one before keeps it 1 across that edge (a 0 of no duration is a glitch that
+ *       sample-based readers drop, so sigrok and GTKWave would disagree about the wire; checked by
+ *       MonitorCapturesTest on a storm). Only 1-bit wires are used: sigrok 0.5 stops
  *       reading at a vector value, and {@code $comment}s after {@code $enddefinitions} are
  *       rejected by some parsers. The loss's cause and count are in the monitor's summary and its
  *       CSV rows, not here.</li>
@@ -64,6 +69,8 @@ final class VcdWriter implements EdgeSink {
     /** Per pin: the value last written ('0', '1', 'x'), and whether its lost wire is high. */
     private final Map<String, Character> value = new HashMap<>();
     private final Map<String, Boolean> inHole = new HashMap<>();
+    /** Pins whose hole ended at an edge of the time last written: their lost wire falls once time moves on. */
+    private final Set<String> holeEnding = new LinkedHashSet<>();
 
     VcdWriter(Writer out, String board, List<String> pins) throws IOException {
         if (2 * pins.size() > 94) {
@@ -102,13 +109,18 @@ final class VcdWriter implements EdgeSink {
         writeUpTo(newest - REORDER_NANOS);
     }
 
-    /** The hole lies after the pin's latest edge: the marker is placed at that edge's time, after it. */
+    /**
+     * The hole lies after the pin's latest edge: the marker is placed at that edge's time, after it.
+     * Before the pin's first edge, it is placed at the newest edge of any pin (the hole was there
+     * by then), not at time 0: that would stretch the dump back to the board's reset and put the
+     * rise at the {@code $dumpvars} time, where sigrok reads it as the initial value.
+     */
     @Override
     public void lost(String pin, String what) throws IOException {
         if (!ids.containsKey(pin)) {
             return;
         }
-        long at = lastEdgeNanos.getOrDefault(pin, Math.max(written, 0));
+        long at = lastEdgeNanos.getOrDefault(pin, newest != Long.MIN_VALUE ? newest : Math.max(written, 0));
         pending.add(new Held(pin, null, at, arrivals++));
     }
 
@@ -127,6 +139,9 @@ final class VcdWriter implements EdgeSink {
             dumpvars(Math.max(0, t - 1));
         }
         if (h.edge == null) {
+            if (holeEnding.remove(h.pin)) {
+                return; // a new hole right after the edge that ended the last: the wire stays high
+            }
             if (!inHole.get(h.pin)) {
                 change(t, "1" + lostIds.get(h.pin));
                 inHole.put(h.pin, true);
@@ -141,9 +156,17 @@ final class VcdWriter implements EdgeSink {
         change(t, level + ids.get(h.pin));
         value.put(h.pin, level);
         if (inHole.get(h.pin)) {
-            out.write("0" + lostIds.get(h.pin) + "\n");
-            inHole.put(h.pin, false);
+            holeEnding.add(h.pin);
         }
+    }
+
+    /** Lowers the lost wires of holes that ended at the time last written (before time moves on). */
+    private void endHoles() throws IOException {
+        for (String pin : holeEnding) {
+            out.write("0" + lostIds.get(pin) + "\n");
+            inHole.put(pin, false);
+        }
+        holeEnding.clear();
     }
 
     /** Initial values, each pin's known pre-edge level where its first held item is an edge. */
@@ -170,6 +193,7 @@ final class VcdWriter implements EdgeSink {
 
     private void change(long t, String line) throws IOException {
         if (t != written) {
+            endHoles();
             out.write("#" + t + "\n");
             written = t;
         }
@@ -180,6 +204,7 @@ final class VcdWriter implements EdgeSink {
     public void close() throws IOException {
         writeUpTo(Long.MAX_VALUE);
         if (dumpvarsDone) {
+            endHoles();
             out.write("#" + (written + 1) + "\n"); // the end of the last change's sample
         }
         out.flush();

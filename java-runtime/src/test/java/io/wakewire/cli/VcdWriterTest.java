@@ -56,6 +56,35 @@ class VcdWriterTest {
     }
 
     @Test
+    void aHoleRightAfterTheEdgeThatEndedTheLastKeepsTheLostWireHigh() throws Exception {
+        StringWriter text = new StringWriter();
+        VcdWriter vcd = new VcdWriter(text, "uno", List.of("D2"));
+        vcd.edge(edge("D2", Level.HIGH, 1_000));
+        vcd.lost("D2", "D2: events lost (board_ring, 2 event(s))");
+        vcd.edge(edge("D2", Level.LOW, 2_000));
+        vcd.lost("D2", "D2: events lost (board_ring, 4 event(s))"); // the ring full again at once
+        vcd.edge(edge("D2", Level.HIGH, 3_000));
+        vcd.close();
+        String body = text.toString().substring(text.toString().indexOf("$enddefinitions $end\n") + 21);
+        // not "0\"" then "1\"" at #2000: a low of no duration, which sigrok drops and GTKWave keeps
+        assertEquals("#999\n$dumpvars\n0!\n0\"\n$end\n#1000\n1!\n1\"\n#2000\n0!\n#3000\n1!\n0\"\n#3001\n", body);
+    }
+
+    @Test
+    void aLossBeforeThePinsFirstEdgeStandsAtTheNewestEdgeNotAtTimeZero() throws Exception {
+        StringWriter text = new StringWriter();
+        VcdWriter vcd = new VcdWriter(text, "uno", List.of("D2", "D8"));
+        vcd.edge(edge("D2", Level.HIGH, 1_000));
+        vcd.edge(edge("D2", Level.LOW, 2_000));
+        vcd.lost("D8", "D8: events lost (board_ring, 3 event(s))"); // D8's first edges went in a full ring
+        vcd.edge(edge("D8", Level.HIGH, 3_000));
+        vcd.close();
+        String body = text.toString().substring(text.toString().indexOf("$enddefinitions $end\n") + 21);
+        // D8's level before the hole is not known: x until its first edge
+        assertEquals("#999\n$dumpvars\n0!\nx\"\n0#\n0$\n$end\n#1000\n1!\n#2000\n0!\n1$\n#3000\n1\"\n0$\n#3001\n", body);
+    }
+
+    @Test
     void aPinWhoseFirstEdgeComesLaterGetsItsKnownLevelJustBefore() throws Exception {
         StringWriter text = new StringWriter();
         VcdWriter vcd = new VcdWriter(text, "uno", List.of("D2", "D3"));
