@@ -23,8 +23,8 @@ final class LatencyText {
         return String.format(Locale.ROOT, "%.3f ms ±%.3f", e.latencyNanos() / 1e6, e.hostErrorNanos() / 1e6);
     }
 
-    /** The milliseconds column of a table: the latency, or "-" when not vouched for. */
-    static String column(Edge e) {
-        return LatencyVouch.SYNC.vouches(e) ? String.format(Locale.ROOT, "%.3f", e.latencyNanos() / 1e6) : "-";
+    /** The milliseconds column of a table: the latency, or "-" when {@code vouch} does not vouch for it. */
+    static String column(Edge e, LatencyVouch vouch) {
+        return vouch.vouches(e) ? String.format(Locale.ROOT, "%.3f", e.latencyNanos() / 1e6) : "-";
     }
 }

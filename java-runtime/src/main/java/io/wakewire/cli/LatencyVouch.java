@@ -5,7 +5,7 @@ import io.wakewire.board.Edge;
 /**
  * Whether an edge's latency ({@link Edge#latencyNanos()}, arrival minus the clock sync's host-time
  * estimate of the edge) may be shown as a measurement. The output sinks ask this once per edge and
- * print an unvouched latency as "not known" (or "-", or latency_valid 0), never as a number.
+ * print an unvouched latency as "-" (the CSV: latency_valid 0), never as a number.
  *
  * <p>{@link #SYNC}: the clock sync vouched for the edge's host time ({@link Edge#hostTimeVouched()}:
  * enough samples and an error bound under its limit) and the latency is not negative (impossible,

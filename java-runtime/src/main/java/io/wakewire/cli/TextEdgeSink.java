@@ -25,8 +25,7 @@ final class TextEdgeSink implements EdgeSink {
             out.println("     board_s  host_time        pin  level  latency_ms");
             header = true;
         }
-        // a latency the clock sync cannot vouch for is not shown as a figure
-        String latency = vouch.vouches(e) ? String.format(Locale.ROOT, "%.3f", e.latencyNanos() / 1e6) : "not known";
+        String latency = LatencyText.column(e, vouch); // a latency the clock sync cannot vouch for is not a figure
         out.printf(Locale.ROOT, "%12.6f  %s  %-4s %-5s  %s%n", e.boardNanos() / 1e9, clock.timeOfDay(e.hostNanos()),
                 e.pin(), e.level() == io.wakewire.board.Level.HIGH ? "1" : "0", latency);
     }

@@ -21,16 +21,16 @@ class LatencyTextTest {
     @Test
     void aVouchedLatencyIsPrintedWithItsBound() {
         assertEquals("0.412 ms ±0.120", LatencyText.of(edge(412_000, 120_000)));
-        assertEquals("0.412", LatencyText.column(edge(412_000, 120_000)));
+        assertEquals("0.412", LatencyText.column(edge(412_000, 120_000), LatencyVouch.SYNC));
     }
 
     @Test
     void anUnvouchedOneIsNot() {
         Edge e = edge(-1_200_000, -1); // the "-1.2 ms"
         assertEquals("not measured (the clock sync cannot vouch for it yet)", LatencyText.of(e));
-        assertEquals("-", LatencyText.column(e));
+        assertEquals("-", LatencyText.column(e, LatencyVouch.SYNC));
         StringWriter w = new StringWriter();
-        TextEdgeSink sink = new TextEdgeSink(new PrintWriter(w), new HostClock());
+        TextEdgeSink sink = new TextEdgeSink(new PrintWriter(w), new HostClock(), LatencyVouch.SYNC);
         sink.edge(e);
         sink.close();
         String row = w.toString().lines().skip(1).findFirst().orElseThrow();
