@@ -148,6 +148,30 @@ class LossReportingTest {
     }
 
     @Test
+    void aFullStreamBufferIsOneCountedHostLossAfterTheEdgesItHeld() {
+        // a stream that holds 3 edges and is not read while 6 arrive: the 3 newest are dropped and
+        // reported once, with their count, after the 3 it kept
+        List<String> seen = ex.blockOn(Async.async(() -> {
+            Board b = await(Board.connect(TestBoards.uno(), "mem", TestBoards.fast(pair).withEdgeBuffer(3)));
+            try (EdgeStream d2 = b.pin("D2").edges(EdgeFilter.BOTH)) {
+                var armed = Async.spawn("d2 armed", d2.next());
+                await(Futures.sleep(Duration.ofMillis(50)));
+                fake.events(edge(2, 1, 10));
+                await(armed);
+                fake.events(edge(2, 0, 20), edge(2, 1, 30), edge(2, 0, 40), edge(2, 1, 50), edge(2, 0, 60),
+                        edge(2, 1, 70));
+                await(Futures.sleep(Duration.ofMillis(100))); // all six are in before the stream is read
+                List<String> out = take(d2, 4);
+                assertEquals(3, b.stats().hostDrops());
+                return out;
+            } finally {
+                b.close();
+            }
+        }));
+        assertEquals(List.of("20 low", "30 high", "40 low", "lost HOST_BUFFER 3"), seen);
+    }
+
+    @Test
     void aSequenceGapForgetsTheLevelsSoARepeatAfterItIsNotAMerge() {
         List<String> seen = withStreams(EdgeFilter.BOTH, (b, d2, d8) -> {
             fake.loseFrames(1);
