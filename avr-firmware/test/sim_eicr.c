@@ -207,8 +207,8 @@ static const char *check_regs(int armed, int n_int, char *msg, size_t len)
 {
     for (int n = 0; n < n_int; n++)
         if (armed >> n & 1 && (sense(n) != 1 || !(avr->data[A_EIMSK] >> n & 1))) {
-            snprintf(msg, len, "INT%d: sense %d%d (want 01), EIMSK bit %d; EICRA 0x%02x EICRB 0x%02x EIMSK 0x%02x", n,
-                     sense(n) >> 1, sense(n) & 1, avr->data[A_EIMSK] >> n & 1, avr->data[A_EICRA],
+            snprintf(msg, len, "INT%d: sense %d%d (want 01), EIMSK bit %s; EICRA 0x%02x EICRB 0x%02x EIMSK 0x%02x", n,
+                     sense(n) >> 1, sense(n) & 1, avr->data[A_EIMSK] >> n & 1 ? "set" : "clear", avr->data[A_EICRA],
                      avr->data[A_EICRB], avr->data[A_EIMSK]);
             return msg;
         }
