@@ -195,18 +195,27 @@ $(FW_SIM_STORM): $(FW_DIR)/test/sim_storm.c $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
 	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
 
+FW_SIM_EICR := $(FW_TEST_OUT)/sim_eicr
+$(FW_SIM_EICR): $(FW_DIR)/test/sim_eicr.c $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
+
 FW_SIM_BUTTON := $(FW_TEST_OUT)/sim_button
 $(FW_SIM_BUTTON): $(FW_DIR)/test/sim_button.c
 	@mkdir -p $(@D)
 	gcc -std=gnu11 -O1 -Wall -Wextra -o $@ $< -lsimavr -lutil
 
 .PHONY: firmware-floor firmware-rates
-firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM)
+firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM) $(FW_SIM_EICR)
 	@$(MAKE) --no-print-directory firmware BOARD=uno EXAMPLE=button >/dev/null
 	@$(FW_SIM_BUTTON) $(BUILD)/uno-button/wakewire.elf
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 FW_OUT=$(BUILD)/sim-uno-115200 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=mega2560 BAUD=1000000 FW_OUT=$(BUILD)/sim-mega2560-1000000 >/dev/null
+	@# two INTs armed one after the other with their pins held low (sim_eicr.c): the sense bits of
+	@# every armed INT in EICRA/EICRB, no record while the pins are quiet, then every edge exactly
+	@$(FW_SIM_EICR) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000
+	@$(FW_SIM_EICR) $(BUILD)/sim-mega2560-1000000/wakewire.elf atmega2560 1000000
 	@e=$(BUILD)/sim-uno-1000000/wakewire.elf; $(FW_SIM) $$e atmega328p 1000000 20000 500 D 2 2 $(call fw_tcnt_pc,$$e)
 	@$(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 20000 500 B 0 8
 	@$(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 20000 500 C 0 14

@@ -1,5 +1,6 @@
 #include "core.h"
 
+#include <simavr/avr_extint.h>
 #include <simavr/sim_core.h>
 #include <simavr/sim_cycle_timers.h>
 #include <simavr/sim_time.h>
@@ -46,6 +47,21 @@ static int mcu_arch(const char *mcu) { return strcmp(mcu, "atmega2560") == 0 ? 6
 static void on_sleep(avr_t *avr, avr_cycle_count_t how_long) {
     vb_core *core = avr->custom.data;
     core->asleep_cycles += how_long + 1; /* simavr adds 1 + how_long to the clock */
+}
+
+/* simavr 1.6 (Debian's libsimavr) emulates a low-level INTn by polling the pin every cycle from
+ * the moment it is low while ISCn = 00, EICRA's reset value (so: any INT pin driven low before
+ * the firmware arms it, or across a reset), and that poll never looks at ISCn again: after the
+ * firmware chose "any change", it still raises INTFn whenever the flag reads 0, as long as the
+ * pin stays low. The wakewire firmware writes EIFR = 1 << n when it arms INTn, which simavr
+ * stores as it is (no write-one-to-clear), so arming a second INT cleared the first one's flag
+ * and the stale poll fired it back to back: `monitor --pins D2,D3` with D2 low flooded level-0
+ * D2 records and starved the board. (Fixed upstream in simavr 1.8, commit c0985c4.) The firmware
+ * never uses the low-level sense, so the repeated triggering is turned off: a low level then
+ * raises INTFn once, as simavr's non-strict mode documents. simavr turns it back on at every
+ * reset, hence also after_reset(). */
+static void level_ints_once(avr_t *avr) {
+    for (uint8_t n = 0; n < 8; n++) avr_extint_set_strict_lvl_trig(avr, n, 0); /* no-op past the MCU's INTs */
 }
 
 /* Wraps the MCU's reset hook: simavr calls it from avr_reset(), whoever asked for the reset. */
@@ -112,6 +128,7 @@ int vb_core_load(vb_core *core, const vb_core_options *opt, char *err, size_t er
     core->avr->frequency = core->fw.frequency;
     core->avr->custom.data = core;
     core->avr->sleep = on_sleep;
+    level_ints_once(core->avr);
     core->mcu_reset = core->avr->reset;
     core->avr->reset = on_mcu_reset;
     if (vb_uart_attach(core, core->pins->uart_name, err, (unsigned)errlen) != 0) return -1;
@@ -161,6 +178,7 @@ static void after_reset(vb_core *core, int asked) {
     vb_drive_cancel_all(core, asked ? "reset" : "watchdog-reset"); /* their timers are gone already */
     vb_uart_quiet(core);
     core->uart.xoff = 0;
+    level_ints_once(core->avr); /* before the pins are driven again */
     vb_drive_after_reset(core);
     if (core->after_reset) core->after_reset(core);
     vb_core_emitf(core, "RESET%s @%llu", asked ? "" : " watchdog", (unsigned long long)vb_core_now(core));

@@ -551,6 +551,97 @@ static void real_firmware_tests(const char *label, const char *elf) {
     check(board_stop(&b) == 0, named(label, "the board ends cleanly"), "bad exit");
 }
 
+/* Reads frames until a PONG (or timeout); adds the EVENTS among them to t. 0 when the PONG came. */
+static int until_pong(board *b, vb_frame_reader *r, vb_events_tally *t) {
+    vb_frame f;
+    long end = now_ms() + WAIT_MS;
+    while (now_ms() < end && next_frame(b, r, -1, &f, (int)(end - now_ms())) == 0) {
+        if (f.type == VB_T_EVENTS) vb_events_parse(&f, t, NULL, NULL);
+        if (f.type == VB_T_PONG) return 0;
+    }
+    return -1;
+}
+
+/* Counts the records per pin (ctx: int[2 + 2 * 80]: pins a, b, then per pin the count and the
+ * last level) and the same-level repeats of a and b (in [0] of the counts' tail). */
+static void count_edge(void *ctx, int pin, int level, uint32_t ts) {
+    (void)ts;
+    int *c = ctx;
+    if (pin < 0 || pin >= 80) return;
+    if (c[2 + 2 * pin] > 0 && c[3 + 2 * pin] == level) c[162]++;
+    c[2 + 2 * pin]++;
+    c[3 + 2 * pin] = level;
+}
+
+/* The report "monitor --pins D2,D3 with D2 held low floods level-0 D2 records, then the board
+ * stops answering": simavr 1.6's low-level INT poll, started while EICRA was still 00, outlived
+ * the firmware's "any change" sense (native/vboard/src/core.c). Both pins low, PIN_MODE and ARM
+ * of a then b, as the host does; then, and again after a reset with the pins still low: no record
+ * while the pins are quiet and a PING answered, then 10 edges on each pin arrive exactly. */
+static void held_low_pair_test(const char *label, const char *elf, const char *extra, int pa, int pb) {
+    board b;
+    vb_frame_reader r = {0};
+    vb_frame f;
+    uint8_t wire[80], req = 1, seq = 0;
+    char cmd[64], line[256], what[120];
+    int ok = start_and_read_pty(&b, elf, extra) == 0 && open_pty(&b) == 0 &&
+             next_frame(&b, &r, VB_T_HELLO, &f, WAIT_MS) == 0;
+    snprintf(cmd, sizeof cmd, "set D%d 0", pa);
+    ok = ok && run_cmd(&b, cmd) == 0;
+    snprintf(cmd, sizeof cmd, "set D%d 0", pb);
+    ok = ok && run_cmd(&b, cmd) == 0;
+    for (int round = 0; round < 2 && ok; round++) {
+        const char *when = round ? "after a reset, " : "";
+        if (round) { /* a reset (simavr turns its repeated low-level triggering back on), then each pin up and down */
+            ok = run_cmd(&b, "reset") == 0 && next_frame(&b, &r, VB_T_HELLO, &f, WAIT_MS) == 0;
+            for (int k = 0; k < 4 && ok; k++) {
+                snprintf(cmd, sizeof cmd, "set D%d %d", k < 2 ? pa : pb, !(k & 1));
+                ok = run_cmd(&b, cmd) == 0;
+            }
+            seq = 0;
+        }
+        int acks = 0;
+        for (int k = 0; k < 2 && ok; k++) {
+            uint8_t pin = (uint8_t)(k ? pb : pa);
+            uint8_t mode[] = {req++, pin, 0}, arm[] = {req++, pin, 3, 0, 0};
+            pty_write(&b, wire, vb_frame_encode(VB_C_PIN_MODE, seq++, mode, sizeof mode, wire));
+            pty_write(&b, wire, vb_frame_encode(VB_C_ARM, seq++, arm, sizeof arm, wire));
+            for (int n = 0; n < 2 && next_frame(&b, &r, -1, &f, WAIT_MS) == 0; n++)
+                acks += f.type == VB_T_ACK;
+        }
+        int c[163] = {0};
+        vb_events_tally t = {0};
+        ok = acks == 4 && run_cmd(&b, "sleep 20ms") == 0;
+        uint8_t ping[] = {req++, 0x5A};
+        if (ok) pty_write(&b, wire, vb_frame_encode(VB_C_PING, seq++, ping, sizeof ping, wire));
+        int ponged = ok && until_pong(&b, &r, &t) == 0;
+        snprintf(what, sizeof what, "%sD%d then D%d armed with both held low: no record while quiet, PING answered",
+                 when, pa, pb);
+        check(ponged && t.edges == 0 && !t.lost, named(label, what), "ACKs %d of 4, PONG %d, %u records, lost %llu",
+              acks, ponged, t.edges, (unsigned long long)t.lost);
+        ok = ponged && t.edges == 0;
+        int ran = ok;
+        memset(&t, 0, sizeof t);
+        snprintf(cmd, sizeof cmd, "wave D%d 1ms 10", pa);
+        ok = ok && run_cmd(&b, cmd) == 0 && wait_line(&b, "DONE wave", line, sizeof line) == 0;
+        snprintf(cmd, sizeof cmd, "wave D%d 1ms 10", pb);
+        ok = ok && run_cmd(&b, cmd) == 0 && wait_line(&b, "DONE wave", line, sizeof line) == 0;
+        long end = now_ms() + WAIT_MS;
+        while (ok && (int)t.edges < 20 && now_ms() < end && next_frame(&b, &r, VB_T_EVENTS, &f, (int)(end - now_ms())) == 0)
+            vb_events_parse(&f, &t, count_edge, c);
+        if (ok) pty_read_until(&b, wire, sizeof wire, NULL, 0, 50); /* nothing more may follow */
+        snprintf(what, sizeof what, "%sD%d then D%d armed: 10 edges on each arrive exactly", when, pa, pb);
+        if (!ran)
+            check(0, named(label, what), "not run: the step before failed");
+        else
+            check(ok && t.edges == 20 && c[2 + 2 * pa] == 10 && c[2 + 2 * pb] == 10 && !c[162] && !t.lost,
+                  named(label, what), "%u records: D%d %d, D%d %d, same-level %d, lost %llu", t.edges, pa,
+                  c[2 + 2 * pa], pb, c[2 + 2 * pb], c[162], (unsigned long long)t.lost);
+        ok = ok && t.edges == 20;
+    }
+    board_stop(&b);
+}
+
 /* --bootloader: Optiboot (built by make optiboot) at 0x7e00 under the echo firmware. The host's
  * open resets into Optiboot with EXTRF, which answers avrdude's STK_GET_SYNC; left alone, its
  * watchdog starts the firmware, which says HI. A hex inside the firmware is refused. */
@@ -604,13 +695,17 @@ int main(int argc, char **argv) {
     reset_on_open_test(argv[2]);
     bootloader_test(argv[2], root ? root : ".");
     if (argc > 4 && argv[4][0]) mega_tests(argv[4]);
-    if (argc > 3 && argv[3][0])
+    if (argc > 3 && argv[3][0]) {
         real_firmware_tests("wakewire firmware", argv[3]);
-    else
+        held_low_pair_test("wakewire firmware", argv[3], NULL, 2, 3);
+        held_low_pair_test("wakewire firmware", argv[3], NULL, 3, 2);
+    } else
         skip("wakewire firmware tests", "the firmware ELF was not built");
-    if (argc > 5 && argv[5][0])
+    if (argc > 5 && argv[5][0]) {
         real_firmware_tests("wakewire firmware, mega2560", argv[5]);
-    else
+        held_low_pair_test("wakewire firmware, mega2560", argv[5], "--mcu=atmega2560", 21, 20); /* INT0, INT1: EICRA */
+        held_low_pair_test("wakewire firmware, mega2560", argv[5], "--mcu=atmega2560", 2, 3);   /* INT4, INT5: EICRB */
+    } else
         skip("wakewire firmware tests on the mega2560", "its ELF was not built");
     printf("vboard: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
