@@ -12,11 +12,13 @@
  *    (current instruction; +4 from sleep) + 4 (response; 5 on the 2560) + 3 (vector jmp) +
  *    3 = under 25 cycles. It puts its source number n in r18 (n < N_INT: INTn; else group
  *    n - N_INT) and joins edge_common.
- * 2. edge_common extends TCNT0 to the 32-bit tick (clock.h: if Timer0's overflow is pending
- *    and the byte is small, the counter wrapped before the read), finds the changed pins (an
- *    INT is one pin; a pin-change group compares its input byte with the last one seen),
- *    and for each: wakes edge_watch() tasks, applies the debounce lockout, and if the
- *    direction is armed calls edge_push.
+ * 2. edge_common takes a pending Timer0 overflow itself (its ISR has a lower priority and would
+ *    starve under back-to-back edges), then, while a loss waits to be reported (ring.h), only
+ *    counts the edge as a drop and returns (the storm path, ~90 cycles). Otherwise it extends
+ *    TCNT0 to the 32-bit tick, finds the changed pins (an INT is one pin; a pin-change group
+ *    compares its input byte with the last one seen; none changed means two changes merged:
+ *    two drops), and for each: wakes edge_watch() tasks, applies the debounce lockout, and if
+ *    the direction is armed calls edge_push.
  * 3. edge_push (also called from C, by TASK_DEBOUNCE) stores the 4-byte record, wakes
  *    TASK_EVENTS when the ring was empty or now holds a batch, and counts a drop for the
  *    source when the ring is full (ring.h). When the ring was empty, the CPU was asleep (so
@@ -80,13 +82,30 @@ edge_common:
     push r19
     in   r19, _SFR_IO_ADDR(SREG)
     push r19
-    push r20
-    push r21
-    push r23
     push r24
     push r25
+    /* Timer0's overflow, if pending, is taken here: its own ISR has a lower priority than every
+     * edge vector, so back-to-back edges would starve it, and clock_hi would fall behind by
+     * 2^8 ticks an overflow (the 2^24-tick jumps of a burst, once the ring's 24 bits wrapped).
+     * A byte read before the wrap (>= 128: 0xFF, a cycle before it) leaves it for the next. */
+    sbis _SFR_IO_ADDR(TIFR0), TOV0
+    rjmp 1f
+    cpi  r22, 128
+    brsh 1f
+    sbi  _SFR_IO_ADDR(TIFR0), TOV0
+    rcall clock_overflow /* r24, r25 */
+1:  push r21
     push r26
     push r27
+    /* While a loss waits to be reported, every edge is dropped (and counted) at once, without
+     * looking at the pins: a storm then costs ~90 cycles an edge instead of ~170, so the main
+     * loop keeps running (a storm used to starve it: no frames, no answers), and the LOST marker
+     * sits exactly where the edges went missing (records resume after it). */
+    lds  r21, ev_ring + RING_LOST_PENDING
+    sbrc r21, 0 /* 1 or 0 */
+    rjmp drop
+    push r20
+    push r23
     push r28
     push r29
     push r30
@@ -94,14 +113,7 @@ edge_common:
     lds  r23, clock_hi
     lds  r24, clock_hi + 1
     lds  r25, clock_hi + 2
-    sbis _SFR_IO_ADDR(TIFR0), TOV0
-    rjmp 1f
-    cpi  r22, 128
-    brsh 1f
-    subi r23, 0xFF /* + 1, carried up */
-    sbci r24, 0xFF
-    sbci r25, 0xFF
-1:  clt
+    clt
     cpi  r18, N_INT
     brsh pcint_group
 
@@ -133,6 +145,13 @@ pcint_group:
     ldi  r27, 0
     ld   r26, X
     and  r19, r26 /* changed and enabled */
+    brne 1f
+    /* An interrupt and no pin changed: a pin changed twice (or 4, 6... times) faster than this
+     * ISR came round. Two drops, counted like a full ring's (a LOST marker here), never silent. */
+    lds  r27, ev_ring + RING_HEAD
+    rcall full
+    rcall count_drop
+1:
     mov  r30, r21
     lsl  r30
     lsl  r30
@@ -202,19 +221,34 @@ next_pin:
     pop  r30
     pop  r29
     pop  r28
+    pop  r23
+    pop  r20
+exit:
     pop  r27
     pop  r26
+    pop  r21
     pop  r25
     pop  r24
-    pop  r23
-    pop  r21
-    pop  r20
     pop  r19
     out  _SFR_IO_ADDR(SREG), r19
     pop  r19
     pop  r18
     pop  r22
     reti
+
+/* A pin-change group keeps its input byte current, so that the first change after the loss
+ * is found against the right levels; then the drop is counted, one per interrupt. */
+drop:
+    cpi  r18, N_INT
+    brlo 1f
+    mov  r21, r18
+    subi r21, N_INT
+    read_pcint_group r24, r21
+    mov  r26, r21
+    element_of r26, r27, pcint_last
+    st   X, r24
+1:  rcall count_drop
+    rjmp exit
 
 /* void edge_push(uint32_t ts, uint8_t pinlevel, uint8_t source): interrupts off. */
     .global edge_push
@@ -298,7 +332,9 @@ full: /* count the drop for the source; the first one since the last report mark
     sts  ev_ring + RING_LOST_AT, r27
     ldi  r21, 1
     sts  ev_ring + RING_LOST_PENDING, r21
-1:  mov  r26, r18
+1:
+count_drop: /* drop_count[r18]++; r21, r26, r27 */
+    mov  r26, r18
     lsl  r26
     element_of r26, r27, drop_count
     ld   r21, X

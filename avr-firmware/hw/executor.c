@@ -21,9 +21,13 @@ void executor_run(void)
             sleep_enable();
             sei();
             sleep_cpu(); /* runs right after sei: a wake that came after the check ends it */
-            sleep_disable();
             continue;
         }
+        /* SE stays set from the sleep until a task is about to run: the edge ISR reads it as "no
+         * task is writing a frame" and then starts the line itself (edge_isr.S). Cleared right
+         * after the wake, it left a window of a few cycles after every wake with no task to run
+         * (Timer0's overflow, every 1.024 ms) in which an edge waited ~100 us for TASK_EVENTS. */
+        sleep_disable();
         ready = 0;
         sei();
         /* Lowest bit first. Direct calls, not a table of function pointers: LTO folds each

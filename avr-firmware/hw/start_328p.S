@@ -11,13 +11,20 @@
  * - r1 = 0, as C expects. SREG and SP are not written: a reset clears SREG and sets SP to
  *   RAMEND (datasheet, "Stack Pointer"), and a bootloader that jumps here (Optiboot) does so
  *   with interrupts off and a valid stack.
- * - The reset cause, as reset_cause.c does it on the Mega: MCUSR, or when it reads 0, the copy
- *   Optiboot (4.4 and later) leaves in r2 after clearing it; then MCUSR = 0, so the next
- *   reset's flags are not mixed with these. Kept in r2 while .bss is cleared, then stored in
- *   `reset_cause` (in .bss, so no .noinit section is needed).
+ * - The reset cause, as reset_cause.c does it on the Mega: MCUSR, then MCUSR = 0, so the next
+ *   reset's flags are not mixed with these. MCUSR reads 0 when a bootloader cleared it or the
+ *   program was entered by a jump; that is sent as 0, "unknown". (It used to take r2 then, the
+ *   copy Optiboot 4.4+ leaves there, but nothing tells that copy from a stale register: after a
+ *   reset without Optiboot it reported garbage such as 0xf2.) Kept in r2 while .bss is cleared,
+ *   then stored in `reset_cause` (in .bss, so no .noinit section is needed).
  * - The watchdog is not turned off: after a watchdog reset it stays on at its shortest period
  *   (16 ms) until main's wdt_enable (1 s), which comes ~0.2 ms later (the .bss loop is ~3,000
  *   cycles, the init calls before it a few dozen).
+ * - The UART's first byte after a reset is a 0x00: the TX ring's read index (GPIOR1, uart.c)
+ *   starts one behind its write index, at tx_buf[TX_SIZE - 1], which .bss clearing zeroes. A
+ *   reset that cut a frame short left the host's reader mid-frame; without the 0x00 the boot
+ *   HELLO ran into that frame's remains and failed its CRC with them (1 reset in ~4 while edges
+ *   streamed). Here, in the unused vector slots, it costs no flash.
  * - .bss cleared; there is no .data (start_328p.ld makes the link fail if some appears, since
  *   nothing here would copy it), then main, which never returns. */
 #include <avr/io.h>
@@ -37,9 +44,7 @@ __vectors:
 /* vectors 6..15: never enabled */
 start:
     clr  r1
-    in   r24, _SFR_IO_ADDR(MCUSR)
-    cpse r24, r1
-    mov  r2, r24 /* MCUSR if it is not 0, else Optiboot's copy in r2 */
+    in   r2, _SFR_IO_ADDR(MCUSR) /* 0 = unknown (PROTOCOL.md), never a guess from a register */
     out  _SFR_IO_ADDR(MCUSR), r1
     /* Defining __do_clear_bss here keeps libgcc's copy (which the compiler asks for) out. */
     .global __do_clear_bss
@@ -53,6 +58,8 @@ __do_clear_bss:
     cpc  r27, r24
     brne 1b
     sts  reset_cause, r2
+    ser  r24 /* the TX ring's read index (GPIOR1) one behind its start: see below */
+    out  _SFR_IO_ADDR(GPIOR1), r24
     rjmp main
     .org TIMER0_OVF_vect_num * 4
     jmp  TIMER0_OVF_vect

@@ -14,6 +14,18 @@ TIMER0_OVF_vect:
     in   r24, _SFR_IO_ADDR(SREG)
     push r24
     push r25
+    rcall clock_overflow
+    pop  r25
+    pop  r24
+    out  _SFR_IO_ADDR(SREG), r24
+    pop  r24
+    reti
+
+/* One overflow: clock_hi + 1, the timeout tasks woken. Called by the ISR above and by the edge
+ * ISR (edge_isr.S), which takes a pending overflow itself: under back-to-back edges this ISR,
+ * of lower priority, would not run. Changes r24, r25 and the flags. */
+    .global clock_overflow
+clock_overflow:
     lds  r24, clock_hi
     lds  r25, clock_hi + 1
     adiw r24, 1
@@ -29,11 +41,7 @@ TIMER0_OVF_vect:
     in   r24, _SFR_IO_ADDR(GPIOR0)
     or   r24, r25
     out  _SFR_IO_ADDR(GPIOR0), r24
-    pop  r25
-    pop  r24
-    out  _SFR_IO_ADDR(SREG), r24
-    pop  r24
-    reti
+    ret
 
 /* uint32_t clock_now(void), task context: the 32-bit tick, read with interrupts off (SREG is
  * restored, so it may be called inside a critical section). TCNT0 first; if the overflow is

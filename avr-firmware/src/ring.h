@@ -9,13 +9,17 @@
  *
  * A full ring never blocks and never loses silently: the ISR counts the drop (per source,
  * outside the ring) and, for the first drop since the last report, remembers the ring
- * position where the loss happened (lost_at = head). When the consumer's tail reaches that
- * position it writes the LOST markers there, so the host sees the loss in stream order.
+ * position where the loss happened (lost_at = head). From then on it drops (and counts) every
+ * edge until the consumer's tail reaches that position and writes the LOST markers there, so
+ * the host sees the loss in stream order and exactly where it was: no record is taken between
+ * the first drop and the marker. (The edge ISR does that check first of all, before looking at
+ * the pins: dropping is then cheap enough that a storm cannot starve the main loop.)
  *
  * Trade-offs: 32 records = 128 bytes of the 328P's 2 KB; a burst of more than 32 edges that
- * the UART cannot drain in time is lost (counted). Drops of several full-ring episodes that
- * happen before the consumer reaches the first are reported together at the first one's
- * position (early, never late). */
+ * the UART cannot drain in time is lost (counted); once the ring is full, the edges until the
+ * marker is written are lost too (up to a frame's time), the price of an exact place. TASK_DEBOUNCE
+ * pushes through edge_push, which does not look at lost_pending: a debounced settle can be taken
+ * behind the marker's place, with drops counted after it reported before it (early, never late). */
 #ifndef WW_RING_H
 #define WW_RING_H
 
@@ -42,7 +46,7 @@ struct ev_ring {
 static inline __attribute__((always_inline)) uint8_t ev_ring_push(struct ev_ring *r, uint32_t ts, uint8_t pinlevel)
 {
     uint8_t h = r->head, used = (uint8_t)(h - r->tail); /* one read of each index */
-    if (used >= EV_RING_SIZE) {
+    if (used >= EV_RING_SIZE || r->lost_pending) { /* full, or a loss not yet reported */
         if (!r->lost_pending) {
             r->lost_at = h;
             r->lost_pending = 1;

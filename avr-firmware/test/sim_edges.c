@@ -8,7 +8,8 @@
  * arrived (received == toggles), no LOST marker, no same-level repeat, no seq gap, and no
  * reset: one HELLO (the boot one) and a toggle timer that ran to its end (simavr drops cycle
  * timers on a reset), so a watchdog reset under sustained load fails the run.
- * With a pc, also measures pin change -> TCNT0 read (the stub's `in r22, TCNT0`).
+ * With a pc, also measures pin change -> TCNT0 read (the stub's `in r22, TCNT0`) and fails when
+ * its maximum over the run exceeds the 60-cycle budget.
  *
  * SIM_OVERLOAD=1 in the environment: a rate above what the board can send; passes when it
  * does not reset and the loss is counted (received + LOST counts >= 99% of the toggles; the
@@ -38,6 +39,8 @@
 #include "frame_reader.h"
 #include "frame_writer.h"
 #include "protocol.h"
+
+#define TCNT_BUDGET 60 /* cycles */
 
 static avr_t *avr;
 static avr_irq_t *uart_in, *pin_irq;
@@ -223,7 +226,9 @@ int main(int argc, char **argv)
     }
     const char *fb = getenv("SIM_FIRST_BYTE_US");
     long first_byte_limit = fb ? atol(fb) * cycles_ms / 1000 : 0;
-    int ok = (!first_byte_limit || (first_byte_n == (unsigned long long)toggles && first_byte_max <= (unsigned long long)first_byte_limit)) &&
+    /* The budget from the pin change to the TCNT0 read (README: under 25 cycles idle; 60 when the
+     * edge meets another ISR), held under this load: the maximum, not a median. */
+    int ok = (!lat_n || lat_max <= TCNT_BUDGET) && (!first_byte_limit || (first_byte_n == (unsigned long long)toggles && first_byte_max <= (unsigned long long)first_byte_limit)) &&
              acks == 1 && resets == 0 && (thinned ? edges > 0 && edges <= ms * 250 / debounce + 1 : edges == toggles) && lost == 0 &&
              repeats == 0 && seq_gaps == 0 && bad == 0;
     if (debounce)
@@ -235,7 +240,8 @@ int main(int argc, char **argv)
     if (first_byte_limit)
         printf("; pin change to first TX byte: max %.1f us (limit %s us)", first_byte_max / 16.0, fb);
     if (lat_n)
-        printf("; pin change to TCNT0 read: avg %.1f, max %llu cycles", (double)lat_sum / (double)lat_n, lat_max);
+        printf("; pin change to TCNT0 read: avg %.1f, max %llu cycles (limit %d)", (double)lat_sum / (double)lat_n, lat_max,
+               TCNT_BUDGET);
     printf(" -> %s\n", ok ? "PASS" : "FAIL");
     return ok ? 0 : 1;
 }

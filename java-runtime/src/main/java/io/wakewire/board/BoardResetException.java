@@ -37,6 +37,6 @@ public final class BoardResetException extends BoardDisconnectedException {
                 sb.append(sb.length() == 0 ? "" : ", ").append(names[i]);
             }
         }
-        return sb.length() == 0 ? "none reported" : sb.toString();
+        return sb.length() == 0 ? "unknown" : sb.toString(); // 0: MCUSR read 0 (PROTOCOL.md, HELLO)
     }
 }

@@ -99,6 +99,6 @@ final class InfoCommand implements Callable<Integer> {
                 why.add(names[bit]);
             }
         }
-        return why.isEmpty() ? "none recorded (a jump to 0, e.g. from a bootloader)" : String.join(", ", why);
+        return why.isEmpty() ? "unknown" : String.join(", ", why); // 0: MCUSR read 0 (PROTOCOL.md, HELLO)
     }
 }
