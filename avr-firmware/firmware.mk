@@ -45,11 +45,13 @@ fw_out = $(BUILD)/$(BOARD)$(if $(EXAMPLE),-$(EXAMPLE))$(call fw_mod_tag,$(1))
 FW_OUT := $(call fw_out,$(FW_MODULES))
 FW_MOD_SRCS := $(foreach m,$(FW_MODULES),$(wildcard $(FW_DIR)/modules/$(m)/*.c $(FW_DIR)/modules/$(m)/*.S))
 
-# Start-up: the 328P has its own (vector table cut after ADC, start-up code in unused vector
-# slots, the reset cause taken there; start_328p.S), the Mega avr-libc's crt and reset_cause.c.
+# Start-up: each MCU has its own in place of avr-libc's crt (the vector table cut after the
+# core's last vector, start-up code in unused vector slots, the reset cause taken there):
+# start_328p.S, start_2560.S, each with a .ld that refuses .data and checks a module's vector.
 FW_START_328p := start_328p.S
-FW_START_2560 := reset_cause.c
+FW_START_2560 := start_2560.S
 FW_LDFLAGS_328p := -nostartfiles $(FW_DIR)/hw/start_328p.ld
+FW_LDFLAGS_2560 := -nostartfiles $(FW_DIR)/hw/start_2560.ld
 FW_PURE := crc.c frame_writer.c frame_reader.c events.c command.c answers.c
 FW_HW := main.c executor.c timer.c timer_isr.S uart.c uart_isr.S edges.c edge_isr.S asm_layout.c gpio.c \
          dispatch.c events_task.c pins_$(FW_PINS).c $(FW_START_$(FW_PINS))

@@ -23,7 +23,7 @@
 
 #define RX_BUDGET 16
 
-extern uint8_t reset_cause; /* reset_cause.c, or start_328p.S */
+extern uint8_t reset_cause; /* start_328p.S, start_2560.S */
 
 static struct frame_reader reader;
 static uint8_t have_frame;
