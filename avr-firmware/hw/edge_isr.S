@@ -237,12 +237,16 @@ exit:
     reti
 
 /* A pin-change group keeps its input byte current, so that the first change after the loss
- * is found against the right levels; then the drop is counted, one per interrupt. */
+ * is found against the right levels; edge_watch() tasks are woken (a wake may be spurious,
+ * never missing: they look at their pins); then the drop is counted, one per interrupt. */
 drop:
-    cpi  r18, N_INT
-    brlo 1f
+    lds  r24, watch_wake
+    in   r25, _SFR_IO_ADDR(GPIOR0)
+    or   r25, r24
+    out  _SFR_IO_ADDR(GPIOR0), r25
     mov  r21, r18
-    subi r21, N_INT
+    subi r21, N_INT /* the group; carry: an INTn */
+    brlo 1f
     read_pcint_group r24, r21
     mov  r26, r21
     element_of r26, r27, pcint_last
