@@ -96,14 +96,13 @@ const struct pin_desc pin_table[N_PINS] PROGMEM = {
     P(PINK, 7, IRQ_PCINT(2, 7), 0),       /* A15 */
 };
 
-#define NONE 0xFF
+/* The pins of every edge interrupt, in one table whose offsets are the edge-state slots
+ * (pins_2560.h): int_pin is the entry at slot 10. */
 const uint8_t pcint_pin[N_PCINT_GROUPS][8] PROGMEM = {
-    {53, 52, 51, 50, 10, 11, 12, 13}, /* PORTB */
-    {NONE, 15, 14, NONE, NONE, NONE, NONE, NONE}, /* PE0 (D0, serial: never armed), PJ0..PJ6 */
-    {62, 63, 64, 65, 66, 67, 68, 69}, /* PORTK */
+    {53, 52, 51, 50, 10, 11, 12, 13}, /* 0..7: PCINT0, PORTB; 7 is PCINT1's bit 0 too (PE0, D0: never armed) */
+    {15, 14, 21, 20, 19, 18, 2, 3},   /* 8, 9: PCINT1's bits 1, 2 (PJ0, PJ1); 10..15: INT0..5 */
+    {62, 63, 64, 65, 66, 67, 68, 69}, /* 16..23: PCINT2, PORTK */
 };
-
-const uint8_t int_pin[N_INT] PROGMEM = {21, 20, 19, 18, 2, 3};
 const uint8_t source_ids[N_SOURCES] PROGMEM = {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12};
 
 void pins_init_pwm_timers(void)
