@@ -9,6 +9,11 @@
  * which the readers guarantee. The readers: clock_now() for tasks (timer_isr.S), the edge ISR's
  * prologue with the byte its stub read (edge_isr.S), and TASK_ADC with what the ADC ISR copied.
  *
+ * The overflow has two takers: its ISR, and the edge ISR, which takes a pending one itself
+ * (clock_overflow, timer_isr.S) unless its byte was read before the wrap. Every edge vector has
+ * a higher priority than Timer0's, so under back-to-back edges its ISR never ran and clock_hi
+ * fell behind, one overflow lost per 1.024 ms (records 2^8 ticks late, 2^24-tick jumps).
+ *
  * Trade-offs: 4 us resolution and a wrap every 2^32 ticks (4 h 46 min) for one 8-bit timer
  * and an ISR every 1.024 ms (about 1% of the CPU at most, far less in practice). */
 #ifndef WW_CLOCK_H

@@ -140,18 +140,20 @@ pcint_group:
     ld   r19, X
     st   X, r28
     eor  r19, r28
-    ldi  r26, lo8(PCMSK0) /* PCMSK0..2 are consecutive, below 0x100 */
+    brne 1f
+    /* An interrupt and no pin of the port changed: a pin changed twice (or 4, 6... times) faster
+     * than this ISR came round. Two drops, counted like a full ring's (a LOST marker here),
+     * never silent. (Not "no enabled pin changed": a pin disarmed after its change set the flag
+     * would count too.) */
+    lds  r27, ev_ring + RING_HEAD
+    rcall full
+    rcall count_drop
+    rjmp done
+1:  ldi  r26, lo8(PCMSK0) /* PCMSK0..2 are consecutive, below 0x100 */
     add  r26, r21
     ldi  r27, 0
     ld   r26, X
     and  r19, r26 /* changed and enabled */
-    brne 1f
-    /* An interrupt and no pin changed: a pin changed twice (or 4, 6... times) faster than this
-     * ISR came round. Two drops, counted like a full ring's (a LOST marker here), never silent. */
-    lds  r27, ev_ring + RING_HEAD
-    rcall full
-    rcall count_drop
-1:
     mov  r30, r21
     pcint_row r30, r21 /* the group's first entry in pcint_pin (pins_*.h) */
     element_of r30, r31, pcint_pin
@@ -214,7 +216,7 @@ next_pin:
     lsr  r28
     lsr  r19
     brne each_pin
-
+done:
     pop  r31
     pop  r30
     pop  r29
@@ -238,10 +240,6 @@ exit:
  * is found against the right levels; edge_watch() tasks are woken (a wake may be spurious,
  * never missing: they look at their pins); then the drop is counted, one per interrupt. */
 drop:
-    lds  r24, watch_wake
-    in   r25, _SFR_IO_ADDR(GPIOR0)
-    or   r25, r24
-    out  _SFR_IO_ADDR(GPIOR0), r25
     mov  r21, r18
     subi r21, N_INT /* the group; carry: an INTn */
     brlo 1f
@@ -249,7 +247,11 @@ drop:
     mov  r26, r21
     element_of r26, r27, pcint_last
     st   X, r24
-1:  rcall count_drop
+1:  lds  r24, watch_wake
+    in   r25, _SFR_IO_ADDR(GPIOR0)
+    or   r25, r24
+    out  _SFR_IO_ADDR(GPIOR0), r25
+    rcall count_drop
     rjmp exit
 
 /* void edge_push(uint32_t ts, uint8_t pinlevel, uint8_t source): interrupts off. */

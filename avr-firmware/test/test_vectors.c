@@ -239,16 +239,19 @@ static uint8_t encode_events(const struct vector *v)
     uint16_t count[16], reported[16];
     struct drops d = {.n = 0, .ids = ids, .count = count, .reported = reported};
     uint32_t ts = (uint32_t)vector_num(v, "base_ts");
+    int lost = 0;
     memset(&ring, 0, sizeof ring);
     ring.head = ring.tail = 200; /* start near the wrap of the free-running indices */
     for (int i = 3; i < v->ntok; i++) {
         unsigned a, b, c;
         if (sscanf(v->tok[i], "edge=%u:%u:%u", &a, &b, &c) == 3) {
             ts += c;
+            /* pushed before the loss is marked pending: the producer takes no edge while one is
+             * (ring.h), but a vector may put edges after a marker, as a later frame would */
             assert_true(ev_ring_push(&ring, ts, (uint8_t)(b << 7 | a)));
         } else if (sscanf(v->tok[i], "lost=%u:%u", &a, &b) == 2) {
-            if (!ring.lost_pending) {
-                ring.lost_pending = 1;
+            if (!lost) {
+                lost = 1;
                 ring.lost_at = ring.head;
             }
             ids[d.n] = (uint8_t)a;
@@ -256,6 +259,7 @@ static uint8_t encode_events(const struct vector *v)
             count[d.n++] = (uint16_t)(1000 + b);
         }
     }
+    ring.lost_pending = (uint8_t)lost;
     struct tx_ring_ref t = {tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")};
     uint8_t end = events_fill(&t, &ring, &d, ev_ring_count(&ring), (uint32_t)vector_num(v, "base_ts"));
     assert_int_equal(ev_ring_count(&ring), 0);
