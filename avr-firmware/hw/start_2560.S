@@ -70,7 +70,7 @@ __do_clear_bss:
     sts  reset_cause, r2
     ser  r24 /* the TX ring's read index (GPIOR1) one behind its start: the 0x00 above */
     out  _SFR_IO_ADDR(GPIOR1), r24
-    rjmp main
+    jmp  main /* the linker makes it an rjmp + nop in reach; a bigger build (up to 8 KB of modules) may not be */
     .org TIMER0_OVF_vect_num * 4 /* the assembler fails here if the code above outgrew 12..22 */
     jmp  TIMER0_OVF_vect
     nop /* SPI (24): never enabled */
