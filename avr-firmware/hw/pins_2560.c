@@ -126,3 +126,8 @@ void pins_init_pwm_timers(void)
     TCCR5A = 1 << WGM50; TCCR5B = 1 << WGM52 | 1 << CS51 | 1 << CS50;
     TCCR2A = 1 << WGM21 | 1 << WGM20; TCCR2B = 1 << CS22;
 }
+
+__attribute__((noinline)) uint8_t edge_slot_of(uint8_t irq)
+{
+    return (uint8_t)(IRQ_IS_INT(irq) ? 10 + IRQ_INT_N(irq) : (irq & 0x3F) - (IRQ_PC_GROUP(irq) == 1));
+}

@@ -23,8 +23,11 @@
  * is ever enabled and their places can overlap D13's and the INTs'); INTn at 10 + n; PCINT2
  * bit b at 16 + b. EDGE_SLOT computes it from the pin's irq byte, SLOT_PIN reads it back. */
 #define N_EDGE_SLOTS 24
-#define EDGE_SLOT(pin, irq) ((uint8_t)(IRQ_IS_INT(irq) ? 10 + IRQ_INT_N(irq) \
-                                       : ((irq) & 0x3F) - (IRQ_PC_GROUP(irq) == 1)))
+#define EDGE_SLOT(pin, irq) edge_slot_of(irq)
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+uint8_t edge_slot_of(uint8_t irq); /* pins_2560.c: out of line, its three callers share it */
+#endif
 #define SLOT_PIN(slot) pgm_read_byte(&pcint_pin[0][0] + (slot))
 /* INTn's pin is the entry at slot 10 + n. */
 #ifdef __ASSEMBLER__
