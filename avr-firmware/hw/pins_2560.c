@@ -127,7 +127,14 @@ void pins_init_pwm_timers(void)
     TCCR2A = 1 << WGM21 | 1 << WGM20; TCCR2B = 1 << CS22;
 }
 
+/* A pin's edge-state slot from its irq byte (pins_2560.h): INTn at 10 + n, pin-change group g
+ * bit b at 8g + b, but 7 + b in PCINT1. Written in steps: avr-gcc made 38 B of the one-liner. */
 __attribute__((noinline)) uint8_t edge_slot_of(uint8_t irq)
 {
-    return (uint8_t)(IRQ_IS_INT(irq) ? 10 + IRQ_INT_N(irq) : (irq & 0x3F) - (IRQ_PC_GROUP(irq) == 1));
+    if (IRQ_IS_INT(irq))
+        return (uint8_t)(IRQ_INT_N(irq) + 10);
+    uint8_t s = irq & 0x3F; /* 8g + b */
+    if ((irq & 0x38) == 1 << 3)
+        s--;
+    return s;
 }
