@@ -7,8 +7,8 @@
 #   make size BOARD=uno          the table: the core, each module's own flash and RAM, all modules
 #   make size-check              the budgets, for every AVR board in board-configs at its baud
 #                                and at 115200: the core <= 4,096 B flash / 512 B static RAM on
-#                                the ATmega328P boards (the Mega's core: a ceiling of its own),
-#                                all modules on an Uno <= 8,192 B / 1,024 B, the EXAMPLE=button
+#                                every board (Uno, Nano, Mega),
+#                                all modules <= 8,192 B / 1,024 B, the EXAMPLE=button
 #                                build its own ceiling (see below)
 #   make firmware-test           the host-compiled cmocka tests, the edge-rate floors and the
 #                                modules on simavr, then the fuzzer for FUZZ_SECONDS
@@ -45,11 +45,13 @@ fw_out = $(BUILD)/$(BOARD)$(if $(EXAMPLE),-$(EXAMPLE))$(call fw_mod_tag,$(1))
 FW_OUT := $(call fw_out,$(FW_MODULES))
 FW_MOD_SRCS := $(foreach m,$(FW_MODULES),$(wildcard $(FW_DIR)/modules/$(m)/*.c $(FW_DIR)/modules/$(m)/*.S))
 
-# Start-up: the 328P has its own (vector table cut after ADC, start-up code in unused vector
-# slots, the reset cause taken there; start_328p.S), the Mega avr-libc's crt and reset_cause.c.
+# Start-up: each MCU has its own in place of avr-libc's crt (the vector table cut after the
+# core's last vector, start-up code in unused vector slots, the reset cause taken there):
+# start_328p.S, start_2560.S, each with a .ld that refuses .data and checks a module's vector.
 FW_START_328p := start_328p.S
-FW_START_2560 := reset_cause.c
+FW_START_2560 := start_2560.S
 FW_LDFLAGS_328p := -nostartfiles $(FW_DIR)/hw/start_328p.ld
+FW_LDFLAGS_2560 := -nostartfiles $(FW_DIR)/hw/start_2560.ld
 FW_PURE := crc.c frame_writer.c frame_reader.c events.c command.c answers.c
 FW_HW := main.c executor.c timer.c timer_isr.S uart.c uart_isr.S edges.c edge_isr.S asm_layout.c gpio.c \
          dispatch.c events_task.c pins_$(FW_PINS).c $(FW_START_$(FW_PINS))
@@ -98,8 +100,10 @@ $(FW_OUT)/modules.h: FORCE
 	  echo '#define MODULE_CAPS (0$(foreach m,$(FW_MODULES), | MODULE_$(m)_CAPS))'; \
 	  echo '#define MODULE_TX_WAITERS (0$(foreach m,$(FW_MODULES), | MODULE_$(m)_TX_WAITERS))'; \
 	  echo '#define MODULE_COMMANDS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_COMMANDS(X))'; \
+	  echo '#define MODULE_PIN_COMMANDS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_PIN_COMMANDS(X))'; \
 	  echo '#define MODULE_TASKS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_TASKS(X))'; \
 	  echo '#define MODULE_INITS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_INITS(X))'; \
+	  echo '#define MODULE_PIN_WRITES(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_PIN_WRITES(X))'; \
 	  echo '#endif'; } > $@.new
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
@@ -121,38 +125,29 @@ size: fw-check-board
 	@$(MAKE) --no-print-directory firmware MODULES="$(FW_MODULES_ALL)" >/dev/null
 	@$(FW_SIZE) table "$(BOARD)$(if $(EXAMPLE), EXAMPLE=$(EXAMPLE)) ($(FW_MCU), $(BAUD) baud)" $(call fw_out,)/wakewire.elf \
 	  $(foreach m,$(FW_MODULES_ALL),$(m)=$(call fw_out,$(m))/wakewire.elf) $(call fw_out,$(FW_MODULES_ALL))/wakewire.elf
-	@echo "  (make size-check: the core <= 4,096 B / 512 B and every module <= 8,192 B / 1,024 B on the ATmega328P; the Mega core: a ceiling of its own, 4,672 B / 672 B)"
+	@echo "  (make size-check: the core <= 4,096 B / 512 B and every module <= 8,192 B / 1,024 B, every board and baud)"
 
 # The budgets, checked for every AVR board in board-configs, at its own baud and at 115200 (the
 # builds the READMEs offer), in build/size-check/<board>-<baud>/ so that they never replace the
 # ELFs the tests run:
-# - the core (MODULES=): 4,096 B flash, 512 B static RAM on the ATmega328P (Uno, Nano). The
-#   Mega's core does not fit that budget (its vector table alone is 228 B and its 70-pin maps
-#   and per-pin state ~400 B of flash and ~150 B of RAM more than the Uno's): it is held to a
-#   ceiling of its own, today's size plus room for issue 11's fixes, so it cannot grow unnoticed.
-# - every module: 8,192 B / 1,024 B on the ATmega328P (the Mega: its own ceiling again).
+# - the core (MODULES=): 4,096 B flash, 512 B static RAM, on every board (Uno, Nano, Mega).
+# - every module: 8,192 B / 1,024 B.
 # - the EXAMPLE=button build (every module and the example user task, ~280 B, opt-in code in
 #   the place of a user's own): a flash ceiling of its own and 512 B of RAM (a task needs its
 #   stack), on the Uno at its baud.
 FW_AVR_BOARDS := $(sort $(basename $(notdir $(shell grep -l '^[[:space:]]*kind[[:space:]]*=[[:space:]]*avr' $(ROOT)/board-configs/*.conf))))
 FW_CHECK_BAUDS := conf 115200
-FW_LIMITS_atmega328p := 4096 512 8192 1024
-FW_LIMITS_atmega2560 := 4672 672 8192 1024
+FW_LIMITS := 4096 512 8192 1024
 FW_EXAMPLE_FLASH_LIMIT := 4480
 FW_RAM_LIMIT := 512
 size-check:
-	@set -e; for b in $(FW_AVR_BOARDS); do \
-	  mcu=$$(sed -n 's/^[[:space:]]*mcu[[:space:]]*=[[:space:]]*\([^#[:space:]]*\).*/\1/p' $(ROOT)/board-configs/$$b.conf); \
-	  case $$mcu in atmega328p) set -- $(FW_LIMITS_atmega328p); what="";; \
-	    atmega2560) set -- $(FW_LIMITS_atmega2560); what="the Mega core's own ceiling, not the 4,096 B budget";; \
-	    *) echo "size-check: $$b: no limits for mcu $$mcu" >&2; exit 1;; esac; \
+	@set -e; set -- $(FW_LIMITS); for b in $(FW_AVR_BOARDS); do \
 	  for baud in $(FW_CHECK_BAUDS); do \
 	    [ $$baud != conf ] || baud=$$(sed -n 's/^[[:space:]]*baud[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' $(ROOT)/board-configs/$$b.conf); \
-	    bd=BAUD=$$baud; \
 	    out=$(BUILD)/size-check/$$b-$$baud; \
-	    $(MAKE) --no-print-directory firmware BOARD=$$b $$bd MODULES= FW_OUT=$$out-core >/dev/null; \
-	    $(MAKE) --no-print-directory firmware BOARD=$$b $$bd MODULES="$(FW_MODULES_ALL)" FW_OUT=$$out-all >/dev/null; \
-	    $(FW_SIZE) check "$$b $$baud baud, core" $$out-core/wakewire.elf $$1 $$2 "$$what"; \
+	    $(MAKE) --no-print-directory firmware BOARD=$$b BAUD=$$baud MODULES= FW_OUT=$$out-core >/dev/null; \
+	    $(MAKE) --no-print-directory firmware BOARD=$$b BAUD=$$baud MODULES="$(FW_MODULES_ALL)" FW_OUT=$$out-all >/dev/null; \
+	    $(FW_SIZE) check "$$b $$baud baud, core" $$out-core/wakewire.elf $$1 $$2; \
 	    $(FW_SIZE) check "$$b $$baud baud, all modules ($(FW_MODULES_ALL))" $$out-all/wakewire.elf $$3 $$4; \
 	  done; \
 	done
@@ -212,6 +207,7 @@ firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM) $(FW_SIM_EICR)
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 FW_OUT=$(BUILD)/sim-uno-115200 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=mega2560 BAUD=1000000 FW_OUT=$(BUILD)/sim-mega2560-1000000 >/dev/null
+	@$(MAKE) --no-print-directory firmware BOARD=mega2560 BAUD=115200 FW_OUT=$(BUILD)/sim-mega2560-115200 >/dev/null
 	@# two INTs armed one after the other with their pins held low (sim_eicr.c): the sense bits of
 	@# every armed INT in EICRA/EICRB, no record while the pins are quiet, then every edge exactly
 	@$(FW_SIM_EICR) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000
@@ -231,6 +227,12 @@ firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM) $(FW_SIM_EICR)
 	@SIM_DEBOUNCE=2500 $(FW_SIM) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000 2000 300 B 0 8
 	@$(FW_SIM) $(BUILD)/sim-mega2560-1000000/wakewire.elf atmega2560 1000000 20000 500 E 4 2
 	@$(FW_SIM) $(BUILD)/sim-mega2560-1000000/wakewire.elf atmega2560 1000000 20000 500 B 4 10
+	@# the Mega's own start-up and its 24 edge-state slots: INT0 (D21, slot 10), INT4 (D2), PCINT0
+	@# (D10, D53), debounced, at both bauds; reset causes in the boot HELLOs (start_2560.S)
+	@m=$(BUILD)/sim-mega2560-1000000/wakewire.elf; n=$(BUILD)/sim-mega2560-115200/wakewire.elf; \
+	$(FW_SIM) $$m atmega2560 1000000 20000 300 D 0 21 && $(FW_SIM) $$m atmega2560 1000000 20000 300 B 0 53 && \
+	SIM_DEBOUNCE=2500 $(FW_SIM) $$m atmega2560 1000000 2000 300 E 4 2 && SIM_DEBOUNCE=2500 $(FW_SIM) $$m atmega2560 1000000 2000 300 B 4 10 && \
+	$(FW_SIM) $$n atmega2560 115200 2500 500 E 4 2 && $(FW_SIM) $$n atmega2560 115200 2500 500 B 4 10
 	@# storms (sim_storm.c): 4x the zero-loss rate (100,000 edges/s at 1 Mbaud, 20,000 at 115,200,
 	@# and 100,000 there too) on an INT and a PCINT pin: answers keep coming, every edge is received
 	@# or counted, board time stays right; then isolated edges at random Timer0 phases, and resets
@@ -241,6 +243,12 @@ firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM) $(FW_SIM_EICR)
 	  "$$u 1000000 D 2 2 isolated 1000" "$$u 1000000 B 0 8 isolated 1000" "$$s 115200 D 2 2 isolated 1000" \
 	  "$$u 1000000 D 2 2 resets 60" "$$s 115200 D 2 2 resets 30"; do \
 	  set -- $$a; e=$$1; shift; $(FW_SIM_STORM) $$e atmega328p $$@ || exit 1; done
+	@# the Mega (start_2560.S: reset cause, the 0x00 before the boot HELLO; the INT stubs and
+	@# PCINT0's slots): resets, a storm on INT4, PCINT0 at its zero-loss rate, isolated edges
+	@m=$(BUILD)/sim-mega2560-1000000/wakewire.elf; n=$(BUILD)/sim-mega2560-115200/wakewire.elf; \
+	for a in "$$m 1000000 E 4 2 resets 30" "$$n 115200 E 4 2 resets 30" "$$m 1000000 E 4 2 storm 100000 40 4" \
+	  "$$m 1000000 B 4 10 storm 20000 40 4" "$$m 1000000 D 0 21 isolated 500" "$$m 1000000 B 4 10 isolated 500"; do \
+	  set -- $$a; e=$$1; shift; $(FW_SIM_STORM) $$e atmega2560 $$@ || exit 1; done
 
 # ---- the modules on the real ELF in simavr: each with and without its module ----------------
 # (modules/<name>/test/sim_<name>.c; the core-alone build must refuse the module's commands)
@@ -249,13 +257,22 @@ $(FW_SIM_ANALOG): $(FW_DIR)/modules/analog/test/sim_analog.c $(FW_HOST_SRCS) $(F
 	@mkdir -p $(@D)
 	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
 
+FW_SIM_PWM := $(FW_TEST_OUT)/sim_pwm
+$(FW_SIM_PWM): $(FW_DIR)/modules/pwm/test/sim_pwm.c $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
+
+# each module alone on the core, and the core alone (which must refuse every module's commands)
 .PHONY: firmware-modules
-firmware-modules: $(FW_SIM_ANALOG)
+firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM)
 	@for b in uno:atmega328p mega2560:atmega2560; do \
 	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES= FW_OUT=$(BUILD)/sim-$${b%%:*}-core >/dev/null || exit 1; \
-	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES=analog FW_OUT=$(BUILD)/sim-$${b%%:*}-analog >/dev/null || exit 1; \
-	  $(FW_SIM_ANALOG) $(BUILD)/sim-$${b%%:*}-analog/wakewire.elf $${b#*:} with || exit 1; \
-	  $(FW_SIM_ANALOG) $(BUILD)/sim-$${b%%:*}-core/wakewire.elf $${b#*:} without || exit 1; \
+	  for m in analog pwm; do \
+	    $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES=$$m FW_OUT=$(BUILD)/sim-$${b%%:*}-$$m >/dev/null || exit 1; \
+	    $(FW_TEST_OUT)/sim_$$m $(BUILD)/sim-$${b%%:*}-$$m/wakewire.elf $${b#*:} with || exit 1; \
+	    $(FW_TEST_OUT)/sim_$$m $(BUILD)/sim-$${b%%:*}-core/wakewire.elf $${b#*:} without || exit 1; \
+	  done; \
+	  $(FW_SIM_PWM) $(BUILD)/sim-$${b%%:*}-analog/wakewire.elf $${b#*:} without || exit 1; \
 	done
 
 firmware-rates: $(FW_SIM)

@@ -7,7 +7,7 @@
 #ifndef WW_ASM_LAYOUT_H
 #define WW_ASM_LAYOUT_H
 
-/* pin_edges.state[pin]: bits 0-1 the armed edges (EDGE_RISING = 1, EDGE_FALLING = 2); for a
+/* pin_edges.state[slot] (a pin's slot: pins_*.h's EDGE_SLOT): bits 0-1 the armed edges (EDGE_RISING = 1, EDGE_FALLING = 2); for a
  * debounced pin ST_LEVEL is the level at the last taken change, ST_LOCKED says its window is
  * open (TASK_DEBOUNCE closes it; a flag rather than a time compare, so a pin quiet for longer
  * than the 8-bit period count can wrap is never mistaken for locked), ST_PENDING says a change
@@ -22,10 +22,10 @@
 #define ST_LOCKED (1 << ST_LOCKED_BIT)
 #define ST_WATCHED (1 << ST_WATCHED_BIT)
 
-/* struct pin_edges (edges.h): three arrays of N_PINS bytes, one after the other. */
+/* struct pin_edges (edges.h): three arrays of N_EDGE_SLOTS bytes, one after the other. */
 #define PE_STATE 0
-#define PE_WINDOW N_PINS
-#define PE_TAKEN_AT (2 * N_PINS)
+#define PE_WINDOW N_EDGE_SLOTS
+#define PE_TAKEN_AT (2 * N_EDGE_SLOTS)
 
 /* struct ev_ring (ring.h) after its records. */
 #define RING_HEAD (4 * EV_RING_SIZE)

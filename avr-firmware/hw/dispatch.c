@@ -23,7 +23,7 @@
 
 #define RX_BUDGET 16
 
-extern uint8_t reset_cause; /* reset_cause.c, or start_328p.S */
+extern uint8_t reset_cause; /* start_328p.S, start_2560.S */
 
 static struct frame_reader reader;
 static uint8_t have_frame;
@@ -35,7 +35,7 @@ static const struct hello_info hello_template PROGMEM = {
     .signature = MCU_SIGNATURE,
     .f_cpu = F_CPU,
     .tick_ns = TICK_NS,
-    .capabilities = CAP_EDGES | CAP_DEBOUNCE | CAP_PWM | CAP_PCINT | CAP_LOST | MODULE_CAPS, /* + the modules' */
+    .capabilities = CAP_EDGES | CAP_DEBOUNCE | CAP_PCINT | CAP_LOST | MODULE_CAPS, /* + the modules' */
     .baud = BAUD,
     .n_pins = N_PINS,
 };
@@ -58,6 +58,12 @@ static void send_stats(uint8_t req)
 #define MODULE_CASE(type, handler) \
     case type:                     \
         return handler(c, detail);
+/* A module's pin command: a case of the pin commands, and its call once the pin is checked. */
+#define PIN_CASE(type, fn) case type:
+#define PIN_CALL(type, fn) \
+    case type:             \
+        nak = fn(c->pin, c->arg); \
+        break;
 
 /* Runs one well-formed command; returns 0 when it answered (or will answer), else a NAK code.
  * The answers that are a plain payload (PONG, CLOCK, RESET_CAUSE, ACK) share one answer_send. */
@@ -78,16 +84,16 @@ static uint8_t run(const struct command *c, uint8_t *detail)
         return NAK_UNKNOWN_COMMAND;
     case CMD_PIN_MODE:
     case CMD_ARM:
-    case CMD_DIGITAL_WRITE:
-    case CMD_PWM_WRITE: /* these act on a pin and are ACKed */
+    MODULE_PIN_COMMANDS(PIN_CASE) /* the modules' pin commands (modules.h) */
+    case CMD_DIGITAL_WRITE: /* these act on a pin and are ACKed */
         *detail = c->pin;
         if ((nak = gpio_check(c->pin)) != 0)
             return nak;
         switch (c->type) {
         case CMD_PIN_MODE: nak = gpio_mode(c->pin, c->arg); break;
         case CMD_ARM: nak = edges_arm(c->pin, c->arg, c->debounce); break;
-        case CMD_DIGITAL_WRITE: nak = gpio_write(c->pin, c->arg); break;
-        default: nak = gpio_pwm(c->pin, c->arg); break; /* CMD_PWM_WRITE */
+        MODULE_PIN_COMMANDS(PIN_CALL)
+        default: nak = gpio_write(c->pin, c->arg); break; /* CMD_DIGITAL_WRITE */
         }
         if (nak)
             return nak;

@@ -167,9 +167,7 @@ pcint_group:
     mov  r19, r26
 6:
     mov  r30, r21
-    lsl  r30
-    lsl  r30
-    lsl  r30
+    pcint_row r30, r21 /* the group's first entry in pcint_pin (pins_*.h) */
     element_of r30, r31, pcint_pin
     mov  r21, r19
     andi r21, 0x0F
@@ -181,7 +179,7 @@ pcint_group:
 each_pin:
     sbrs r19, 0
     rjmp next_pin
-    lpm  r26, Z
+    edge_slot r26 /* the pin's slot in pin_edges (pins_*.h) */
     element_of r26, r27, (pin_edges+PE_STATE)
     ld   r21, X
     sbrs r21, ST_WATCHED_BIT

@@ -9,7 +9,8 @@
 
 struct ev_ring ev_ring;
 volatile uint16_t drop_count[N_SOURCES];
-/* Also read and written by the edge ISR (edge_isr.S), hence not static. */
+/* Also read and written by the edge ISR (edge_isr.S), hence not static. Indexed by the pin's
+ * slot (EDGE_SLOT, pins_*.h: the pin on the 328P, one of 24 on the Mega). */
 struct pin_edges pin_edges;
 uint8_t int_sense_forced; /* bit n: INTn senses one direction, its level is implied */
 uint8_t pcint_last[N_PCINT_GROUPS]; /* each pin-change group's input byte at its last interrupt */
@@ -36,13 +37,14 @@ uint8_t pin_level(uint8_t pin)
  * watcher (sense 2 = falling, 3 = rising, i.e. 4 - edges); otherwise any change (sense 1). */
 static __attribute__((noinline)) void apply_irq(uint8_t pin, uint8_t irq)
 {
-    uint8_t st = pin_edges.state[pin], edges = st & ST_EDGES, on = st & (ST_EDGES | ST_WATCHED);
+    uint8_t s = EDGE_SLOT(pin, irq);
+    uint8_t st = pin_edges.state[s], edges = st & ST_EDGES, on = st & (ST_EDGES | ST_WATCHED);
     uint8_t n = irq & 7, bit = 1; /* INTn, or the pin's bit in its PCMSK */
     for (uint8_t i = n; i; i--)
         bit <<= 1; /* a loop, not a variable shift: avr-gcc makes a 16-bit one of those */
     if (IRQ_IS_INT(irq)) {
         uint8_t sense = 1, field = 3; /* the INT's two sense bits in its EICR */
-        if (!pin_edges.window[pin] && !(st & ST_WATCHED) && (edges == EDGE_RISING || edges == EDGE_FALLING))
+        if (!pin_edges.window[s] && !(st & ST_WATCHED) && (edges == EDGE_RISING || edges == EDGE_FALLING))
             sense = (uint8_t)(4 - edges);
         reg_bits(&int_sense_forced, bit, sense != 1);
         for (uint8_t i = EICR_SHIFT(n); i; i -= 2) {
@@ -79,9 +81,10 @@ uint8_t edges_arm(uint8_t pin, uint8_t edges, uint16_t debounce_ticks)
     uint8_t irq = irq_of(pin);
     if (irq == IRQ_NONE)
         return NAK_NOT_CAPABLE;
+    uint8_t s = EDGE_SLOT(pin, irq);
     CRITICAL {
-        pin_edges.window[pin] = window_periods(debounce_ticks);
-        pin_edges.state[pin] = (uint8_t)(edges | pin_level(pin) << 2 /* ST_LEVEL */ | (pin_edges.state[pin] & ST_WATCHED));
+        pin_edges.window[s] = window_periods(debounce_ticks);
+        pin_edges.state[s] = (uint8_t)(edges | pin_level(pin) << 2 /* ST_LEVEL */ | (pin_edges.state[s] & ST_WATCHED));
         apply_irq(pin, irq);
     }
     return 0;
@@ -96,7 +99,7 @@ uint8_t edge_watch(uint8_t pin, uint8_t task_bits)
         return NAK_NOT_CAPABLE;
     CRITICAL {
         watch_wake |= task_bits;
-        pin_edges.state[pin] |= ST_WATCHED;
+        pin_edges.state[EDGE_SLOT(pin, irq)] |= ST_WATCHED;
         apply_irq(pin, irq);
     }
     return 0;
@@ -107,22 +110,23 @@ uint8_t edge_watch(uint8_t pin, uint8_t task_bits)
 void task_debounce(void)
 {
     uint8_t open = 0;
-    for (uint8_t pin = 0; pin < N_PINS; pin++) {
-        if (!(pin_edges.state[pin] & ST_LOCKED))
+    for (uint8_t s = 0; s < N_EDGE_SLOTS; s++) {
+        if (!(pin_edges.state[s] & ST_LOCKED))
             continue;
+        uint8_t pin = SLOT_PIN(s);
         CRITICAL {
             uint32_t now = clock_now(); /* inside: a record must not be older than one an ISR pushed before it */
-            uint8_t period = (uint8_t)(now >> 8), st = pin_edges.state[pin];
-            if ((uint8_t)(period - pin_edges.taken_at[pin]) >= pin_edges.window[pin]) {
+            uint8_t period = (uint8_t)(now >> 8), st = pin_edges.state[s];
+            if ((uint8_t)(period - pin_edges.taken_at[s]) >= pin_edges.window[s]) {
                 uint8_t level = pin_level(pin);
                 st &= (uint8_t)~(ST_LOCKED | ST_PENDING);
                 if (((st >> 2) ^ level) & 1) { /* settled at the other level (ST_LEVEL = bit 2): take it now */
-                    pin_edges.taken_at[pin] = period;
+                    pin_edges.taken_at[s] = period;
                     st ^= ST_LEVEL | ST_LOCKED;
                     if (st & (uint8_t)(2 - level)) /* EDGE_RISING for a high level, EDGE_FALLING for a low */
                         edge_push(now, (uint8_t)(level << 7 | pin), src_of(pin));
                 }
-                pin_edges.state[pin] = st;
+                pin_edges.state[s] = st;
             }
             open |= st & ST_LOCKED;
         }

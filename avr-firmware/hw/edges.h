@@ -7,7 +7,7 @@
  * change with the time it noticed it (so a debounced edge's timestamp can be up to ~1 ms
  * late, never early). Windows are counted in Timer0 overflow periods (1.024 ms): a window is
  * at least the ticks asked for and at most 1.024 ms longer, capped at 255 periods (261 ms).
- * Trade-offs: 3 bytes of RAM per pin; a bounce-free edge costs nothing extra. */
+ * Trade-offs: 3 bytes of RAM per pin that can report edges; a bounce-free edge costs nothing extra. */
 #ifndef WW_EDGES_H
 #define WW_EDGES_H
 #include <stdint.h>
@@ -23,12 +23,12 @@
 extern struct ev_ring ev_ring;
 extern volatile uint16_t drop_count[N_SOURCES];
 
-/* Per pin, for the edge ISR (edge_isr.S) and the task-side functions below; bits in
- * asm_layout.h. */
+/* Per edge-capable pin (its slot: EDGE_SLOT in pins_*.h), for the edge ISR (edge_isr.S) and
+ * the task-side functions below; bits in asm_layout.h. */
 struct pin_edges {
-    volatile uint8_t state[N_PINS];
-    uint8_t window[N_PINS];            /* debounce window in overflow periods, 0 = none */
-    volatile uint8_t taken_at[N_PINS]; /* overflow period of the last taken change */
+    volatile uint8_t state[N_EDGE_SLOTS];
+    uint8_t window[N_EDGE_SLOTS];            /* debounce window in overflow periods, 0 = none */
+    volatile uint8_t taken_at[N_EDGE_SLOTS]; /* overflow period of the last taken change */
 };
 
 /* The ring's producer (edge_isr.S), interrupts off: stores the record (source = the drop

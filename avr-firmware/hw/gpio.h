@@ -1,4 +1,4 @@
-/* Pin mode, digital write and PWM write through the per-MCU pin map. */
+/* Pin mode and digital write through the per-MCU pin map (PWM: modules/pwm/). */
 #ifndef WW_GPIO_H
 #define WW_GPIO_H
 #include <stdint.h>
@@ -7,7 +7,11 @@
 uint8_t gpio_check(uint8_t pin);  /* NAK_BAD_PIN for a number the board does not have or uses */
 uint8_t gpio_mode(uint8_t pin, uint8_t mode);
 uint8_t gpio_write(uint8_t pin, uint8_t level);
-uint8_t gpio_pwm(uint8_t pin, uint8_t duty);
+
+/* Sets or clears the pin's bit in its port's register i (0 PIN, 1 DDR, 2 PORT): the one
+ * read-modify-write of a pin that modes, writes and PWM need, with two fields from flash.
+ * Interrupts off if an ISR writes the port too. */
+void pin_bit(uint8_t pin, uint8_t i, uint8_t on);
 
 /* Sets (on != 0) or clears the mask's bits of a register or RAM byte; the caller keeps
  * interrupts off if an ISR writes the byte too. One out-of-line copy of the read-modify-write

@@ -1,9 +1,9 @@
 /* wakewire firmware: start-up, then the executor forever.
  *
  * Resources it takes (documented in avr-firmware/README.md): USART0 (D0/D1), Timer0 as the
- * timestamp clock and timeout tick (its PWM outputs stay usable), Timer1/Timer2 (and 3-5 on
- * the Mega) in 8-bit fast PWM for PWM_WRITE, INTn and PCINT interrupts of armed pins, the
- * watchdog (1 s, reset by the main loop); modules take more (the analog module: the ADC). */
+ * timestamp clock and timeout tick, INTn and PCINT interrupts of armed pins, the watchdog (1 s,
+ * reset by the main loop); modules take more (the analog module: the ADC; the pwm module:
+ * Timer1/Timer2, and 3-5 on the Mega, in 8-bit fast PWM, and Timer0's compare outputs). */
 #include <avr/interrupt.h>
 #include <avr/wdt.h>
 #include "clock.h"
@@ -19,7 +19,6 @@ void EXAMPLE_INIT(void);
 int main(void)
 {
     clock_init();
-    pins_init_pwm_timers();
     uart_init();
     /* wdt_enable(WDTO_1S) without its SREG save and cli: interrupts are still off here. In asm
      * because the second write must follow the first within 4 cycles. */

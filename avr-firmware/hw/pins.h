@@ -24,7 +24,6 @@ struct pin_desc {
     uint8_t pinreg;  /* address of PINx - PINREG_BASE; DDRx is +1, PORTx is +2 */
     uint8_t mask;    /* the pin's bit in the port; 0 = not usable */
     uint8_t irq;     /* IRQ_* */
-    uint8_t pwm;     /* 1 + index into pwm_table, 0 = no PWM */
 };
 
 struct pwm_desc {
@@ -35,9 +34,15 @@ struct pwm_desc {
 };
 
 extern const struct pin_desc pin_table[N_PINS] PROGMEM;
+/* The pwm module's (modules/pwm/): each pin's 1 + index into pwm_table, 0 = no PWM; the timers. */
+extern const uint8_t pin_pwm[N_PINS] PROGMEM;
 extern const struct pwm_desc pwm_table[] PROGMEM;
-extern const uint8_t pcint_pin[N_PCINT_GROUPS][8] PROGMEM; /* Arduino pin per group bit, 0xFF = none */
-extern const uint8_t int_pin[N_INT] PROGMEM;                  /* Arduino pin of each INTn */
+/* The edge ISR's tables: the Arduino pin of each group bit (0xFF = none) and of each INTn (the
+ * Mega lays them out as one table, and int_pin is a macro into it: pins_2560.h) */
+extern const uint8_t pcint_pin[N_PCINT_GROUPS][8] PROGMEM;
+#ifndef int_pin
+extern const uint8_t int_pin[N_INT] PROGMEM;
+#endif
 extern const uint8_t source_ids[N_SOURCES] PROGMEM;           /* wire drop-source ids */
 
 /* Starts the PWM timers other than Timer0 (8-bit fast PWM, prescaler 64: 976 Hz). */

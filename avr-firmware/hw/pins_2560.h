@@ -15,6 +15,27 @@
 
 #define MCU_SIGNATURE {0x1E, 0x98, 0x01}
 
+/* Edge state (edges.h) is kept for the 24 pins that can report edges, not for all 70 (72 B of
+ * RAM, not 210 B). A pin's slot is its place in pcint_pin (pins_2560.c), which holds the INT
+ * pins too: the edge ISR finds the changed pin's entry there anyway, so the slot is that
+ * entry's offset. Slots: PCINT0 bit b at b (0..7); PCINT1 bit b at 7 + b (only bits 1, 2:
+ * D15, D14; bit 0 is PE0 = D0, the serial line, and bits 3..7 have no pin, so none of them
+ * is ever enabled and their places can overlap D13's and the INTs'); INTn at 10 + n; PCINT2
+ * bit b at 16 + b. EDGE_SLOT computes it from the pin's irq byte, SLOT_PIN reads it back. */
+#define N_EDGE_SLOTS 24
+#define EDGE_SLOT(pin, irq) edge_slot_of(irq)
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+uint8_t edge_slot_of(uint8_t irq); /* pins_2560.c: out of line, its three callers share it */
+#endif
+#define SLOT_PIN(slot) pgm_read_byte(&pcint_pin[0][0] + (slot))
+/* INTn's pin is the entry at slot 10 + n. */
+#ifdef __ASSEMBLER__
+#define int_pin (pcint_pin + 10)
+#else
+#define int_pin (&pcint_pin[1][2])
+#endif
+
 #define RX_VECT USART0_RX_vect
 #define UDRE_VECT USART0_UDRE_vect
 
@@ -36,6 +57,22 @@
 1:  lsl  \bit
 2:  subi r21, 1
     brcc 1b
+.endm
+/* reg = group g's first entry in pcint_pin (g in register g, reg = g on entry): 8 * g, but 7
+ * for PCINT1 (see the slots above). */
+.macro pcint_row reg, g
+    lsl  \reg
+    lsl  \reg
+    lsl  \reg
+    cpi  \g, 1
+    brne 1f
+    dec  \reg
+1:
+.endm
+/* reg = the edge-state slot of the pin whose entry Z points at: the entry's offset. */
+.macro edge_slot reg
+    mov  \reg, r30
+    subi \reg, lo8(pcint_pin)
 .endm
 /* The input byte of pin-change group g (0..2 in register g) into reg, bit i = PCINT(8g + i):
  * PORTB; PE0 then PJ0..6; PORTK. */

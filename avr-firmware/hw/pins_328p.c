@@ -2,7 +2,7 @@
  * PB6/PB7 (crystal) and PC6 (reset) have no Arduino number. */
 #include "pins.h"
 
-#define P(reg, bit, irq, pwm) {(uint8_t)((uint16_t)&reg - PINREG_BASE), 1 << (bit), irq, pwm}
+#define P(reg, bit, irq) {(uint8_t)((uint16_t)&reg - PINREG_BASE), 1 << (bit), irq}
 
 const struct pwm_desc pwm_table[] PROGMEM = {
     {(uint16_t)&OCR2B, (uint16_t)&TCCR2A, 1 << COM2B1, 0}, /* 1: D3  */
@@ -14,26 +14,33 @@ const struct pwm_desc pwm_table[] PROGMEM = {
 };
 
 const struct pin_desc pin_table[N_PINS] PROGMEM = {
-    {0, 0, IRQ_NONE, 0},                   /* D0 RX */
-    {0, 0, IRQ_NONE, 0},                   /* D1 TX */
-    P(PIND, 2, IRQ_INT(0), 0),             /* D2 */
-    P(PIND, 3, IRQ_INT(1), 1),             /* D3 */
-    P(PIND, 4, IRQ_PCINT(2, 4), 0),        /* D4 */
-    P(PIND, 5, IRQ_PCINT(2, 5), 2),        /* D5 */
-    P(PIND, 6, IRQ_PCINT(2, 6), 3),        /* D6 */
-    P(PIND, 7, IRQ_PCINT(2, 7), 0),        /* D7 */
-    P(PINB, 0, IRQ_PCINT(0, 0), 0),        /* D8 */
-    P(PINB, 1, IRQ_PCINT(0, 1), 4),        /* D9 */
-    P(PINB, 2, IRQ_PCINT(0, 2), 5),        /* D10 */
-    P(PINB, 3, IRQ_PCINT(0, 3), 6),        /* D11 */
-    P(PINB, 4, IRQ_PCINT(0, 4), 0),        /* D12 */
-    P(PINB, 5, IRQ_PCINT(0, 5), 0),        /* D13 */
-    P(PINC, 0, IRQ_PCINT(1, 0), 0),        /* A0 */
-    P(PINC, 1, IRQ_PCINT(1, 1), 0),        /* A1 */
-    P(PINC, 2, IRQ_PCINT(1, 2), 0),        /* A2 */
-    P(PINC, 3, IRQ_PCINT(1, 3), 0),        /* A3 */
-    P(PINC, 4, IRQ_PCINT(1, 4), 0),        /* A4 */
-    P(PINC, 5, IRQ_PCINT(1, 5), 0),        /* A5 */
+    {0, 0, IRQ_NONE},                      /* D0 RX */
+    {0, 0, IRQ_NONE},                      /* D1 TX */
+    P(PIND, 2, IRQ_INT(0)),                /* D2 */
+    P(PIND, 3, IRQ_INT(1)),                /* D3 */
+    P(PIND, 4, IRQ_PCINT(2, 4)),           /* D4 */
+    P(PIND, 5, IRQ_PCINT(2, 5)),           /* D5 */
+    P(PIND, 6, IRQ_PCINT(2, 6)),           /* D6 */
+    P(PIND, 7, IRQ_PCINT(2, 7)),           /* D7 */
+    P(PINB, 0, IRQ_PCINT(0, 0)),           /* D8 */
+    P(PINB, 1, IRQ_PCINT(0, 1)),           /* D9 */
+    P(PINB, 2, IRQ_PCINT(0, 2)),           /* D10 */
+    P(PINB, 3, IRQ_PCINT(0, 3)),           /* D11 */
+    P(PINB, 4, IRQ_PCINT(0, 4)),           /* D12 */
+    P(PINB, 5, IRQ_PCINT(0, 5)),           /* D13 */
+    P(PINC, 0, IRQ_PCINT(1, 0)),           /* A0 */
+    P(PINC, 1, IRQ_PCINT(1, 1)),           /* A1 */
+    P(PINC, 2, IRQ_PCINT(1, 2)),           /* A2 */
+    P(PINC, 3, IRQ_PCINT(1, 3)),           /* A3 */
+    P(PINC, 4, IRQ_PCINT(1, 4)),           /* A4 */
+    P(PINC, 5, IRQ_PCINT(1, 5)),           /* A5 */
+};
+
+/* Each pin's PWM: 1 + its index into pwm_table, 0 = none (D3 1, D5 2, D6 3, D9 4, D10 5, D11 6).
+ * Only the pwm module reads it (and pwm_table): a core without it links neither. */
+const uint8_t pin_pwm[N_PINS] PROGMEM = {
+    0, 0, 0, 1, 0, 2, 3, 0, 0, 4, /* D0..D9 */
+    5, 6, 0, 0, 0, 0, 0, 0, 0, 0, /* D10..A5 */
 };
 
 #define NONE 0xFF

@@ -15,6 +15,11 @@
 
 #define MCU_SIGNATURE {0x1E, 0x95, 0x0F}
 
+/* Edge state (edges.h) per pin: 20 pins, so the slot is the pin number. */
+#define N_EDGE_SLOTS N_PINS
+#define EDGE_SLOT(pin, irq) (pin)
+#define SLOT_PIN(slot) (slot)
+
 #define RX_VECT USART_RX_vect
 #define UDRE_VECT USART_UDRE_vect
 
@@ -30,6 +35,16 @@
 .macro int_bit bit, n
     mov  \bit, \n
     inc  \bit
+.endm
+/* reg = g * 8: group g's first entry in pcint_pin (rows of 8). */
+.macro pcint_row reg, g
+    lsl  \reg
+    lsl  \reg
+    lsl  \reg
+.endm
+/* reg = the edge-state slot of the pin whose entry Z points at: the pin itself. */
+.macro edge_slot reg
+    lpm  \reg, Z
 .endm
 /* The input register of pin-change group g (0..2 in register g) into reg, bit i = PCINT(8g + i). */
 .macro read_pcint_group reg, g

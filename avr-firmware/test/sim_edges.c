@@ -53,6 +53,8 @@ static unsigned long long first_byte_after, first_byte_max, first_byte_n; /* cyc
 static uint32_t tcnt_pc;
 
 static struct frame_reader reader;
+static int edge_pin; /* the pin every record must name (the Mega's slot tables map it) */
+static long wrong_pin;
 static long edges, lost, repeats, seq_gaps, frames, bytes, acks, bad, hellos;
 static int last_seq = -1;
 
@@ -89,6 +91,8 @@ static void on_frame(const uint8_t *b, int len)
         }
         leb(b, &i, len);
         edges++;
+        if ((h & 0x7F) != edge_pin)
+            wrong_pin++;
         if ((h >> 7) == last_level)
             repeats++;
         last_level = h >> 7;
@@ -149,6 +153,7 @@ int main(int argc, char **argv)
     }
     long baud = atol(argv[3]), rate = atol(argv[4]), ms = atol(argv[5]);
     int pin = atoi(argv[8]);
+    edge_pin = pin;
     elf_firmware_t fw;
     memset(&fw, 0, sizeof fw);
     avr_global_logger_set(quiet);
@@ -230,12 +235,12 @@ int main(int argc, char **argv)
      * edge meets another ISR), held under this load: the maximum, not a median. */
     int ok = (!lat_n || lat_max <= TCNT_BUDGET) && (!first_byte_limit || (first_byte_n == (unsigned long long)toggles && first_byte_max <= (unsigned long long)first_byte_limit)) &&
              acks == 1 && resets == 0 && (thinned ? edges > 0 && edges <= ms * 250 / debounce + 1 : edges == toggles) && lost == 0 &&
-             repeats == 0 && seq_gaps == 0 && bad == 0;
+             repeats == 0 && seq_gaps == 0 && bad == 0 && wrong_pin == 0;
     if (debounce)
         printf("debounce %ld ticks: ", debounce);
     printf("sim_edges %s %ld baud, pin %d at %ld edges/s for %ld ms: sent %ld, received %ld, lost %ld, "
-           "same-level repeats %ld, seq gaps %ld, bad frames %ld, resets %ld; %ld frames, %.2f bytes/edge",
-           argv[2], baud, pin, rate, ms, toggles, edges, lost, repeats, seq_gaps, bad, resets, frames,
+           "same-level repeats %ld, seq gaps %ld, bad frames %ld, resets %ld, other pins %ld; %ld frames, %.2f bytes/edge",
+           argv[2], baud, pin, rate, ms, toggles, edges, lost, repeats, seq_gaps, bad, resets, wrong_pin, frames,
            edges ? (double)bytes / (double)edges : 0.0);
     if (first_byte_limit)
         printf("; pin change to first TX byte: max %.1f us (limit %s us)", first_byte_max / 16.0, fb);

@@ -18,6 +18,14 @@
     .section .vectors, "ax", @progbits
     nop
     nop
+#elif defined(__AVR_ATmega2560__)
+/* The same on the 2560 (start_2560.S ends at USART0 UDRE, 26): slots 27 (USART0 TX) and 28
+ * (analog comparator), never enabled, then the handler in slot 29; start_2560.ld checks it. */
+    .section .vectors, "ax", @progbits
+    nop
+    nop
+    nop
+    nop
 #else
     .section .text.adc_isr, "ax", @progbits
 #endif

@@ -15,12 +15,16 @@
 /* Its commands: X(command type, handler); the handler returns 0 (answered or will answer) or a
  * NAK code with *detail set, as dispatch.c's own cases do. */
 #define MODULE_analog_COMMANDS(X) X(CMD_ANALOG_READ, adc_command)
+/* Its commands that act on a pin and are only ACKed (the core checks the pin): none. */
+#define MODULE_analog_PIN_COMMANDS(X)
 /* Its tasks: X(ready bit, function); the bit is reserved for it in executor.h. */
 #define MODULE_analog_TASKS(X) X(TASK_ADC, task_adc)
 /* Its start-up calls, before interrupts are on: X(function). None: a conversion sets the ADC up. */
 #define MODULE_analog_INITS(X)
 /* The tasks the UART's UDRE ISR wakes when the TX ring has room again (they wait for it). */
 #define MODULE_analog_TX_WAITERS TASK_ADC
+/* Called as X(f) -> f(pin), interrupts off, before a digital write takes a pin. None. */
+#define MODULE_analog_PIN_WRITES(X)
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -64,8 +64,7 @@ static void on_frame(const uint8_t *b, int len)
     case 1: {
         CHECK(type == ANS_HELLO && n >= 14, "HELLO answered with type 0x%02x", type);
         unsigned caps = p[12] | p[13] << 8; /* after version, fw x2, signature x3, f_cpu, tick_ns */
-        CHECK((caps & (CAP_EDGES | CAP_DEBOUNCE | CAP_PWM | CAP_PCINT | CAP_LOST)) ==
-                  (CAP_EDGES | CAP_DEBOUNCE | CAP_PWM | CAP_PCINT | CAP_LOST),
+        CHECK((caps & (CAP_EDGES | CAP_DEBOUNCE | CAP_PCINT | CAP_LOST)) == (CAP_EDGES | CAP_DEBOUNCE | CAP_PCINT | CAP_LOST),
               "HELLO capabilities 0x%04x lack a core bit", caps);
         CHECK(!(caps & CAP_ANALOG) == !with, "HELLO capabilities 0x%04x %s CAP_ANALOG", caps,
               with ? "lack" : "announce");

@@ -13,7 +13,10 @@ import java.util.Locale;
 public enum FirmwareModule {
 
     /** ANALOG_READ: {@link Pin#analogRead()}. */
-    ANALOG("analog", Answer.HelloInfo.CAP_ANALOG_READ);
+    ANALOG("analog", Answer.HelloInfo.CAP_ANALOG_READ),
+
+    /** PWM_WRITE: {@link Pin#pwm(double)}. */
+    PWM("pwm", Answer.HelloInfo.CAP_PWM);
 
     private final String makeName;
     private final int capability;

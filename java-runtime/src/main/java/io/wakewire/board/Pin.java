@@ -60,7 +60,8 @@ public final class Pin {
 
     /**
      * PWM with {@code duty} from 0.0 (always low) to 1.0 (always high), in 256 steps; the
-     * frequency is the board timer's (about 490 or 980 Hz on an Uno).
+     * frequency is the board timer's (about 490 or 980 Hz on an Uno). Needs the firmware's pwm
+     * module: without it, {@link ModuleMissingException} before anything is sent.
      */
     public Future<Void> pwm(double duty) {
         if (!(duty >= 0.0 && duty <= 1.0)) {
@@ -68,6 +69,7 @@ public final class Pin {
                     + " is outside 0.0..1.0");
         }
         require(channel.spec.pwm(), "has no PWM (pins with 'pwm' in the board config have)");
+        FirmwareModule.PWM.require(channel.session, name() + ".pwm()");
         return channel.pwm((int) Math.round(duty * 255));
     }
 

@@ -41,7 +41,7 @@ class FirmwareModulesTest {
 
     @Test
     void anAnalogReadOnACoreOnlyBoardFailsBeforeAnythingIsSent() {
-        fake.capabilities = 0x3F & ~Answer.HelloInfo.CAP_ANALOG_READ;
+        fake.capabilities = 0x3F & ~(Answer.HelloInfo.CAP_ANALOG_READ | Answer.HelloInfo.CAP_PWM);
         ex.blockOn(Async.async(() -> {
             Board b = await(TestBoards.connect(pair));
             try {
@@ -70,7 +70,7 @@ class FirmwareModulesTest {
         int raw = ex.blockOn(Async.async(() -> {
             Board b = await(TestBoards.connect(pair));
             try {
-                assertEquals(Set.of(FirmwareModule.ANALOG), b.modules());
+                assertEquals(Set.of(FirmwareModule.ANALOG, FirmwareModule.PWM), b.modules());
                 return await(b.pin("A1").analogRead()).raw();
             } finally {
                 b.close();
@@ -78,5 +78,44 @@ class FirmwareModulesTest {
         }));
         assertEquals(300, raw);
         assertEquals(1, fake.count(Command.AnalogRead.class));
+    }
+
+    @Test
+    void aPwmWriteWithoutThePwmModuleFailsBeforeAnythingIsSent() {
+        fake.capabilities = 0x3F & ~Answer.HelloInfo.CAP_PWM;
+        ex.blockOn(Async.async(() -> {
+            Board b = await(TestBoards.connect(pair));
+            try {
+                assertEquals(Set.of(FirmwareModule.ANALOG), b.modules());
+                long before = b.stats().framesSent();
+                ModuleMissingException e = assertThrows(ModuleMissingException.class, () -> b.pin("D9").pwm(0.5));
+                assertEquals(FirmwareModule.PWM, e.module());
+                String m = e.getMessage();
+                assertFalse(m.contains("\n"), "one line: " + m);
+                assertTrue(m.startsWith("uno@mem: D9.pwm() needs the firmware module 'pwm'"), m);
+                assertTrue(m.contains("--modules pwm") && m.contains("make firmware BOARD=uno MODULES=\"pwm"), m);
+                assertEquals(before, b.stats().framesSent(), "nothing was sent");
+                // a pin without PWM still says so first
+                assertThrows(PinException.class, () -> b.pin("D2").pwm(0.5));
+            } finally {
+                b.close();
+            }
+            return null;
+        }));
+        assertEquals(0, fake.count(Command.PwmWrite.class));
+    }
+
+    @Test
+    void aBoardWithThePwmModuleTakesAPwmWrite() {
+        ex.blockOn(Async.async(() -> {
+            Board b = await(TestBoards.connect(pair));
+            try {
+                await(b.pin("D9").pwm(0.5));
+            } finally {
+                b.close();
+            }
+            return null;
+        }));
+        assertEquals(1, fake.count(Command.PwmWrite.class));
     }
 }
