@@ -1,0 +1,25 @@
+package io.wakewire.gateway;
+
+import io.wakewire.board.BoardOptions;
+import io.wakewire.board.config.BoardConfig;
+
+import java.util.List;
+
+/**
+ * One board the gateway serves.
+ *
+ * @param id      its topic level (PREFIX/ID/...): letters, digits, '-', '_' and '.'
+ * @param config  the board's config (uno, nano, mega2560)
+ * @param port    its serial port
+ * @param options how the host talks to it (heartbeat, reconnect)
+ * @param pins    the input pins whose edges are published
+ */
+public record GatewayBoard(String id, BoardConfig config, String port, BoardOptions options, List<String> pins) {
+
+    public GatewayBoard {
+        if (id == null || !id.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("board id '" + id + "' must be letters, digits, '-', '_' or '.'");
+        }
+        pins = List.copyOf(pins);
+    }
+}
