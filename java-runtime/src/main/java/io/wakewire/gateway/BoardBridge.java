@@ -65,6 +65,21 @@ final class BoardBridge {
         });
     }
 
+    /**
+     * Completes once the pins that {@link #follow} tasks (spawned just before) arm are armed, so
+     * that "online" means edges from now on are published. Arming is PIN_MODE then ARM, each
+     * answered in order by the board; the board API does not expose the ARM's completion, so a
+     * PING after each step, with the executor yielded to the follow tasks before it, stands for it.
+     */
+    Future<Void> settled() {
+        return Async.run(() -> {
+            for (int step = 0; step < 2; step++) {
+                Async.await(Futures.yieldNow());
+                Async.await(board.ping());
+            }
+        });
+    }
+
     /** Keeps the retained status in step with the board: offline as soon as the session says it is gone. */
     Future<Void> health(Duration every) {
         return Async.run(() -> {

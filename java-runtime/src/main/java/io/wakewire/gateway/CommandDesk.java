@@ -64,14 +64,18 @@ final class CommandDesk {
             }
             executor.spawn("command " + c.id(), Async.run(() -> {
                 String r;
+                boolean ok = false;
                 try {
                     Async.await(bridge.actuate(pin, c));
+                    ok = true;
                     r = new Json.Obj().put("id", c.id()).put("pin", pin).put("ok", true).toString();
                 } catch (RuntimeException e) {
                     r = error(c.id(), pin, e.getMessage());
                 }
                 synchronized (seen) {
-                    actuated++;
+                    if (ok) {
+                        actuated++;
+                    }
                     seen.put(c.id(), r);
                 }
                 link.reply(r);

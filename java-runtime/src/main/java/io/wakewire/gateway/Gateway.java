@@ -108,6 +108,7 @@ public final class Gateway implements AutoCloseable {
                         for (String pin : gb.pins()) {
                             tasks.add(Async.spawn("edges " + gb.id() + " " + pin, bridge.follow(pin)));
                         }
+                        Async.await(bridge.settled());
                         tasks.add(Async.spawn("status " + gb.id(), bridge.health(HEALTH_EVERY)));
                         CommandDesk desk = new CommandDesk(links.get(i), bridge, ex);
                         desks.add(desk);
@@ -146,7 +147,7 @@ public final class Gateway implements AutoCloseable {
         return links.stream().mapToLong(BrokerLink::published).sum();
     }
 
-    /** Commands actuated (not counting duplicates), all boards. */
+    /** Commands the board carried out (not counting refusals and duplicates), all boards. */
     public long commandsActuated() {
         return desks.stream().mapToLong(CommandDesk::actuated).sum();
     }

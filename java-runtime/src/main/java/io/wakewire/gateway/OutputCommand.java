@@ -71,6 +71,9 @@ record OutputCommand(String id, boolean high, Double duty) {
     }
 
     private static String show(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
         return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
     }
 }

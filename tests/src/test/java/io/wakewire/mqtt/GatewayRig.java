@@ -22,7 +22,7 @@ final class GatewayRig implements AutoCloseable {
     final List<VirtualBoard> vboards = new ArrayList<>();
 
     GatewayRig(int boards) {
-        broker = Mosquitto.start();
+        broker = Mosquitto.launch();
         BuildArtifacts a = BuildArtifacts.locate();
         try {
             for (int i = 0; i < boards; i++) {

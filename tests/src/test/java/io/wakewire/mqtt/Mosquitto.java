@@ -28,7 +28,7 @@ final class Mosquitto implements AutoCloseable {
         this.dir = dir;
     }
 
-    static Mosquitto start(String... extraConfig) {
+    static Mosquitto launch(String... extraConfig) {
         try {
             Path dir = Files.createTempDirectory("wakewire-mosquitto");
             int port;
