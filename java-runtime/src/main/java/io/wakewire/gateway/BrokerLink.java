@@ -132,13 +132,28 @@ final class BrokerLink implements AutoCloseable {
                 lastDroppedSeq = seq;
                 return;
             }
-            if (dropped > 0) {
-                queue.add(new Msg(topics.queueLost(), bytes(new Json.Obj().put("cause", "gateway_queue").put("count", dropped)
-                        .put("from_seq", firstDroppedSeq).put("to_seq", lastDroppedSeq).toString()), false));
-                dropped = 0;
-            }
+            noteDropsLocked();
             queue.add(new Msg(topic, bytes(json), false));
             queue.notifyAll();
+        }
+    }
+
+    /**
+     * Once there is room again after drops, the {@code lost} message takes the place of the
+     * dropped events in the queue: after the events before them, before the events after them.
+     */
+    private void noteDropsLocked() {
+        if (dropped > 0 && queue.size() < capacity) {
+            queue.add(new Msg(topics.queueLost(), bytes(new Json.Obj().put("cause", "gateway_queue").put("count", dropped)
+                    .put("from_seq", firstDroppedSeq).put("to_seq", lastDroppedSeq).toString()), false));
+            dropped = 0;
+        }
+    }
+
+    /** Messages waiting for the broker. */
+    int queued() {
+        synchronized (queue) {
+            return queue.size();
         }
     }
 
@@ -199,6 +214,7 @@ final class BrokerLink implements AutoCloseable {
                 synchronized (queue) {
                     queue.poll();
                     published++;
+                    noteDropsLocked();
                     queue.notifyAll();
                 }
             } catch (MqttException e) {

@@ -142,6 +142,11 @@ public final class Gateway implements AutoCloseable {
         return links.stream().mapToLong(BrokerLink::droppedTotal).sum();
     }
 
+    /** Messages waiting for the broker (during an outage), all boards. */
+    public int queued() {
+        return links.stream().mapToInt(BrokerLink::queued).sum();
+    }
+
     /** Messages handed to the MQTT client, all boards. */
     public long published() {
         return links.stream().mapToLong(BrokerLink::published).sum();

@@ -45,7 +45,28 @@ final class GatewayRig implements AutoCloseable {
     }
 
     Gateway start(List<String> pins) {
-        return Gateway.start(GatewayOptions.of(broker.url()).withKeepAlive(Duration.ofSeconds(2)), boards(pins));
+        return start(pins, 10_000);
+    }
+
+    Gateway start(List<String> pins, int queueCapacity) {
+        return Gateway.start(GatewayOptions.of(broker.url()).withKeepAlive(Duration.ofSeconds(2)).withQueueCapacity(queueCapacity),
+                boards(pins));
+    }
+
+    /** Waits (up to 30 s) until {@code ok} holds, or fails saying {@code what}. */
+    static void until(java.util.function.BooleanSupplier ok, String what) {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!ok.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** A number field of a flat JSON payload ("seq", "level"), or fails. */
