@@ -8,9 +8,12 @@ import io.wakewire.gateway.GatewayException;
 import io.wakewire.gateway.GatewayOptions;
 import io.wakewire.sim.VirtualBoard;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +72,17 @@ final class GatewayCommand implements Callable<Integer> {
             description = "Board heartbeat: a board gone quiet this long shows offline. Default: ${DEFAULT-VALUE}.")
     Duration heartbeat;
 
+    @Option(names = "--username", paramLabel = "USER", description = "Broker user name.")
+    String username;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "A file whose first line is the broker password (or set WAKEWIRE_MQTT_PASSWORD); not an option value, which ps would show.")
+    Path passwordFile;
+
+    @Option(names = "--ca", paramLabel = "FILE",
+            description = "With ssl://: trust the CA certificate(s) in this PEM file instead of the JVM's default trust store.")
+    Path ca;
+
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop after this long. Default: until Ctrl-C.")
     Duration duration;
@@ -90,6 +104,16 @@ final class GatewayCommand implements Callable<Integer> {
         GatewayOptions options;
         try {
             options = GatewayOptions.of(broker).withPrefix(prefix).withQueueCapacity(queue);
+            char[] password = password();
+            if (username != null || password != null) {
+                options = options.withCredentials(username, password);
+            }
+            if (ca != null) {
+                if (!broker.trim().toLowerCase(Locale.ROOT).startsWith("ssl://")) {
+                    throw new CliException(ExitCode.USAGE, "--ca is for TLS: give the broker as ssl://HOST:PORT");
+                }
+                options = options.withCaFile(ca);
+            }
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
@@ -146,6 +170,20 @@ final class GatewayCommand implements Callable<Integer> {
         } finally {
             vboards.forEach(VirtualBoard::close);
         }
+    }
+
+    /** From --password-file, else WAKEWIRE_MQTT_PASSWORD, else null. */
+    private char[] password() {
+        if (passwordFile != null) {
+            try {
+                List<String> lines = Files.readAllLines(passwordFile);
+                return lines.isEmpty() ? new char[0] : lines.get(0).toCharArray();
+            } catch (IOException e) {
+                throw new CliException(ExitCode.USAGE, "--password-file " + passwordFile + ": cannot read it (" + e.getMessage() + ")");
+            }
+        }
+        String env = System.getenv("WAKEWIRE_MQTT_PASSWORD");
+        return env == null ? null : env.toCharArray();
     }
 
     private static GatewayBoard board(String id, BoardConfig config, String port, BoardOptions o, List<String> pins) {

@@ -59,6 +59,7 @@ final class BrokerLink implements AutoCloseable {
 
     /** Connects (blocking up to the connect timeout); one-line {@link GatewayException} when that fails. */
     static BrokerLink connect(GatewayOptions o, Topics topics, String clientId) {
+        javax.net.ssl.SSLSocketFactory tls = o.caFile() == null ? null : Tls.trusting(o.caFile());
         MqttAsyncClient c;
         try {
             c = new MqttAsyncClient(o.broker(), clientId, new MemoryPersistence());
@@ -79,6 +80,9 @@ final class BrokerLink implements AutoCloseable {
         }
         if (o.password() != null) {
             mo.setPassword(o.password());
+        }
+        if (tls != null) {
+            mo.setSocketFactory(tls);
         }
         BrokerLink link = new BrokerLink(c, mo, topics, o.queueCapacity());
         c.setCallback(link.new Callback());

@@ -14,9 +14,11 @@ import java.time.Duration;
  *                       about 1.5 times this without hearing from the gateway
  * @param username       null for none
  * @param password       null for none
+ * @param caFile         for ssl:// brokers: a PEM file of the CA certificate(s) to trust instead of
+ *                       the JVM's default trust store; null for the default
  */
 public record GatewayOptions(String broker, String prefix, int queueCapacity, Duration connectTimeout, Duration keepAlive,
-                             String username, char[] password) {
+                             String username, char[] password, java.nio.file.Path caFile) {
 
     public GatewayOptions {
         if (broker == null || broker.isBlank()) {
@@ -32,26 +34,30 @@ public record GatewayOptions(String broker, String prefix, int queueCapacity, Du
 
     /** Prefix "wakewire", 10,000 queued events per board, 10 s to connect, 10 s keep-alive. */
     public static GatewayOptions of(String broker) {
-        return new GatewayOptions(broker, "wakewire", 10_000, Duration.ofSeconds(10), Duration.ofSeconds(10), null, null);
+        return new GatewayOptions(broker, "wakewire", 10_000, Duration.ofSeconds(10), Duration.ofSeconds(10), null, null, null);
     }
 
     public GatewayOptions withPrefix(String p) {
-        return new GatewayOptions(broker, p, queueCapacity, connectTimeout, keepAlive, username, password);
+        return new GatewayOptions(broker, p, queueCapacity, connectTimeout, keepAlive, username, password, caFile);
     }
 
     public GatewayOptions withQueueCapacity(int n) {
-        return new GatewayOptions(broker, prefix, n, connectTimeout, keepAlive, username, password);
+        return new GatewayOptions(broker, prefix, n, connectTimeout, keepAlive, username, password, caFile);
     }
 
     public GatewayOptions withKeepAlive(Duration d) {
-        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, d, username, password);
+        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, d, username, password, caFile);
     }
 
     public GatewayOptions withConnectTimeout(Duration d) {
-        return new GatewayOptions(broker, prefix, queueCapacity, d, keepAlive, username, password);
+        return new GatewayOptions(broker, prefix, queueCapacity, d, keepAlive, username, password, caFile);
+    }
+
+    public GatewayOptions withCaFile(java.nio.file.Path ca) {
+        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, keepAlive, username, password, ca);
     }
 
     public GatewayOptions withCredentials(String user, char[] pass) {
-        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, keepAlive, user, pass);
+        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, keepAlive, user, pass, caFile);
     }
 }

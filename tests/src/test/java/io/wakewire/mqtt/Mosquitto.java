@@ -31,13 +31,13 @@ final class Mosquitto implements AutoCloseable {
     static Mosquitto launch(String... extraConfig) {
         try {
             Path dir = Files.createTempDirectory("wakewire-mosquitto");
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
+            int port = freePort();
+            boolean anonymousSet = java.util.Arrays.stream(extraConfig).anyMatch(l -> l.startsWith("allow_anonymous"));
             StringBuilder conf = new StringBuilder()
                     .append("listener ").append(port).append(" 127.0.0.1\n")
-                    .append("allow_anonymous true\n")
+                    .append(anonymousSet ? "" : "allow_anonymous true\n")
+                    // as root, mosquitto would switch to user 'mosquitto', who cannot read this temp dir
+                    .append("user ").append(System.getProperty("user.name")).append('\n')
                     .append("persistence true\n")
                     .append("persistence_location ").append(dir).append("/\n")
                     .append("max_queued_messages 100000\n")
@@ -49,6 +49,15 @@ final class Mosquitto implements AutoCloseable {
             Mosquitto m = new Mosquitto(port, dir);
             m.start();
             return m;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A loopback port nobody listens on (for a second listener, or a broker that is not there). */
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
