@@ -2,6 +2,8 @@ package io.wakewire.cli;
 
 import io.wakewire.board.BoardOptions;
 import io.wakewire.board.config.BoardConfig;
+import io.wakewire.board.config.Capability;
+import io.wakewire.board.config.PinInfo;
 import io.wakewire.gateway.Gateway;
 import io.wakewire.gateway.GatewayBoard;
 import io.wakewire.gateway.GatewayException;
@@ -61,6 +63,25 @@ final class GatewayCommand implements Callable<Integer> {
             description = "Input pins whose edges are published. Default: ${DEFAULT-VALUE}.")
     List<String> pins;
 
+    @Option(names = "--analog", split = ",", paramLabel = "PIN",
+            description = "Analog pins sampled every --analog-every, published on PREFIX/BOARD/PIN/analog.")
+    List<String> analog = new ArrayList<>();
+
+    @Option(names = "--analog-every", defaultValue = "1s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Analog sampling period. Default: ${DEFAULT-VALUE}.")
+    Duration analogEvery;
+
+    @Option(names = "--outputs", split = ",", paramLabel = "PIN",
+            description = "Outputs announced to Home Assistant as switches (commands work on any output anyway).")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--ha-discovery", description = "Publish Home Assistant MQTT discovery configs (retained). Off by default.")
+    boolean haDiscovery;
+
+    @Option(names = "--ha-prefix", defaultValue = "homeassistant", paramLabel = "LEVEL",
+            description = "Home Assistant's discovery prefix. Default: ${DEFAULT-VALUE}.")
+    String haPrefix;
+
     @Option(names = "--prefix", defaultValue = "wakewire", paramLabel = "LEVEL", description = "First topic level. Default: ${DEFAULT-VALUE}.")
     String prefix;
 
@@ -103,7 +124,10 @@ final class GatewayCommand implements Callable<Integer> {
         }
         GatewayOptions options;
         try {
-            options = GatewayOptions.of(broker).withPrefix(prefix).withQueueCapacity(queue);
+            options = GatewayOptions.of(broker).withPrefix(prefix).withQueueCapacity(queue).withAnalogEvery(analogEvery);
+            if (haDiscovery) {
+                options = options.withHomeAssistant(haPrefix);
+            }
             char[] password = password();
             if (username != null || password != null) {
                 options = options.withCredentials(username, password);
@@ -119,6 +143,8 @@ final class GatewayCommand implements Callable<Integer> {
         }
         BoardConfig config = CommonOptions.avrBoard(board);
         List<String> watched = MonitorCommand.watchedPins(config, pins);
+        List<String> analogPins = checked(config, analog, Capability.ANALOG, "--analog", "is not an analog input");
+        List<String> outputPins = checked(config, outputs, Capability.OUT, "--outputs", "is not an output");
         BoardOptions boardOptions = BoardOptions.defaults().withReconnect(true).withHeartbeat(heartbeat)
                 .withConnectTimeout(Duration.ofSeconds(10));
         List<VirtualBoard> vboards = new ArrayList<>();
@@ -128,12 +154,12 @@ final class GatewayCommand implements Callable<Integer> {
                 int eq = p.indexOf('=');
                 String port = eq < 0 ? p : p.substring(eq + 1);
                 String id = eq < 0 ? port.substring(port.lastIndexOf('/') + 1) : p.substring(0, eq);
-                boards.add(board(id, config, port, boardOptions, watched));
+                boards.add(board(id, config, port, boardOptions, watched, analogPins, outputPins));
             }
             for (int i = 0; i < sim; i++) {
                 VirtualBoard vb = SimCommand.start(config.name(), false, !noBuild && i == 0, err);
                 vboards.add(vb);
-                boards.add(board("sim" + i, config, vb.port(), boardOptions, watched));
+                boards.add(board("sim" + i, config, vb.port(), boardOptions, watched, analogPins, outputPins));
             }
             Gateway gw;
             try {
@@ -186,9 +212,30 @@ final class GatewayCommand implements Callable<Integer> {
         return env == null ? null : env.toCharArray();
     }
 
-    private static GatewayBoard board(String id, BoardConfig config, String port, BoardOptions o, List<String> pins) {
+    /** Pins named in {@code option}, each checked for {@code need} on the board (a usage error naming it otherwise). */
+    private static List<String> checked(BoardConfig config, List<String> asked, Capability need, String option, String notIt) {
+        List<String> out = new ArrayList<>();
+        for (String a : asked) {
+            PinInfo p;
+            try {
+                p = config.pin(a.trim());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCode.USAGE, option + ": " + e.getMessage());
+            }
+            if (!p.can(need)) {
+                throw new CliException(ExitCode.USAGE, option + ": " + p.name() + " on " + config.name() + " " + notIt);
+            }
+            if (!out.contains(p.name())) {
+                out.add(p.name());
+            }
+        }
+        return out;
+    }
+
+    private static GatewayBoard board(String id, BoardConfig config, String port, BoardOptions o, List<String> pins,
+                                      List<String> analog, List<String> outputs) {
         try {
-            return new GatewayBoard(id, config, port, o, pins);
+            return new GatewayBoard(id, config, port, o, pins, analog, outputs);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, "--port: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.wakewire.gateway;
 
+import io.wakewire.board.AnalogReading;
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardDisconnectedException;
 import io.wakewire.board.Edge;
@@ -61,6 +62,33 @@ final class BoardBridge {
                         }
                     }
                 }
+            }
+        });
+    }
+
+    /**
+     * Samples analog {@code pin} every {@code every} (a PinException now if it is not analog). A
+     * reading the board does not answer in time is skipped: the next one is due anyway.
+     */
+    Future<Void> sample(String pin, Duration every) {
+        io.wakewire.board.Pin p = board.pin(pin);
+        p.analogRead(); // checks the pin now; the future is dropped unpolled, nothing is sent
+        Topics t = link.topics();
+        return Async.run(() -> {
+            for (;;) {
+                try {
+                    AnalogReading a = Async.await(p.analogRead());
+                    long s = ++seq;
+                    link.event(t.analog(pin), new Json.Obj().put("seq", s).put("pin", pin).put("raw", a.raw())
+                            .put("board_ticks", a.ticks()).put("host_time_us", time.epochMicros(a.hostNanos())).toString(), s);
+                } catch (BoardDisconnectedException gone) {
+                    if (!reconnects) {
+                        return;
+                    }
+                } catch (io.wakewire.board.BoardTimeoutException late) {
+                    // skipped; the next sample is due in one period
+                }
+                Async.await(Futures.sleep(every));
             }
         });
     }

@@ -161,6 +161,14 @@ final class BrokerLink implements AutoCloseable {
         }
     }
 
+    /** Queues a retained message (Home Assistant's discovery); never dropped. */
+    void retained(String topic, String payload) {
+        synchronized (queue) {
+            queue.add(new Msg(topic, bytes(payload), true));
+            queue.notifyAll();
+        }
+    }
+
     /** Queues a reply (never dropped: a command waits for it; there are few). */
     void reply(String json) {
         synchronized (queue) {

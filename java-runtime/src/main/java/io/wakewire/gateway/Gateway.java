@@ -37,6 +37,7 @@ public final class Gateway implements AutoCloseable {
     /** How often each board's status is compared with the session's; well under a heartbeat. */
     static final Duration HEALTH_EVERY = Duration.ofMillis(100);
 
+    private final GatewayOptions options;
     private final List<BrokerLink> links;
     private final List<CommandDesk> desks = new ArrayList<>();
     private final Notify stop = new Notify("gateway-stop");
@@ -45,6 +46,7 @@ public final class Gateway implements AutoCloseable {
     private volatile Throwable failure;
 
     private Gateway(GatewayOptions options, List<GatewayBoard> boards, List<BrokerLink> links) {
+        this.options = options;
         this.links = links;
         this.thread = new Thread(() -> run(boards), "wakewire-gateway");
     }
@@ -108,7 +110,14 @@ public final class Gateway implements AutoCloseable {
                         for (String pin : gb.pins()) {
                             tasks.add(Async.spawn("edges " + gb.id() + " " + pin, bridge.follow(pin)));
                         }
+                        for (String pin : gb.analog()) {
+                            tasks.add(Async.spawn("analog " + gb.id() + " " + pin, bridge.sample(pin, options.analogEvery())));
+                        }
                         Async.await(bridge.settled());
+                        if (options.haPrefix() != null) {
+                            Discovery.messages(options.haPrefix(), links.get(i).topics(), gb.id(), gb.pins(), gb.analog(),
+                                    gb.outputs()).forEach(links.get(i)::retained);
+                        }
                         tasks.add(Async.spawn("status " + gb.id(), bridge.health(HEALTH_EVERY)));
                         CommandDesk desk = new CommandDesk(links.get(i), bridge, ex);
                         desks.add(desk);

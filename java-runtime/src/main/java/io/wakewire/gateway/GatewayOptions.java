@@ -16,9 +16,13 @@ import java.time.Duration;
  * @param password       null for none
  * @param caFile         for ssl:// brokers: a PEM file of the CA certificate(s) to trust instead of
  *                       the JVM's default trust store; null for the default
+ * @param analogEvery    how often the boards' analog pins are sampled
+ * @param haPrefix       Home Assistant's discovery prefix ("homeassistant"), or null for no
+ *                       discovery messages (the default)
  */
 public record GatewayOptions(String broker, String prefix, int queueCapacity, Duration connectTimeout, Duration keepAlive,
-                             String username, char[] password, java.nio.file.Path caFile) {
+                             String username, char[] password, java.nio.file.Path caFile,
+                             Duration analogEvery, String haPrefix) {
 
     public GatewayOptions {
         if (broker == null || broker.isBlank()) {
@@ -27,6 +31,12 @@ public record GatewayOptions(String broker, String prefix, int queueCapacity, Du
         if (!Topics.validLevel(prefix)) {
             throw new IllegalArgumentException("topic prefix '" + prefix + "' must be one topic level (no '/', '+' or '#')");
         }
+        if (haPrefix != null && !Topics.validLevel(haPrefix)) {
+            throw new IllegalArgumentException("discovery prefix '" + haPrefix + "' must be one topic level");
+        }
+        if (analogEvery.isNegative() || analogEvery.isZero()) {
+            throw new IllegalArgumentException("analog sampling period " + analogEvery + " must be positive");
+        }
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queue capacity " + queueCapacity + " must be at least 1");
         }
@@ -34,30 +44,41 @@ public record GatewayOptions(String broker, String prefix, int queueCapacity, Du
 
     /** Prefix "wakewire", 10,000 queued events per board, 10 s to connect, 10 s keep-alive. */
     public static GatewayOptions of(String broker) {
-        return new GatewayOptions(broker, "wakewire", 10_000, Duration.ofSeconds(10), Duration.ofSeconds(10), null, null, null);
+        return new GatewayOptions(broker, "wakewire", 10_000, Duration.ofSeconds(10), Duration.ofSeconds(10), null, null, null,
+                Duration.ofSeconds(1), null);
     }
 
     public GatewayOptions withPrefix(String p) {
-        return new GatewayOptions(broker, p, queueCapacity, connectTimeout, keepAlive, username, password, caFile);
+        return new GatewayOptions(broker, p, queueCapacity, connectTimeout, keepAlive, username, password, caFile, analogEvery, haPrefix);
     }
 
     public GatewayOptions withQueueCapacity(int n) {
-        return new GatewayOptions(broker, prefix, n, connectTimeout, keepAlive, username, password, caFile);
+        return new GatewayOptions(broker, prefix, n, connectTimeout, keepAlive, username, password, caFile, analogEvery, haPrefix);
     }
 
     public GatewayOptions withKeepAlive(Duration d) {
-        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, d, username, password, caFile);
+        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, d, username, password, caFile, analogEvery, haPrefix);
     }
 
     public GatewayOptions withConnectTimeout(Duration d) {
-        return new GatewayOptions(broker, prefix, queueCapacity, d, keepAlive, username, password, caFile);
+        return new GatewayOptions(broker, prefix, queueCapacity, d, keepAlive, username, password, caFile, analogEvery, haPrefix);
     }
 
     public GatewayOptions withCaFile(java.nio.file.Path ca) {
-        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, keepAlive, username, password, ca);
+        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, keepAlive, username, password, ca, analogEvery, haPrefix);
+    }
+
+    public GatewayOptions withAnalogEvery(Duration d) {
+        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, keepAlive, username, password, caFile, d, haPrefix);
+    }
+
+    /** Home Assistant discovery under {@code discoveryPrefix} (usually "homeassistant"); null turns it off. */
+    public GatewayOptions withHomeAssistant(String discoveryPrefix) {
+        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, keepAlive, username, password, caFile, analogEvery,
+                discoveryPrefix);
     }
 
     public GatewayOptions withCredentials(String user, char[] pass) {
-        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, keepAlive, user, pass, caFile);
+        return new GatewayOptions(broker, prefix, queueCapacity, connectTimeout, keepAlive, user, pass, caFile, analogEvery, haPrefix);
     }
 }

@@ -46,6 +46,27 @@ final class Json {
             return this;
         }
 
+        /** A value that is already JSON (a nested object built with another Obj). */
+        Obj putRaw(String key, String json) {
+            key(key);
+            sb.append(json);
+            return this;
+        }
+
+        /** An array of strings. */
+        Obj put(String key, java.util.List<String> values) {
+            key(key);
+            sb.append('[');
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                quote(sb, values.get(i));
+            }
+            sb.append(']');
+            return this;
+        }
+
         private void key(String key) {
             if (sb.length() > 1) {
                 sb.append(',');

@@ -6,6 +6,7 @@ package io.wakewire.gateway;
  *   PREFIX/BOARD/status          retained "online" / "offline" (the last will says "offline")
  *   PREFIX/BOARD/PIN/edge        one edge (JSON)
  *   PREFIX/BOARD/PIN/lost        edges of that pin lost on the board or the link (JSON)
+ *   PREFIX/BOARD/PIN/analog      one analog sample (JSON)
  *   PREFIX/BOARD/lost            events the gateway's own queue had to drop (JSON)
  *   PREFIX/BOARD/PIN/set         commands in (JSON with an "id")
  *   PREFIX/BOARD/reply           one reply per command (JSON with the same "id")
@@ -36,6 +37,14 @@ final class Topics {
 
     String edge(String pin) {
         return base() + "/" + pin + "/edge";
+    }
+
+    String analog(String pin) {
+        return base() + "/" + pin + "/analog";
+    }
+
+    String pinCommand(String pin) {
+        return base() + "/" + pin + "/set";
     }
 
     String pinLost(String pin) {

@@ -44,6 +44,13 @@ final class GatewayRig implements AutoCloseable {
         return out;
     }
 
+    /** A gateway with options of the test's choosing and these pins on every board. */
+    Gateway start(java.util.function.UnaryOperator<GatewayOptions> tune, List<String> pins, List<String> analog, List<String> outputs) {
+        List<GatewayBoard> bs = boards(pins).stream()
+                .map(b -> new GatewayBoard(b.id(), b.config(), b.port(), b.options(), pins, analog, outputs)).toList();
+        return Gateway.start(tune.apply(GatewayOptions.of(broker.url()).withKeepAlive(Duration.ofSeconds(2))), bs);
+    }
+
     Gateway start(List<String> pins) {
         return start(pins, 10_000);
     }
