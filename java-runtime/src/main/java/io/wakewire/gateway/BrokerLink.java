@@ -26,6 +26,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 final class BrokerLink implements AutoCloseable {
 
+    private static final int MAX_INFLIGHT = 1000;
+
     private record Msg(String topic, byte[] payload, boolean retained) {
     }
 
@@ -39,13 +41,14 @@ final class BrokerLink implements AutoCloseable {
     private volatile BiConsumer<String, String> commands = (t, p) -> { };
 
     // guarded by queue
-    private boolean closing;
     private boolean aborting;
     private long dropped;
     private long firstDroppedSeq;
     private long lastDroppedSeq;
     private long droppedTotal;
     private long published;
+    /** Handed to Paho and not yet acknowledged: kept under Paho's window, whose overflow costs a message id. */
+    private int inflight;
     private String status = "offline";
 
     private BrokerLink(MqttAsyncClient client, MqttConnectOptions o, Topics topics, int capacity) {
@@ -73,7 +76,7 @@ final class BrokerLink implements AutoCloseable {
         mo.setMaxReconnectDelay(2000);
         mo.setKeepAliveInterval((int) Math.max(1, o.keepAlive().toSeconds()));
         mo.setConnectionTimeout((int) Math.max(1, o.connectTimeout().toSeconds()));
-        mo.setMaxInflight(1000);
+        mo.setMaxInflight(MAX_INFLIGHT);
         mo.setWill(topics.status(), "offline".getBytes(StandardCharsets.UTF_8), 1, true);
         if (o.username() != null) {
             mo.setUserName(o.username());
@@ -212,7 +215,7 @@ final class BrokerLink implements AutoCloseable {
             Msg m;
             synchronized (queue) {
                 // Paho knows best whether it is connected; the callbacks only wake this loop early
-                while (!aborting && !(closing && queue.isEmpty()) && (queue.isEmpty() || !client.isConnected())) {
+                while (!aborting && (queue.isEmpty() || !client.isConnected() || inflight >= MAX_INFLIGHT - 10)) {
                     waitQuietly(queue, queue.isEmpty() ? 0 : 20);
                 }
                 if (aborting || queue.isEmpty()) {
@@ -226,6 +229,7 @@ final class BrokerLink implements AutoCloseable {
                 synchronized (queue) {
                     queue.poll();
                     published++;
+                    inflight++;
                     noteDropsLocked();
                     queue.notifyAll();
                 }
@@ -259,9 +263,6 @@ final class BrokerLink implements AutoCloseable {
 
     /** Drops the connection without a word to the broker, as a crash would: the broker publishes the last will. */
     void abort() {
-        synchronized (queue) {
-            aborting = true;
-        }
         stopSender();
         try {
             client.disconnectForcibly(0, 100, false);
@@ -287,9 +288,10 @@ final class BrokerLink implements AutoCloseable {
         }
     }
 
+    /** Ends the sender thread now; what is still queued (the broker stayed away) is not sent. */
     private void stopSender() {
         synchronized (queue) {
-            closing = true;
+            aborting = true;
             queue.notifyAll();
         }
         try {
@@ -313,6 +315,9 @@ final class BrokerLink implements AutoCloseable {
                     s = status;
                 }
                 client.publish(topics.status(), bytes(s), 1, true);
+                synchronized (queue) {
+                    inflight++;
+                }
             } catch (MqttException e) {
                 // lost again already; the next reconnect does this again
             }
@@ -334,6 +339,7 @@ final class BrokerLink implements AutoCloseable {
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
             synchronized (queue) {
+                inflight--;
                 queue.notifyAll();
             }
         }

@@ -1,9 +1,9 @@
 package io.wakewire.gateway;
 
 import io.wakewire.board.Board;
-import io.wakewire.sync.Notify;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
+import io.wakewire.task.Futures;
 import io.wakewire.task.JoinHandle;
 
 import java.time.Duration;
@@ -40,7 +40,8 @@ public final class Gateway implements AutoCloseable {
     private final GatewayOptions options;
     private final List<BrokerLink> links;
     private final List<CommandDesk> desks = new ArrayList<>();
-    private final Notify stop = new Notify("gateway-stop");
+    /** Set by close()/abort() from any thread; the executor looks every HEALTH_EVERY (the package table keeps sync out of here). */
+    private volatile boolean stopping;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final Thread thread;
     private volatile Throwable failure;
@@ -124,7 +125,9 @@ public final class Gateway implements AutoCloseable {
                         links.get(i).onCommand(desk::accept);
                     }
                     started.complete(null);
-                    Async.await(stop.notified());
+                    while (!stopping) {
+                        Async.await(Futures.sleep(HEALTH_EVERY));
+                    }
                 } finally {
                     tasks.forEach(JoinHandle::cancel);
                     bridges.forEach(BoardBridge::close);
@@ -174,7 +177,7 @@ public final class Gateway implements AutoCloseable {
     /** Stops: boards closed, queued messages published (a few seconds at most), "offline", clean disconnect. */
     @Override
     public void close() {
-        stop.notifyOne();
+        stopping = true;
         join();
         links.forEach(BrokerLink::close);
     }
@@ -185,7 +188,7 @@ public final class Gateway implements AutoCloseable {
      */
     public void abort() {
         links.forEach(BrokerLink::abort);
-        stop.notifyOne();
+        stopping = true;
         join();
     }
 

@@ -48,7 +48,7 @@ final class GatewayRig implements AutoCloseable {
     Gateway start(java.util.function.UnaryOperator<GatewayOptions> tune, List<String> pins, List<String> analog, List<String> outputs) {
         List<GatewayBoard> bs = boards(pins).stream()
                 .map(b -> new GatewayBoard(b.id(), b.config(), b.port(), b.options(), pins, analog, outputs)).toList();
-        return Gateway.start(tune.apply(GatewayOptions.of(broker.url()).withKeepAlive(Duration.ofSeconds(2))), bs);
+        return Gateway.start(tune.apply(GatewayOptions.of(broker.url())), bs);
     }
 
     Gateway start(List<String> pins) {
@@ -56,7 +56,7 @@ final class GatewayRig implements AutoCloseable {
     }
 
     Gateway start(List<String> pins, int queueCapacity) {
-        return Gateway.start(GatewayOptions.of(broker.url()).withKeepAlive(Duration.ofSeconds(2)).withQueueCapacity(queueCapacity),
+        return Gateway.start(GatewayOptions.of(broker.url()).withQueueCapacity(queueCapacity),
                 boards(pins));
     }
 

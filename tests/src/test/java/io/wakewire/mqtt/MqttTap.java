@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * A third-party subscriber: {@code mosquitto_sub -v} with QoS 1 and a persistent session, its
- * lines ("topic payload") collected as they come. Also {@link #publish}, through mosquitto_pub.
+ * lines ("topic payload") collected as they come, QoS 1 redeliveries of events and replies aside. Also {@link #publish}, through mosquitto_pub.
  */
 final class MqttTap implements AutoCloseable {
 
@@ -20,6 +20,8 @@ final class MqttTap implements AutoCloseable {
 
     private final Process process;
     private final List<Msg> got = new ArrayList<>();
+    private final java.util.Set<Msg> seen = new java.util.HashSet<>();
+    private long redelivered;
     private final Thread reader;
 
     private MqttTap(Process p) {
@@ -76,7 +78,15 @@ final class MqttTap implements AutoCloseable {
                 int sp = line.indexOf(' ');
                 Msg m = sp < 0 ? new Msg(line, "") : new Msg(line.substring(0, sp), line.substring(sp + 1));
                 synchronized (got) {
-                    got.add(m);
+                    // QoS 1 is at least once: after a reconnect a message may come again. Every event
+                    // and reply payload is unique (its seq, its command id), so a second copy of
+                    // one is a redelivery; it is counted and set aside
+                    boolean unique = m.payload.contains("\"seq\":") || m.payload.contains("\"id\":");
+                    if (unique && !seen.add(m)) {
+                        redelivered++;
+                    } else {
+                        got.add(m);
+                    }
                     got.notifyAll();
                 }
             }
@@ -85,7 +95,14 @@ final class MqttTap implements AutoCloseable {
         }
     }
 
-    /** Every message so far. */
+    /** Second copies of events and replies set aside (QoS 1 redeliveries). */
+    long redelivered() {
+        synchronized (got) {
+            return redelivered;
+        }
+    }
+
+    /** Every message so far, each event and reply once. */
     List<Msg> all() {
         synchronized (got) {
             return List.copyOf(got);
