@@ -73,7 +73,7 @@ final class Mosquitto implements AutoCloseable {
 
     void start() {
         try {
-            process = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+            process = new ProcessBuilder(executable(), "-c", dir.resolve("mosquitto.conf").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run mosquitto (make deps installs it): " + e.getMessage(), e);
@@ -91,6 +91,16 @@ final class Mosquitto implements AutoCloseable {
             }
         }
         throw new IllegalStateException("mosquitto did not listen on " + port + " in 10 s");
+    }
+
+    /** mosquitto from the PATH, else Debian's /usr/sbin (not on a normal user's PATH). */
+    private static String executable() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "mosquitto"))) {
+                return Path.of(dir, "mosquitto").toString();
+            }
+        }
+        return Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
     }
 
     /** SIGTERM: mosquitto saves its sessions and retained messages and exits. */
