@@ -20,7 +20,7 @@ PORT ?=
 # ---- system packages -------------------------------------------------------------------
 APT_PACKAGES := gcc-avr avr-libc binutils-avr simavr libsimavr-dev libcmocka-dev clang \
                 libclang-rt-14-dev libelf-dev maven avrdude arduino-core-avr pkg-config make gcc socat sigrok-cli \
-                gtkwave python3-pandas
+                gtkwave python3-pandas mosquitto mosquitto-clients
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # ---- a JDK 21 or newer: JAVA_HOME first, then the newest under /usr/lib/jvm -------------------

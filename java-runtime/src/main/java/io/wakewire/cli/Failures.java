@@ -70,6 +70,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof BoardMismatchException || e instanceof BoardException) {
             return new Verdict(ExitCode.FAILURE, oneLine(e.getMessage()));
         }
+        if (e instanceof io.wakewire.gateway.GatewayException) {
+            return new Verdict(ExitCode.FAILURE, oneLine(e.getMessage()));
+        }
         if (e instanceof VirtualBoardException) {
             String m = e.getMessage() == null ? "" : e.getMessage();
             boolean missing = m.contains("is missing") || m.contains("cannot run") || m.contains("cannot find the wakewire");
