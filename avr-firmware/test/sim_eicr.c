@@ -94,7 +94,7 @@ static int command(uint8_t type, const uint8_t *args, int n)
     long a = acks;
     sim_send(type, args, n);
     for (long long end = (long long)avr->cycle + 5 * CYCLES_MS; acks == a;)
-        if ((long long)avr->cycle >= end || sim_run_until((long long)avr->cycle + 100))
+        if ((long long)avr->cycle >= end || sim_run_for(100))
             return 1;
     return 0;
 }
@@ -144,7 +144,7 @@ static int pair(const char *mcu, const struct int_pin *ints, int n_int, int a, i
         return 1;
     drive(pa, 0);
     drive(pb, 0);
-    if (sim_run_until((long long)avr->cycle + CYCLES_MS))
+    if (sim_run_for(CYCLES_MS))
         return 1;
     uint8_t mode_a[] = {1, (uint8_t)pa->arduino, 0}, arm_a[] = {2, (uint8_t)pa->arduino, 3, 0, 0};
     uint8_t mode_b[] = {3, (uint8_t)pb->arduino, 0}, arm_b[] = {4, (uint8_t)pb->arduino, 3, 0, 0};
@@ -159,7 +159,7 @@ static int pair(const char *mcu, const struct int_pin *ints, int n_int, int a, i
     if (!why) {
         uint8_t req[] = {5};
         sim_send(CMD_CLOCK, req, 1);
-        if (sim_run_until((long long)avr->cycle + 20 * CYCLES_MS))
+        if (sim_run_for(20 * CYCLES_MS))
             return 1;
         for (int i = 0; i < 80; i++)
             quiet_records += records[i];
@@ -173,10 +173,10 @@ static int pair(const char *mcu, const struct int_pin *ints, int n_int, int a, i
     if (!why) {
         for (int k = 0; k < 2 * EDGES; k++) {
             drive(k < EDGES ? pa : pb, (k % EDGES) % 2 == 0);
-            if (sim_run_until((long long)avr->cycle + CYCLES_MS))
+            if (sim_run_for(CYCLES_MS))
                 return 1;
         }
-        if (sim_run_until((long long)avr->cycle + 10 * CYCLES_MS))
+        if (sim_run_for(10 * CYCLES_MS))
             return 1;
         long others = 0;
         for (int i = 0; i < 80; i++)

@@ -124,6 +124,8 @@ int sim_run_until(long long end)
     return 0;
 }
 
+int sim_run_for(long long cycles) { return sim_run_until((long long)sim_avr->cycle + cycles); }
+
 /* ---- feeding the queue ---- */
 void sim_tx_pace(long byte, long gap)
 {
@@ -236,6 +238,24 @@ void sim_check_answered_once(void)
     for (int req = 1; req <= max_request; req++)
         SIM_CHECK(sim_answers[req] == 1, "%d answers to request %d (want exactly 1)", sim_answers[req], req);
     SIM_CHECK(sim_bad == 0, "%ld bad frames from the board", sim_bad);
+}
+
+int sim_with_module(int argc, char **argv)
+{
+    if (argc != 4 || (strcmp(argv[3], "with") && strcmp(argv[3], "without"))) {
+        fprintf(stderr, "usage: %s elf mcu with|without\n", argv[0]);
+        return -1;
+    }
+    return !strcmp(argv[3], "with");
+}
+
+int sim_run_script(void)
+{
+    sim_feed_in(5 * SIM_CYCLES_MS);
+    if (sim_run_until(30 * SIM_CYCLES_MS))
+        return 1;
+    sim_check_answered_once();
+    return 0;
 }
 
 unsigned sim_check_hello(uint8_t type, const uint8_t *p, int n)

@@ -49,6 +49,8 @@ void sim_uart(void (*on_frame)(const uint8_t *body, int len), void (*on_byte)(vo
 int sim_step(void);
 /* Runs to cycle `end`; 1 after a message if the firmware stopped. */
 int sim_run_until(long long end);
+/* Runs `cycles` more; 1 after a message if the firmware stopped. */
+int sim_run_for(long long cycles);
 
 /* The host's queue to the board: one byte every byte_cycles, frame_gap cycles after each frame's
  * closing 0x00 instead when non-zero (so each answer comes before the next command runs). */
@@ -79,6 +81,12 @@ void sim_request_frame(const uint8_t *body, int len);
 extern int sim_answers[16];
 /* Every request answered exactly once, no bad frame. */
 void sim_check_answered_once(void);
+/* The module tests' command line, `<elf> <mcu> with|without` (modules/<name>/test/sim_<name>.c):
+ * 1 with the module, 0 without, -1 after the usage line. */
+int sim_with_module(int argc, char **argv);
+/* The module tests' run: the queued script fed from 5 ms on, the board run to 30 ms, then every
+ * request answered exactly once and no bad frame; 1 if the firmware stopped. */
+int sim_run_script(void);
 /* HELLO's answer to request 1: the type, the core's capability bits; returns the capabilities. */
 unsigned sim_check_hello(uint8_t type, const uint8_t *p, int n);
 

@@ -231,9 +231,9 @@ int main(int argc, char **argv)
         avr_cycle_timer_register(avr, 20 * CYCLES_MS, burst, NULL);
         avr_cycle_timer_register(avr, 15 * CYCLES_MS, clock_cmd, NULL);
         while (bursts_left > 0)
-            if (sim_run_until((long long)avr->cycle + CYCLES_MS))
+            if (sim_run_for(CYCLES_MS))
                 return 1;
-        if (sim_run_until((long long)avr->cycle + 100 * CYCLES_MS))
+        if (sim_run_for(100 * CYCLES_MS))
             return 1;
         long unanswered = 0;
         for (int i = 0; i < 256; i++)
@@ -254,7 +254,7 @@ int main(int argc, char **argv)
             /* 2 overflow periods + 0-1,023 ticks + 0-63 cycles: 1.5-2.5 ms, every phase of Timer0 (its
              * overflow, when the CPU wakes for the overflow ISR, included), every cycle of a tick */
             long long gap = 32768 + rand() % 16384;
-            if (sim_run_until((long long)avr->cycle + gap))
+            if (sim_run_for(gap))
                 return 1;
             if (i & 1) { /* every other edge 0-99 cycles after the CPU woke for Timer0's overflow */
                 for (long long end = (long long)avr->cycle + 2 * 16384; avr->pc != ovf_vector;)
@@ -262,12 +262,12 @@ int main(int argc, char **argv)
                         fprintf(stderr, "sim_storm: no Timer0 overflow interrupt for 2 ms\n");
                         return 1;
                     }
-                if (sim_run_until((long long)avr->cycle + (i / 2) % 100))
+                if (sim_run_for((i / 2) % 100))
                     return 1;
             }
             toggle_now();
         }
-        if (sim_run_until((long long)avr->cycle + 5 * CYCLES_MS))
+        if (sim_run_for(5 * CYCLES_MS))
             return 1;
         ok = hellos == 1 && edges == toggles && !lost && !merged && first_byte_n == toggles &&
              first_byte_max <= FIRST_BYTE_US * CYCLES_MS / 1000 && !sim_bad && !seq_gaps && !time_errors;
@@ -282,18 +282,18 @@ int main(int argc, char **argv)
             long h = hellos;
             burst_left = 1000000, bursts_left = 1;
             avr_cycle_timer_register(avr, 100, burst, NULL);
-            if (sim_run_until((long long)avr->cycle + 2 * CYCLES_MS + rand() % (3 * CYCLES_MS)))
+            if (sim_run_for(2 * CYCLES_MS + rand() % (3 * CYCLES_MS)))
                 return 1;
             avr_reset(avr); /* drops every cycle timer: the wave and the feeder */
             sim_tx_clear();
             last_level = -1;
-            if (sim_run_until((long long)avr->cycle + 3 * CYCLES_MS))
+            if (sim_run_for(3 * CYCLES_MS))
                 return 1;
             if (hellos == h) {
                 missing++;
             }
             arm(pin);
-            if (sim_run_until((long long)avr->cycle + CYCLES_MS))
+            if (sim_run_for(CYCLES_MS))
                 return 1;
         }
         ok = !missing && !bad_cause;

@@ -66,11 +66,8 @@ static void on_answer(int req, uint8_t type, const uint8_t *p, int n)
 
 int main(int argc, char **argv)
 {
-    if (argc != 4 || (strcmp(argv[3], "with") && strcmp(argv[3], "without"))) {
-        fprintf(stderr, "usage: %s elf mcu with|without\n", argv[0]);
+    if ((with = sim_with_module(argc, argv)) < 0)
         return 2;
-    }
-    with = !strcmp(argv[3], "with");
     sim_init("sim_analog");
     avr_t *avr = sim_load(argv[1], argv[2], 5000);
     if (!avr)
@@ -87,10 +84,8 @@ int main(int argc, char **argv)
     sim_queue(CMD_ANALOG_READ, (const uint8_t[]){3, n_adc}, 2);
     sim_queue(CMD_PING, (const uint8_t[]){4, 0x77}, 2);
 
-    sim_feed_in(5 * SIM_CYCLES_MS);
-    if (sim_run_until(30 * SIM_CYCLES_MS))
+    if (sim_run_script())
         return 1;
-    sim_check_answered_once();
     printf("sim_analog %s %s the analog module: HELLO, ANALOG_READ x2, PING -> %s\n", argv[2],
            with ? "with" : "without", sim_failures ? "FAIL" : "PASS");
     return sim_failures ? 1 : 0;

@@ -75,11 +75,8 @@ static void on_answer(int req, uint8_t type, const uint8_t *p, int n)
 
 int main(int argc, char **argv)
 {
-    if (argc != 4 || (strcmp(argv[3], "with") && strcmp(argv[3], "without"))) {
-        fprintf(stderr, "usage: %s elf mcu with|without\n", argv[0]);
+    if ((with = sim_with_module(argc, argv)) < 0)
         return 2;
-    }
-    with = !strcmp(argv[3], "with");
     sim_init("sim_pwm");
     avr = sim_load(argv[1], argv[2], 5000);
     if (!avr)
@@ -101,10 +98,8 @@ int main(int argc, char **argv)
     sim_queue(CMD_PWM_WRITE, (const uint8_t[]){4, plain_pin, 100}, 3);
     sim_queue(CMD_PING, (const uint8_t[]){5, 0x77}, 2);
 
-    sim_feed_in(5 * SIM_CYCLES_MS);
-    if (sim_run_until(30 * SIM_CYCLES_MS))
+    if (sim_run_script())
         return 1;
-    sim_check_answered_once();
     printf("sim_pwm %s %s the pwm module: HELLO, PWM_WRITE, DIGITAL_WRITE, PWM_WRITE, PING -> %s\n", argv[2],
            with ? "with" : "without", sim_failures ? "FAIL" : "PASS");
     return sim_failures ? 1 : 0;
