@@ -177,28 +177,31 @@ firmware-test: $(addprefix $(FW_TEST_OUT)/,$(FW_TESTS))
 	@$(MAKE) --no-print-directory fuzz
 
 # ---- edge-rate floors: the real ELF in simavr (test/sim_edges.c) --------------------------
+# every sim_*.c links the shared simavr harness (test/sim_harness.c: ELF, UART bridge, pins)
+FW_SIM_HARNESS := $(FW_DIR)/test/sim_harness.c $(FW_DIR)/test/sim_harness.h
+FW_SIM_CC = gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -I$(FW_DIR)/test -o $@ $< $(FW_DIR)/test/sim_harness.c $(FW_HOST_SRCS) -lsimavr -lutil
 FW_SIM := $(FW_TEST_OUT)/sim_edges
-$(FW_SIM): $(FW_DIR)/test/sim_edges.c $(FW_HOST_SRCS) $(FW_HDRS)
+$(FW_SIM): $(FW_DIR)/test/sim_edges.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
-	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
+	$(FW_SIM_CC)
 
 # the address of the INT0 stub's `in r22, TCNT0` (2 bytes into __vector_1), for the latency figure
 fw_tcnt_pc = $$(printf '%x' $$((0x$$(avr-nm $(1) | awk '$$3=="__vector_1"{print $$1}') + 2)))
 
 FW_SIM_STORM := $(FW_TEST_OUT)/sim_storm
-$(FW_SIM_STORM): $(FW_DIR)/test/sim_storm.c $(FW_HOST_SRCS) $(FW_HDRS)
+$(FW_SIM_STORM): $(FW_DIR)/test/sim_storm.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
-	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
+	$(FW_SIM_CC)
 
 FW_SIM_EICR := $(FW_TEST_OUT)/sim_eicr
-$(FW_SIM_EICR): $(FW_DIR)/test/sim_eicr.c $(FW_HOST_SRCS) $(FW_HDRS)
+$(FW_SIM_EICR): $(FW_DIR)/test/sim_eicr.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
-	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
+	$(FW_SIM_CC)
 
 FW_SIM_BUTTON := $(FW_TEST_OUT)/sim_button
-$(FW_SIM_BUTTON): $(FW_DIR)/test/sim_button.c
+$(FW_SIM_BUTTON): $(FW_DIR)/test/sim_button.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
-	gcc -std=gnu11 -O1 -Wall -Wextra -o $@ $< -lsimavr -lutil
+	$(FW_SIM_CC)
 
 .PHONY: firmware-floor firmware-rates
 firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM) $(FW_SIM_EICR)
@@ -253,14 +256,14 @@ firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM) $(FW_SIM_EICR)
 # ---- the modules on the real ELF in simavr: each with and without its module ----------------
 # (modules/<name>/test/sim_<name>.c; the core-alone build must refuse the module's commands)
 FW_SIM_ANALOG := $(FW_TEST_OUT)/sim_analog
-$(FW_SIM_ANALOG): $(FW_DIR)/modules/analog/test/sim_analog.c $(FW_HOST_SRCS) $(FW_HDRS)
+$(FW_SIM_ANALOG): $(FW_DIR)/modules/analog/test/sim_analog.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
-	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
+	$(FW_SIM_CC)
 
 FW_SIM_PWM := $(FW_TEST_OUT)/sim_pwm
-$(FW_SIM_PWM): $(FW_DIR)/modules/pwm/test/sim_pwm.c $(FW_HOST_SRCS) $(FW_HDRS)
+$(FW_SIM_PWM): $(FW_DIR)/modules/pwm/test/sim_pwm.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
-	gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS) -lsimavr -lutil
+	$(FW_SIM_CC)
 
 # each module alone on the core, and the core alone (which must refuse every module's commands)
 .PHONY: firmware-modules

@@ -8,15 +8,10 @@
  * before the first press, goes high 20..30 ms after the first press began (the task's 20 ms
  * settle time at 1.024 ms a period), stays high through the release bounce, and goes low
  * after the second press: one toggle per press, none per bounce. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include <simavr/avr_ioport.h>
-#include <simavr/sim_avr.h>
-#include <simavr/sim_elf.h>
-#include <simavr/sim_irq.h>
+#include "sim_harness.h"
 
 static avr_t *avr;
 static int led = -1, toggles;
@@ -32,22 +27,10 @@ static void on_led(struct avr_irq_t *irq, uint32_t value, void *param)
     led = (int)value;
 }
 
-static void quiet(struct avr_t *a, const int level, const char *format, va_list ap)
-{
-    (void)a;
-    if (level <= LOG_ERROR)
-        vfprintf(stderr, format, ap);
-}
-
 static void run_until(unsigned long long cycle)
 {
-    while (avr->cycle < cycle) {
-        int st = avr_run(avr);
-        if (st == cpu_Done || st == cpu_Crashed) {
-            fprintf(stderr, "sim_button: the firmware stopped (state %d)\n", st);
-            exit(1);
-        }
-    }
+    if (sim_run_until((long long)cycle))
+        exit(1);
 }
 
 /* Drives the button to `level` after `n` bounces (opposite level for 100 us, back for 100 us). */
@@ -68,21 +51,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s elf\n", argv[0]);
         return 2;
     }
-    elf_firmware_t fw;
-    memset(&fw, 0, sizeof fw);
-    avr_global_logger_set(quiet);
-    if (elf_read_firmware(argv[1], &fw) != 0) {
-        fprintf(stderr, "sim_button: cannot read %s\n", argv[1]);
+    sim_init("sim_button");
+    avr = sim_load(argv[1], "atmega328p", 0);
+    if (!avr)
         return 2;
-    }
-    snprintf(fw.mmcu, sizeof fw.mmcu, "atmega328p");
-    fw.frequency = 16000000;
-    avr = avr_make_mcu_by_name(fw.mmcu);
-    avr_init(avr);
-    avr_load_firmware(avr, &fw);
-    avr->log = 0;
-    avr_irq_t *button = avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ('B'), 4);
-    avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ('B'), 5), on_led, NULL);
+    avr_irq_t *button = sim_pin('B', 4);
+    avr_irq_register_notify(sim_pin('B', 5), on_led, NULL);
     const unsigned long long ms = 16000;
     avr_raise_irq(button, 1); /* released */
     run_until(20 * ms);

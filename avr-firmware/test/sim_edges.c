@@ -25,50 +25,39 @@
  *
  * simavr sends 11 bit times per byte (real 8N1: 10) and waits for the UDRE interrupt
  * between bytes, so a pass here leaves wire margin on hardware. This is a test of the firmware, not of the virtual board (native/vboard). */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include <simavr/avr_ioport.h>
-#include <simavr/avr_uart.h>
-#include <simavr/sim_avr.h>
-#include <simavr/sim_elf.h>
-#include <simavr/sim_irq.h>
-
-#include "frame_reader.h"
-#include "frame_writer.h"
 #include "protocol.h"
+#include "sim_harness.h"
 
 #define TCNT_BUDGET 60 /* cycles */
 
 static avr_t *avr;
-static avr_irq_t *uart_in, *pin_irq;
-static uint8_t to_board[64];
-static int to_board_len, to_board_pos;
+static avr_irq_t *pin_irq;
 static long period, toggles, stop_cycle;
 static int level, last_level = -1;
 static unsigned long long toggled_at, lat_max, lat_sum, lat_n;
 static unsigned long long first_byte_after, first_byte_max, first_byte_n; /* cycles */
 static uint32_t tcnt_pc;
 
-static struct frame_reader reader;
 static int edge_pin; /* the pin every record must name (the Mega's slot tables map it) */
 static long wrong_pin;
-static long edges, lost, repeats, seq_gaps, frames, bytes, acks, bad, hellos;
+static long edges, lost, repeats, seq_gaps, frames, bytes, acks, hellos;
 static int last_seq = -1;
 
-static uint32_t leb(const uint8_t *p, int *i, int n)
+static void on_edge(int pin, int lvl, uint32_t tick)
 {
-    uint32_t v = 0;
-    for (int s = 0; *i < n; s += 7) {
-        uint8_t b = p[(*i)++];
-        v |= (uint32_t)(b & 0x7F) << s;
-        if (!(b & 0x80))
-            break;
-    }
-    return v;
+    (void)tick;
+    edges++;
+    if (pin != edge_pin)
+        wrong_pin++;
+    if (lvl == last_level)
+        repeats++;
+    last_level = lvl;
 }
+
+static void on_lost(uint32_t n) { lost += n; }
 
 static void on_frame(const uint8_t *b, int len)
 {
@@ -80,28 +69,12 @@ static void on_frame(const uint8_t *b, int len)
         acks++;
     if (b[0] == ANS_HELLO)
         hellos++; /* one at boot; any more means the board reset itself (the watchdog) */
-    if (b[0] != ANS_EVENTS)
-        return;
-    for (int i = 6; i < len;) {
-        uint8_t h = b[i++];
-        if (h == LOST_MARKER) {
-            i++;
-            lost += leb(b, &i, len);
-            continue;
-        }
-        leb(b, &i, len);
-        edges++;
-        if ((h & 0x7F) != edge_pin)
-            wrong_pin++;
-        if ((h >> 7) == last_level)
-            repeats++;
-        last_level = h >> 7;
-    }
+    if (b[0] == ANS_EVENTS)
+        sim_events(b, len, on_edge, on_lost);
 }
 
-static void uart_out(struct avr_irq_t *irq, uint32_t value, void *param)
+static void on_byte(void)
 {
-    (void)irq, (void)param;
     bytes++;
     if (first_byte_after) {
         unsigned long long d = avr->cycle - first_byte_after;
@@ -110,19 +83,6 @@ static void uart_out(struct avr_irq_t *irq, uint32_t value, void *param)
         first_byte_n++;
         first_byte_after = 0;
     }
-    enum fr_result r = frame_reader_feed(&reader, (uint8_t)value);
-    if (r == FR_OK)
-        on_frame(reader.body, reader.frame_len);
-    else if (r != FR_MORE && r != FR_EMPTY)
-        bad++;
-}
-
-static avr_cycle_count_t feed(avr_t *a, avr_cycle_count_t when, void *param)
-{
-    (void)a, (void)param;
-    if (to_board_pos < to_board_len)
-        avr_raise_irq(uart_in, to_board[to_board_pos++]);
-    return to_board_pos < to_board_len ? when + 200 : 0;
 }
 
 static avr_cycle_count_t toggle(avr_t *a, avr_cycle_count_t when, void *param)
@@ -137,14 +97,6 @@ static avr_cycle_count_t toggle(avr_t *a, avr_cycle_count_t when, void *param)
     return when + period;
 }
 
-/* simavr's own chatter ("Loaded 5998 .text ...") would drown the one line this prints. */
-static void quiet(struct avr_t *a, const int level, const char *format, va_list ap)
-{
-    (void)a;
-    if (level <= LOG_ERROR)
-        vfprintf(stderr, format, ap);
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 9) {
@@ -154,52 +106,30 @@ int main(int argc, char **argv)
     long baud = atol(argv[3]), rate = atol(argv[4]), ms = atol(argv[5]);
     int pin = atoi(argv[8]);
     edge_pin = pin;
-    elf_firmware_t fw;
-    memset(&fw, 0, sizeof fw);
-    avr_global_logger_set(quiet);
-    if (elf_read_firmware(argv[1], &fw) != 0) {
-        fprintf(stderr, "sim_edges: cannot read %s\n", argv[1]);
+    sim_init("sim_edges");
+    avr = sim_load(argv[1], argv[2], 0);
+    if (!avr)
         return 2;
-    }
-    snprintf(fw.mmcu, sizeof fw.mmcu, "%s", argv[2]);
-    fw.frequency = 16000000;
-    avr = avr_make_mcu_by_name(fw.mmcu);
-    if (!avr) {
-        fprintf(stderr, "sim_edges: simavr does not know %s\n", fw.mmcu);
-        return 2;
-    }
-    avr_init(avr);
-    avr_load_firmware(avr, &fw);
-    avr->log = 0;
-    uint32_t flags = 0;
-    avr_ioctl(avr, AVR_IOCTL_UART_GET_FLAGS('0'), &flags);
-    flags &= ~AVR_UART_FLAG_STDIO;
-    avr_ioctl(avr, AVR_IOCTL_UART_SET_FLAGS('0'), &flags);
-    avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUTPUT), uart_out, NULL);
-    uart_in = avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_INPUT);
-    pin_irq = avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ(argv[6][0]), atoi(argv[7]));
+    sim_uart(on_frame, on_byte);
+    pin_irq = sim_pin(argv[6][0], atoi(argv[7]));
     if (argc > 9)
         tcnt_pc = (uint32_t)strtoul(argv[9], NULL, 16);
-    frame_reader_init(&reader);
 
-    /* ARM pin, both edges, no debounce: built with the firmware's own frame writer */
-    struct frame_writer w;
-    frame_begin(&w, &(struct tx_ring_ref){to_board, 63, 0, 0}, CMD_ARM);
+    /* ARM pin, both edges, no debounce; one byte every 200 cycles */
     const char *deb = getenv("SIM_DEBOUNCE");
     long debounce = deb ? atol(deb) : 0;
     uint8_t args[] = {1, (uint8_t)pin, 3, (uint8_t)debounce, (uint8_t)(debounce >> 8)};
-    frame_put_bytes(&w, args, sizeof args);
-    to_board_len = frame_end(&w);
+    sim_queue(CMD_ARM, args, sizeof args);
 
     const long cycles_ms = 16000;
     period = 16000000L / rate;
     stop_cycle = (20 + ms) * cycles_ms;
-    avr_cycle_timer_register(avr, 5 * cycles_ms, feed, NULL);
+    sim_feed_in(5 * cycles_ms);
     avr_cycle_timer_register(avr, 20 * cycles_ms, toggle, NULL);
     while ((long)avr->cycle < stop_cycle + 50 * cycles_ms) {
         avr_cycle_count_t c0 = avr->cycle;
         uint32_t pc = avr->pc;
-        int st = avr_run(avr);
+        int stopped = sim_step();
         if (tcnt_pc && pc == tcnt_pc && toggled_at) {
             unsigned long long d = c0 - toggled_at;
             if (d > lat_max)
@@ -208,11 +138,8 @@ int main(int argc, char **argv)
             lat_n++;
             toggled_at = 0;
         }
-        if (st == cpu_Done || st == cpu_Crashed) {
-            fprintf(stderr, "sim_edges: the firmware stopped (state %d) at cycle %llu\n", st,
-                    (unsigned long long)avr->cycle);
+        if (stopped)
             return 1;
-        }
     }
     /* the window is at least `debounce` ticks of 4 us; toggles closer than that are thinned */
     int thinned = debounce && period < debounce * 64;
@@ -235,12 +162,12 @@ int main(int argc, char **argv)
      * edge meets another ISR), held under this load: the maximum, not a median. */
     int ok = (!lat_n || lat_max <= TCNT_BUDGET) && (!first_byte_limit || (first_byte_n == (unsigned long long)toggles && first_byte_max <= (unsigned long long)first_byte_limit)) &&
              acks == 1 && resets == 0 && (thinned ? edges > 0 && edges <= ms * 250 / debounce + 1 : edges == toggles) && lost == 0 &&
-             repeats == 0 && seq_gaps == 0 && bad == 0 && wrong_pin == 0;
+             repeats == 0 && seq_gaps == 0 && sim_bad == 0 && wrong_pin == 0;
     if (debounce)
         printf("debounce %ld ticks: ", debounce);
     printf("sim_edges %s %ld baud, pin %d at %ld edges/s for %ld ms: sent %ld, received %ld, lost %ld, "
            "same-level repeats %ld, seq gaps %ld, bad frames %ld, resets %ld, other pins %ld; %ld frames, %.2f bytes/edge",
-           argv[2], baud, pin, rate, ms, toggles, edges, lost, repeats, seq_gaps, bad, resets, wrong_pin, frames,
+           argv[2], baud, pin, rate, ms, toggles, edges, lost, repeats, seq_gaps, sim_bad, resets, wrong_pin, frames,
            edges ? (double)bytes / (double)edges : 0.0);
     if (first_byte_limit)
         printf("; pin change to first TX byte: max %.1f us (limit %s us)", first_byte_max / 16.0, fb);

@@ -28,23 +28,16 @@
  * simavr's repeated low-level triggering off; SIM_STRICT_LEVEL=1 leaves it on and shows the flood.
  *
  * SIM_VERBOSE=1: one line per pair. Simulated cycles throughout, never wall-clock time. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <simavr/avr_extint.h>
-#include <simavr/avr_ioport.h>
-#include <simavr/avr_uart.h>
-#include <simavr/sim_avr.h>
-#include <simavr/sim_elf.h>
-#include <simavr/sim_irq.h>
 
-#include "frame_reader.h"
-#include "frame_writer.h"
 #include "protocol.h"
+#include "sim_harness.h"
 
-#define CYCLES_MS 16000L
+#define CYCLES_MS SIM_CYCLES_MS
 #define EDGES 10
 
 struct int_pin {
@@ -63,27 +56,21 @@ static const struct int_pin mega_ints[] = {{21, 'D', 0}, {20, 'D', 1}, {19, 'D',
 #define A_EICRB 0x6A
 
 static avr_t *avr;
-static avr_irq_t *uart_in;
-static long byte_cycles;
-static uint8_t to_board[256];
-static int to_board_len, to_board_pos, feeding;
-static uint8_t ext_mask[12], ext_value[12];
-
-static struct frame_reader reader;
-static long records[80], lost, acks, naks, hellos, clocks, bad, seq_gaps;
+static long records[80], lost, acks, naks, hellos, clocks, seq_gaps;
 static int last_level[80], repeats, last_seq;
 
-static uint32_t leb(const uint8_t *p, int *i, int n)
+static void on_edge(int pin, int lvl, uint32_t tick)
 {
-    uint32_t v = 0;
-    for (int s = 0; *i < n && s < 35; s += 7) {
-        uint8_t b = p[(*i)++];
-        v |= (uint32_t)(b & 0x7F) << s;
-        if (!(b & 0x80))
-            break;
+    (void)tick;
+    if (pin < 80) {
+        records[pin]++;
+        if (lvl == last_level[pin])
+            repeats++;
+        last_level[pin] = lvl;
     }
-    return v;
 }
+
+static void on_lost(uint32_t n) { lost += n; }
 
 static void on_frame(const uint8_t *b, int len)
 {
@@ -95,103 +82,19 @@ static void on_frame(const uint8_t *b, int len)
     case ANS_ACK: acks++; break;
     case ANS_NAK: naks++; break;
     case ANS_CLOCK: clocks++; break;
-    case ANS_EVENTS:
-        for (int i = 6; i < len;) {
-            uint8_t h = b[i++];
-            if (h == LOST_MARKER) {
-                i++;
-                lost += leb(b, &i, len);
-                continue;
-            }
-            leb(b, &i, len);
-            int pin = h & 0x7F, lvl = h >> 7;
-            if (pin < 80) {
-                records[pin]++;
-                if (lvl == last_level[pin])
-                    repeats++;
-                last_level[pin] = lvl;
-            }
-        }
-        break;
+    case ANS_EVENTS: sim_events(b, len, on_edge, on_lost); break;
     }
 }
 
-static void uart_out(struct avr_irq_t *irq, uint32_t value, void *param)
-{
-    (void)irq, (void)param;
-    enum fr_result r = frame_reader_feed(&reader, (uint8_t)value);
-    if (r == FR_OK)
-        on_frame(reader.body, reader.frame_len);
-    else if (r != FR_MORE && r != FR_EMPTY)
-        bad++;
-}
-
-static avr_cycle_count_t feed(avr_t *a, avr_cycle_count_t when, void *param)
-{
-    (void)a, (void)param;
-    if (to_board_pos < to_board_len)
-        avr_raise_irq(uart_in, to_board[to_board_pos++]);
-    feeding = to_board_pos < to_board_len;
-    return feeding ? when + byte_cycles : 0;
-}
-
-static void send(uint8_t type, const uint8_t *args, int n)
-{
-    if (to_board_pos == to_board_len)
-        to_board_pos = to_board_len = 0;
-    struct frame_writer w;
-    static uint8_t buf[80], seq;
-    frame_begin(&w, &(struct tx_ring_ref){buf, 63, 0, seq++}, type);
-    frame_put_bytes(&w, args, (uint8_t)n);
-    int len = frame_end(&w);
-    memcpy(to_board + to_board_len, buf, (size_t)len);
-    to_board_len += len;
-    if (!feeding) {
-        feeding = 1;
-        avr_cycle_timer_register(avr, 10, feed, NULL);
-    }
-}
-
-/* The pin driven from outside, as native/vboard/src/pin_drive.c does it: the port's external
- * state first (simavr re-raises it on every PORT/DDR write), then the pin's IRQ. */
-static void drive(const struct int_pin *p, int level)
-{
-    int port = p->port - 'A';
-    uint8_t mask = (uint8_t)(1u << p->bit);
-    ext_mask[port] |= mask;
-    ext_value[port] = level ? ext_value[port] | mask : ext_value[port] & (uint8_t)~mask;
-    avr_ioport_external_t ext = {.name = (unsigned)p->port, .mask = ext_mask[port], .value = ext_value[port]};
-    avr_ioctl(avr, AVR_IOCTL_IOPORT_SET_EXTERNAL(p->port), &ext);
-    avr_raise_irq(avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ(p->port), p->bit), (uint32_t)level);
-}
-
-static void quiet(struct avr_t *a, const int lvl, const char *format, va_list ap)
-{
-    (void)a;
-    if (lvl <= LOG_ERROR)
-        vfprintf(stderr, format, ap);
-}
-
-static int run_until(long long end)
-{
-    while ((long long)avr->cycle < end) {
-        int st = avr_run(avr);
-        if (st == cpu_Done || st == cpu_Crashed) {
-            fprintf(stderr, "sim_eicr: the firmware stopped (state %d) at cycle %llu\n", st,
-                    (unsigned long long)avr->cycle);
-            return 1;
-        }
-    }
-    return 0;
-}
+static void drive(const struct int_pin *p, int level) { sim_drive_pin(p->port, p->bit, level); }
 
 /* A command, then simulated time until its ACK (at most 5 ms). */
 static int command(uint8_t type, const uint8_t *args, int n)
 {
     long a = acks;
-    send(type, args, n);
+    sim_send(type, args, n);
     for (long long end = (long long)avr->cycle + 5 * CYCLES_MS; acks == a;)
-        if ((long long)avr->cycle >= end || run_until((long long)avr->cycle + 100))
+        if ((long long)avr->cycle >= end || sim_run_for(100))
             return 1;
     return 0;
 }
@@ -220,41 +123,28 @@ static elf_firmware_t fw;
 /* One ordered pair; returns 0 when it passes, else prints why. */
 static int pair(const char *mcu, const struct int_pin *ints, int n_int, int a, int b)
 {
-    avr = avr_make_mcu_by_name(mcu);
-    if (!avr) {
-        fprintf(stderr, "sim_eicr: simavr does not know %s\n", mcu);
+    avr = sim_start(&fw);
+    if (!avr)
         exit(2);
-    }
-    avr_init(avr);
-    avr_load_firmware(avr, &fw);
-    avr->log = 0;
     if (!getenv("SIM_STRICT_LEVEL"))
         for (int n = 0; n < n_int; n++)
             avr_extint_set_strict_lvl_trig(avr, (uint8_t)n, 0); /* simavr 1.6's stale low-level poll: see the top */
-    uint32_t flags = 0;
-    avr_ioctl(avr, AVR_IOCTL_UART_GET_FLAGS('0'), &flags);
-    flags &= ~AVR_UART_FLAG_STDIO;
-    avr_ioctl(avr, AVR_IOCTL_UART_SET_FLAGS('0'), &flags);
-    avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUTPUT), uart_out, NULL);
-    uart_in = avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_INPUT);
-    frame_reader_init(&reader);
+    sim_uart(on_frame, NULL);
+    sim_pins_clear();
     memset(records, 0, sizeof records);
-    memset(ext_mask, 0, sizeof ext_mask);
-    memset(ext_value, 0, sizeof ext_value);
     for (int i = 0; i < 80; i++)
         last_level[i] = 0; /* held low: the first record must be a rise */
-    lost = acks = naks = hellos = clocks = bad = seq_gaps = repeats = 0;
+    lost = acks = naks = hellos = clocks = seq_gaps = repeats = 0;
     last_seq = -1;
-    to_board_pos = to_board_len = feeding = 0;
 
     const struct int_pin *pa = &ints[a], *pb = &ints[b];
     char msg[160];
     const char *why = NULL;
-    if (run_until(3 * CYCLES_MS))
+    if (sim_run_until(3 * CYCLES_MS))
         return 1;
     drive(pa, 0);
     drive(pb, 0);
-    if (run_until((long long)avr->cycle + CYCLES_MS))
+    if (sim_run_for(CYCLES_MS))
         return 1;
     uint8_t mode_a[] = {1, (uint8_t)pa->arduino, 0}, arm_a[] = {2, (uint8_t)pa->arduino, 3, 0, 0};
     uint8_t mode_b[] = {3, (uint8_t)pb->arduino, 0}, arm_b[] = {4, (uint8_t)pb->arduino, 3, 0, 0};
@@ -268,8 +158,8 @@ static int pair(const char *mcu, const struct int_pin *ints, int n_int, int a, i
     long quiet_records = 0;
     if (!why) {
         uint8_t req[] = {5};
-        send(CMD_CLOCK, req, 1);
-        if (run_until((long long)avr->cycle + 20 * CYCLES_MS))
+        sim_send(CMD_CLOCK, req, 1);
+        if (sim_run_for(20 * CYCLES_MS))
             return 1;
         for (int i = 0; i < 80; i++)
             quiet_records += records[i];
@@ -283,10 +173,10 @@ static int pair(const char *mcu, const struct int_pin *ints, int n_int, int a, i
     if (!why) {
         for (int k = 0; k < 2 * EDGES; k++) {
             drive(k < EDGES ? pa : pb, (k % EDGES) % 2 == 0);
-            if (run_until((long long)avr->cycle + CYCLES_MS))
+            if (sim_run_for(CYCLES_MS))
                 return 1;
         }
-        if (run_until((long long)avr->cycle + 10 * CYCLES_MS))
+        if (sim_run_for(10 * CYCLES_MS))
             return 1;
         long others = 0;
         for (int i = 0; i < 80; i++)
@@ -297,8 +187,8 @@ static int pair(const char *mcu, const struct int_pin *ints, int n_int, int a, i
                      EDGES, pa->arduino, records[pa->arduino], pb->arduino, records[pb->arduino], others, lost, repeats),
                 why = msg;
     }
-    if (!why && (hellos != 1 || naks || bad || seq_gaps))
-        snprintf(msg, sizeof msg, "HELLOs %ld (want 1), NAKs %ld, bad frames %ld, seq gaps %ld", hellos, naks, bad,
+    if (!why && (hellos != 1 || naks || sim_bad || seq_gaps))
+        snprintf(msg, sizeof msg, "HELLOs %ld (want 1), NAKs %ld, bad frames %ld, seq gaps %ld", hellos, naks, sim_bad,
                  seq_gaps),
             why = msg;
     if (why)
@@ -320,14 +210,10 @@ int main(int argc, char **argv)
     }
     const char *mcu = argv[2];
     long baud = atol(argv[3]);
-    avr_global_logger_set(quiet);
-    if (elf_read_firmware(argv[1], &fw) != 0) {
-        fprintf(stderr, "sim_eicr: cannot read %s\n", argv[1]);
+    sim_init("sim_eicr");
+    if (sim_read_elf(argv[1], mcu, 0, &fw))
         return 2;
-    }
-    snprintf(fw.mmcu, sizeof fw.mmcu, "%s", mcu);
-    fw.frequency = 16000000;
-    byte_cycles = 16000000L * 12 / baud; /* simavr takes 11 bit times a byte; one more of slack */
+    sim_tx_pace(SIM_F_CPU * 12 / baud, 0); /* simavr takes 11 bit times a byte; one more of slack */
     int mega = !strcmp(mcu, "atmega2560");
     const struct int_pin *ints = mega ? mega_ints : uno_ints;
     int n_int = mega ? 6 : 2, pairs = 0, failed = 0;

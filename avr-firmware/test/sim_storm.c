@@ -26,22 +26,14 @@
  *
  * Simulated cycles throughout, never wall-clock time. The frames are decoded with the firmware's
  * own frame reader. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <simavr/avr_ioport.h>
-#include <simavr/avr_uart.h>
-#include <simavr/sim_avr.h>
-#include <simavr/sim_elf.h>
-#include <simavr/sim_irq.h>
-
-#include "frame_reader.h"
-#include "frame_writer.h"
 #include "protocol.h"
+#include "sim_harness.h"
 
-#define CYCLES_MS 16000L
+#define CYCLES_MS SIM_CYCLES_MS
 #define ANSWER_MS 25        /* a CLOCK answered within this, storm or not */
 #define TIME_BOUND 448      /* cycles: the tick (64) + the longest wait for the edge ISR */
 #define FIRST_BYTE_US 20
@@ -52,10 +44,8 @@
 #define MAX_TOGGLES 400000
 
 static avr_t *avr;
-static avr_irq_t *uart_in, *pin_irq;
+static avr_irq_t *pin_irq;
 static long byte_cycles;
-static uint8_t to_board[256];
-static int to_board_len, to_board_pos, feeding;
 
 /* the pin */
 static int level = 1;
@@ -64,24 +54,11 @@ static long toggles, period, burst_left, bursts_left, burst_edges;
 static long long first_byte_after, first_byte_max, first_byte_n;
 
 /* what the board sent */
-static struct frame_reader reader;
-static long edges, lost, merged, frames, bad, hellos, seq_gaps, clocks_answered, acks;
+static long edges, lost, merged, frames, hellos, seq_gaps, clocks_answered, acks;
 static int last_seq = -1, last_level = -1, bad_cause;
 static long long last_ts = -1, time_errors, time_err_max, backwards, edge_off, have_off;
 static long long clock_sent_at[256], answer_max;
 static int clock_req;
-
-static uint32_t leb(const uint8_t *p, int *i, int n)
-{
-    uint32_t v = 0;
-    for (int s = 0; *i < n && s < 35; s += 7) {
-        uint8_t b = p[(*i)++];
-        v |= (uint32_t)(b & 0x7F) << s;
-        if (!(b & 0x80))
-            break;
-    }
-    return v;
-}
 
 /* The true time of the edge a record reports: the last change to `lvl` at or before `at`. */
 static long long true_edge(long long at, int lvl)
@@ -102,8 +79,9 @@ static long long true_edge(long long at, int lvl)
 
 static int check_time = 1; /* not across resets: board time starts again at 0 */
 
-static void on_edge_record(uint32_t ts, int lvl)
+static void on_edge_record(int pin, int lvl, uint32_t ts)
 {
+    (void)pin;
     edges++;
     if (lvl == last_level)
         merged++;
@@ -127,6 +105,12 @@ static void on_edge_record(uint32_t ts, int lvl)
     }
     if (err > time_err_max && err < (1LL << 40))
         time_err_max = err;
+}
+
+static void on_lost(uint32_t n)
+{
+    lost += n;
+    last_level = -1; /* a repeat across a LOST marker is the drops' doing, counted there */
 }
 
 static void on_frame(const uint8_t *b, int len)
@@ -157,28 +141,12 @@ static void on_frame(const uint8_t *b, int len)
         }
         break;
     }
-    case ANS_EVENTS: {
-        uint32_t ts;
-        memcpy(&ts, b + 2, 4);
-        for (int i = 6; i < len;) {
-            uint8_t h = b[i++];
-            if (h == LOST_MARKER) {
-                i++;
-                lost += leb(b, &i, len);
-                last_level = -1; /* a repeat across a LOST marker is the drops' doing, counted there */
-                continue;
-            }
-            ts += leb(b, &i, len);
-            on_edge_record(ts, h >> 7);
-        }
-        break;
-    }
+    case ANS_EVENTS: sim_events(b, len, on_edge_record, on_lost); break;
     }
 }
 
-static void uart_out(struct avr_irq_t *irq, uint32_t value, void *param)
+static void on_byte(void)
 {
-    (void)irq, (void)param;
     if (first_byte_after) {
         long long d = (long long)avr->cycle - first_byte_after;
         if (d > first_byte_max)
@@ -186,46 +154,12 @@ static void uart_out(struct avr_irq_t *irq, uint32_t value, void *param)
         first_byte_n++;
         first_byte_after = 0;
     }
-    enum fr_result r = frame_reader_feed(&reader, (uint8_t)value);
-    if (r == FR_OK)
-        on_frame(reader.body, reader.frame_len);
-    else if (r != FR_MORE && r != FR_EMPTY)
-        bad++;
-}
-
-static avr_cycle_count_t feed(avr_t *a, avr_cycle_count_t when, void *param)
-{
-    (void)a, (void)param;
-    if (to_board_pos < to_board_len)
-        avr_raise_irq(uart_in, to_board[to_board_pos++]);
-    feeding = to_board_pos < to_board_len;
-    return feeding ? when + byte_cycles : 0;
-}
-
-/* Queues a command (built with the firmware's own frame writer) to the board's RX line. */
-static void send(uint8_t type, const uint8_t *args, int n)
-{
-    if (to_board_pos == to_board_len)
-        to_board_pos = to_board_len = 0;
-    if (to_board_len > 160)
-        return;
-    struct frame_writer w;
-    static uint8_t buf[80], seq;
-    frame_begin(&w, &(struct tx_ring_ref){buf, 63, 0, seq++}, type);
-    frame_put_bytes(&w, args, (uint8_t)n);
-    int len = frame_end(&w);
-    memcpy(to_board + to_board_len, buf, (size_t)len);
-    to_board_len += len;
-    if (!feeding) {
-        feeding = 1;
-        avr_cycle_timer_register(avr, 10, feed, NULL);
-    }
 }
 
 static void arm(int pin)
 {
     uint8_t args[] = {1, (uint8_t)pin, 3, 0, 0};
-    send(CMD_ARM, args, sizeof args);
+    sim_send(CMD_ARM, args, sizeof args);
 }
 
 static void toggle_now(void)
@@ -257,30 +191,10 @@ static avr_cycle_count_t clock_cmd(avr_t *a, avr_cycle_count_t when, void *param
         return 0;
     clock_req = clock_req % 255 + 1;
     uint8_t args[] = {(uint8_t)clock_req};
-    send(CMD_CLOCK, args, 1);
+    sim_send(CMD_CLOCK, args, 1);
     /* the command is complete on the board's RX line once its bytes are fed: ~6 byte times */
     clock_sent_at[clock_req] = (long long)when + 6 * byte_cycles;
     return when + 2 * CYCLES_MS;
-}
-
-static void quiet(struct avr_t *a, const int lvl, const char *format, va_list ap)
-{
-    (void)a;
-    if (lvl <= LOG_ERROR)
-        vfprintf(stderr, format, ap);
-}
-
-static int run_until(long long end)
-{
-    while ((long long)avr->cycle < end) {
-        int st = avr_run(avr);
-        if (st == cpu_Done || st == cpu_Crashed) {
-            fprintf(stderr, "sim_storm: the firmware stopped (state %d) at cycle %llu\n", st,
-                    (unsigned long long)avr->cycle);
-            return 1;
-        }
-    }
-    return 0;
 }
 
 int main(int argc, char **argv)
@@ -292,38 +206,20 @@ int main(int argc, char **argv)
     const char *mcu = argv[2], *mode = argv[7];
     long baud = atol(argv[3]);
     int pin = atoi(argv[6]);
-    elf_firmware_t fw;
-    memset(&fw, 0, sizeof fw);
-    avr_global_logger_set(quiet);
-    if (elf_read_firmware(argv[1], &fw) != 0) {
-        fprintf(stderr, "sim_storm: cannot read %s\n", argv[1]);
+    sim_init("sim_storm");
+    avr = sim_load(argv[1], mcu, 0);
+    if (!avr)
         return 2;
-    }
-    snprintf(fw.mmcu, sizeof fw.mmcu, "%s", mcu);
-    fw.frequency = 16000000;
-    avr = avr_make_mcu_by_name(fw.mmcu);
-    if (!avr) {
-        fprintf(stderr, "sim_storm: simavr does not know %s\n", fw.mmcu);
-        return 2;
-    }
-    avr_init(avr);
-    avr_load_firmware(avr, &fw);
-    avr->log = 0;
-    uint32_t flags = 0;
-    avr_ioctl(avr, AVR_IOCTL_UART_GET_FLAGS('0'), &flags);
-    flags &= ~AVR_UART_FLAG_STDIO;
-    avr_ioctl(avr, AVR_IOCTL_UART_SET_FLAGS('0'), &flags);
-    avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUTPUT), uart_out, NULL);
-    uart_in = avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_INPUT);
-    pin_irq = avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ(argv[4][0]), atoi(argv[5]));
+    sim_uart(on_frame, on_byte);
+    pin_irq = sim_pin(argv[4][0], atoi(argv[5]));
     byte_cycles = 16000000L * 12 / baud; /* simavr takes 11 bit times a byte; one more of slack */
-    frame_reader_init(&reader);
+    sim_tx_pace(byte_cycles, 0);
     srand(11);
     avr_raise_irq(pin_irq, level);
-    if (run_until(5 * CYCLES_MS))
+    if (sim_run_until(5 * CYCLES_MS))
         return 1;
     arm(pin);
-    if (run_until(10 * CYCLES_MS))
+    if (sim_run_until(10 * CYCLES_MS))
         return 1;
 
     int ok;
@@ -335,22 +231,22 @@ int main(int argc, char **argv)
         avr_cycle_timer_register(avr, 20 * CYCLES_MS, burst, NULL);
         avr_cycle_timer_register(avr, 15 * CYCLES_MS, clock_cmd, NULL);
         while (bursts_left > 0)
-            if (run_until((long long)avr->cycle + CYCLES_MS))
+            if (sim_run_for(CYCLES_MS))
                 return 1;
-        if (run_until((long long)avr->cycle + 100 * CYCLES_MS))
+        if (sim_run_for(100 * CYCLES_MS))
             return 1;
         long unanswered = 0;
         for (int i = 0; i < 256; i++)
             unanswered += clock_sent_at[i] != 0;
         long off = edges + lost + merged - toggles;
         ok = hellos == 1 && labs(off) * 100 <= toggles * UNACCOUNTED_PCT && !time_errors && !backwards && !unanswered &&
-             answer_max <= ANSWER_MS * CYCLES_MS && !bad && !seq_gaps;
+             answer_max <= ANSWER_MS * CYCLES_MS && !sim_bad && !seq_gaps;
         printf("sim_storm %s %ld baud, pin %d, %ld bursts of %ld ms at %ld edges/s: sent %ld, received %ld, "
                "counted lost %ld, merged %ld (unaccounted %+ld, limit %d%%); CLOCK answered %ld, %ld not, slowest %.2f ms (limit %d); "
                "time: %lld off by more than %d cycles (worst %lld), %lld backwards; resets %ld, bad frames %ld, seq gaps %ld -> %s\n",
                mcu, baud, pin, atol(argv[10]), ms, rate, toggles, edges, lost, merged, off, UNACCOUNTED_PCT,
                clocks_answered, unanswered, answer_max / 16000.0, ANSWER_MS, time_errors, TIME_BOUND, time_err_max,
-               backwards, hellos - 1, bad, seq_gaps, ok ? "PASS" : "FAIL");
+               backwards, hellos - 1, sim_bad, seq_gaps, ok ? "PASS" : "FAIL");
     } else if (!strcmp(mode, "isolated") && argc >= 9) {
         long n = atol(argv[8]);
         uint32_t ovf_vector = strcmp(mcu, "atmega2560") ? 16 * 4 : 23 * 4; /* TIMER0_OVF's byte address */
@@ -358,7 +254,7 @@ int main(int argc, char **argv)
             /* 2 overflow periods + 0-1,023 ticks + 0-63 cycles: 1.5-2.5 ms, every phase of Timer0 (its
              * overflow, when the CPU wakes for the overflow ISR, included), every cycle of a tick */
             long long gap = 32768 + rand() % 16384;
-            if (run_until((long long)avr->cycle + gap))
+            if (sim_run_for(gap))
                 return 1;
             if (i & 1) { /* every other edge 0-99 cycles after the CPU woke for Timer0's overflow */
                 for (long long end = (long long)avr->cycle + 2 * 16384; avr->pc != ovf_vector;)
@@ -366,15 +262,15 @@ int main(int argc, char **argv)
                         fprintf(stderr, "sim_storm: no Timer0 overflow interrupt for 2 ms\n");
                         return 1;
                     }
-                if (run_until((long long)avr->cycle + (i / 2) % 100))
+                if (sim_run_for((i / 2) % 100))
                     return 1;
             }
             toggle_now();
         }
-        if (run_until((long long)avr->cycle + 5 * CYCLES_MS))
+        if (sim_run_for(5 * CYCLES_MS))
             return 1;
         ok = hellos == 1 && edges == toggles && !lost && !merged && first_byte_n == toggles &&
-             first_byte_max <= FIRST_BYTE_US * CYCLES_MS / 1000 && !bad && !seq_gaps && !time_errors;
+             first_byte_max <= FIRST_BYTE_US * CYCLES_MS / 1000 && !sim_bad && !seq_gaps && !time_errors;
         printf("sim_storm %s %ld baud, pin %d, %ld isolated edges at random phases: received %ld, "
                "pin change to first TX byte max %.2f us (limit %d us) -> %s\n",
                mcu, baud, pin, toggles, edges, first_byte_max / 16.0, FIRST_BYTE_US, ok ? "PASS" : "FAIL");
@@ -386,19 +282,18 @@ int main(int argc, char **argv)
             long h = hellos;
             burst_left = 1000000, bursts_left = 1;
             avr_cycle_timer_register(avr, 100, burst, NULL);
-            if (run_until((long long)avr->cycle + 2 * CYCLES_MS + rand() % (3 * CYCLES_MS)))
+            if (sim_run_for(2 * CYCLES_MS + rand() % (3 * CYCLES_MS)))
                 return 1;
             avr_reset(avr); /* drops every cycle timer: the wave and the feeder */
-            feeding = 0;
-            to_board_pos = to_board_len = 0;
+            sim_tx_clear();
             last_level = -1;
-            if (run_until((long long)avr->cycle + 3 * CYCLES_MS))
+            if (sim_run_for(3 * CYCLES_MS))
                 return 1;
             if (hellos == h) {
                 missing++;
             }
             arm(pin);
-            if (run_until((long long)avr->cycle + CYCLES_MS))
+            if (sim_run_for(CYCLES_MS))
                 return 1;
         }
         ok = !missing && !bad_cause;
