@@ -22,9 +22,9 @@ executor-classpath: jdk
 	$(MVN) -pl tests dependency:build-classpath -Dmdep.outputFile=$(EXECUTOR_CP_FILE) >/dev/null
 
 example-letters: executor-classpath
-	$(EXECUTOR_JAVA) -cp $(ROOT)/tests/target/classes:$$(cat $(EXECUTOR_CP_FILE)) \
+	$(EXECUTOR_JAVA) -cp $(ROOT)/tests/target/classes:$(ROOT)/java-runtime/target/classes:$$(cat $(EXECUTOR_CP_FILE)) \
 	  io.wakewire.examples.letters.LettersMain N=$(N) X=$(X) SEED=$(SEED)
 
 bench-executor: executor-classpath
-	$(EXECUTOR_JAVA) -cp $(ROOT)/tests/target/classes:$$(cat $(EXECUTOR_CP_FILE)) \
+	$(EXECUTOR_JAVA) -cp $(ROOT)/tests/target/classes:$(ROOT)/java-runtime/target/classes:$$(cat $(EXECUTOR_CP_FILE)) \
 	  io.wakewire.bench.executor.ExecutorBenchMain

@@ -119,9 +119,21 @@ final class ContinuationEngine implements AsyncEngine {
             return done ? outcome() : Poll.pending();
         }
 
+        /**
+         * Mount the continuation. The running body is named for {@code Async.await} in a field of
+         * the executor (a ThreadLocal set and restored on every resume cost more than the rest of
+         * the switch); only a poll from outside an executor thread (a test's own Context) uses
+         * the ThreadLocal.
+         */
         private void resume() {
-            SuspendableBody<?> previous = CURRENT.get();
-            CURRENT.set(this);
+            Executor ex = cx.executor();
+            boolean onExecutor = ex != null && ex.isOwnerThread();
+            SuspendableBody<?> previous = onExecutor ? ex.runningBody : CURRENT.get();
+            if (onExecutor) {
+                ex.runningBody = this;
+            } else {
+                CURRENT.set(this);
+            }
             mounted = true;
             try {
                 RUN.invokeExact(continuation);
@@ -131,12 +143,32 @@ final class ContinuationEngine implements AsyncEngine {
                 throw new IllegalStateException(e);
             } finally {
                 mounted = false;
-                CURRENT.set(previous);
+                if (onExecutor) {
+                    ex.runningBody = previous;
+                } else {
+                    CURRENT.set(previous);
+                }
             }
         }
 
         @Override
         <U> U await(Future<U> f) {
+            if (f instanceof YieldNow y && !y.yielded) {
+                // The usual "let the others run": wake our task and suspend, without polling the
+                // YieldNow (which then never escapes and costs no allocation once inlined).
+                if (cancelled) {
+                    throw cancelledException();
+                }
+                y.yielded = true;
+                cx.waker().wake();
+                awaiting = f;
+                suspend();
+                awaiting = null;
+                if (cancelled) {
+                    throw cancelledException();
+                }
+                return null;
+            }
             while (true) {
                 if (cancelled) {
                     throw cancelledException();

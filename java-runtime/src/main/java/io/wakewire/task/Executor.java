@@ -68,6 +68,8 @@ public final class Executor implements AutoCloseable {
     /** The task inside poll, and whether it woke itself (see TaskState); executor thread only. */
     Task<?> polling;
     boolean selfWoken;
+    /** The continuation-engine body mounted now, for Async.await; executor thread only. */
+    SuspendableBody<?> runningBody;
     /** Polls since the timers were last looked at; executor thread only. */
     private int pollsSinceTimers;
     /** Spawned, unfinished tasks; executor thread only. */
