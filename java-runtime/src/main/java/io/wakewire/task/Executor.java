@@ -52,7 +52,16 @@ public final class Executor implements AutoCloseable {
     private final int budgetPerPoll;
     private final int maxBatch;
 
-    private final ArrayDeque<Task<?>> localQueue = new ArrayDeque<>(256);
+    private static final int QUEUE_CAPACITY = 256;
+    /** A run queue that held more than this many tasks is replaced once it is empty again. */
+    static final int QUEUE_SHRINK_ABOVE = 4096;
+
+    /** Not final: replaced by a small one after a burst (an ArrayDeque never gives back its array). */
+    private ArrayDeque<Task<?>> localQueue = new ArrayDeque<>(QUEUE_CAPACITY);
+    /** The most tasks queued at the start of a turn since the queue was last replaced; executor thread only. */
+    private int queuePeak;
+    /** How often the run queue was replaced (for tests); executor thread only. */
+    int queueShrinks;
     private final RemoteWakeStack remoteQueue = new RemoteWakeStack();
     private final TimerWheel wheel;
 
@@ -228,7 +237,11 @@ public final class Executor implements AutoCloseable {
         if (!remoteQueue.isEmpty()) {
             drainRemote();
         }
-        int n = Math.min(localQueue.size(), maxBatch);
+        int queued = localQueue.size();
+        if (queued > queuePeak) {
+            queuePeak = queued;
+        }
+        int n = Math.min(queued, maxBatch);
         for (int i = 0; i < n; i++) {
             Task<?> t = localQueue.poll();
             budget = budgetPerPoll;
@@ -242,7 +255,20 @@ public final class Executor implements AutoCloseable {
             pollsSinceTimers = 0;
             expireTimers();
         }
+        if (queuePeak > QUEUE_SHRINK_ABOVE && localQueue.isEmpty()) {
+            shrinkQueue();
+        }
         return !localQueue.isEmpty() || !remoteQueue.isEmpty();
+    }
+
+    /**
+     * After a burst (a million spawns) the deque's array would stay at the burst's size for the
+     * executor's life, about 4 bytes per task of the burst; an empty queue is replaced for free.
+     */
+    private void shrinkQueue() {
+        localQueue = new ArrayDeque<>(QUEUE_CAPACITY);
+        queuePeak = 0;
+        queueShrinks++;
     }
 
     private void idle() {
