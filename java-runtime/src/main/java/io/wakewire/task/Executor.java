@@ -288,7 +288,7 @@ public final class Executor implements AutoCloseable {
         while (t != null) {
             Task<?> next = t.remoteNext;
             t.remoteNext = null;
-            if (!t.live) {
+            if (!live.contains(t)) {
                 live.add(t); // spawned from another thread
             }
             localQueue.add(t);
@@ -305,7 +305,7 @@ public final class Executor implements AutoCloseable {
     /** Queue a task that a transition said to submit. Any thread. */
     void schedule(Task<?> task) {
         if (Thread.currentThread() == owner) {
-            if (!task.live) {
+            if (!live.contains(task)) {
                 live.add(task); // the root task of blockOn, queued before its first turn
             }
             localQueue.add(task);
@@ -346,6 +346,11 @@ public final class Executor implements AutoCloseable {
         return false;
     }
 
+    /** Take a scheduled timer out of the wheel. Executor thread. */
+    void cancelTimer(TimerNode node) {
+        wheel.remove(node);
+    }
+
     /** Insert a timer due at {@code deadlineNanos}; false if already due. Executor thread. */
     boolean scheduleTimer(TimerNode node, long deadlineNanos) {
         if (wheel.size() == 0) {
@@ -368,7 +373,7 @@ public final class Executor implements AutoCloseable {
                 .append(wheel.size()).append(" timer(s)\n");
         int shown = 0;
         for (Task<?> t = live.first(); t != null && shown < 100_000; t = t.liveNext) {
-            if (!t.live) {
+            if (!live.contains(t)) {
                 continue;
             }
             b.append("  ").append(t.dumpLine()).append('\n');

@@ -11,14 +11,17 @@ import java.time.Duration;
  * practice), because only then does it know its executor's clock. A deadline that has passed by
  * the first poll completes at once.
  */
-final class Sleep extends TimerNode implements Future<Void> {
+final class Sleep extends WakingTimer implements Future<Void> {
 
-    private static final byte NEW = 0, WAITING = 1, FIRED = 2, CANCELLED = 3;
+    static final byte NEW = 0, WAITING = 1, FIRED = 2, CANCELLED = 3;
 
     /** Before the first poll: the duration (relative) or deadline (absolute), in nanos. */
-    private final long nanos;
-    private final boolean absolute;
-    private byte phase = NEW;
+    final long nanos;
+    final boolean absolute;
+    /** Package-private: a task spawned on a NEW sleep takes its timer over ({@link Task}). */
+    byte phase = NEW;
+    /** Whose wheel holds the timer, while WAITING. */
+    private Executor executor;
 
     Sleep(long nanos, boolean absolute) {
         this.nanos = nanos;
@@ -47,6 +50,7 @@ final class Sleep extends TimerNode implements Future<Void> {
                     return Poll.ready(null);
                 }
                 phase = WAITING;
+                executor = ex;
                 waker = cx.waker();
                 return Poll.pending();
             }
@@ -64,8 +68,8 @@ final class Sleep extends TimerNode implements Future<Void> {
 
     @Override
     public void cancel() {
-        if (phase == WAITING && wheel != null) {
-            wheel.remove(this);
+        if (phase == WAITING && isScheduled()) {
+            executor.cancelTimer(this);
         }
         if (phase != FIRED) {
             phase = CANCELLED;
