@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * A future that completes at a point in time: {@link Futures#sleep} and
- * {@link Futures#sleepUntil}. It is its own timer-wheel node, so a sleeping task costs the task
- * object plus this one, nothing else.
+ * {@link Futures#sleepUntil}. It is its own timer-wheel node, so a task awaiting it costs the
+ * task object plus this one, nothing else; a task spawned on a fresh sleep takes it over and is
+ * its own timer (see {@link Task}), so that task is one object.
  *
  * <p>A relative sleep starts counting at its first poll (the moment a task awaits it, in
  * practice), because only then does it know its executor's clock. A deadline that has passed by
