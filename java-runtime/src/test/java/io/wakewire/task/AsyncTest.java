@@ -143,6 +143,48 @@ class AsyncTest {
         assertEquals(List.of("inner resumed", "outer resumed"), log);
     }
 
+    /** A body asleep (on its task's own timer, with the continuation engine) is cancelled: the timer leaves the wheel. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void cancellingASleepingBodyTakesItsTimerOutOfTheWheel(AsyncEngine engine) {
+        List<String> log = new ArrayList<>();
+        JoinHandle<Object> h = ex.spawn("sleeper", engine.async(() -> {
+            try {
+                Async.await(Futures.sleep(Duration.ofHours(1)));
+                log.add("not reached");
+            } finally {
+                log.add("finally");
+            }
+            return null;
+        }));
+        ex.blockOn(Futures.yieldNow());
+        ex.blockOn(Futures.yieldNow());
+        assertTrue(ex.dump().contains(" 1 timer(s)"), ex.dump());
+        h.cancel();
+        assertThrows(TaskCancelledException.class, () -> ex.blockOn(h));
+        assertEquals(List.of("finally"), log);
+        assertTrue(ex.dump().contains(" 0 timer(s)"), ex.dump());
+    }
+
+    /** A sleeping body that loses a race gives the timer back, and the task can sleep again. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aSleepingBodyThatLosesARaceLeavesNoTimerAndTheTaskSleepsAgain(AsyncEngine engine) {
+        long start = clock.nanoTime();
+        Future<String> body = engine.async(() -> {
+            String winner = Async.await(Futures.race(
+                    engine.async(() -> {
+                        Async.await(Futures.sleep(Duration.ofMillis(50)));
+                        return "slow";
+                    }),
+                    Futures.sleep(Duration.ofMillis(10)).map(v -> "fast")));
+            String timers = ex.dump().contains(" 0 timer(s)") ? "no timer left" : ex.dump();
+            Async.await(Futures.sleep(Duration.ofMillis(5)));
+            return winner + ", " + timers + ", " + (clock.nanoTime() - start) / 1_000_000 + " ms";
+        });
+        assertEquals("fast, no timer left, 15 ms", ex.blockOn(body));
+    }
+
     /** A body polled outside any executor (a hand-made Context) still finds itself in await. */
     @Test
     void aContinuationBodyPolledWithoutAnExecutorStillAwaits() {
