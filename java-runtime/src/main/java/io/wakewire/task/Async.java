@@ -77,7 +77,7 @@ public final class Async {
      * {@link IllegalStateException}.
      */
     public static <T> T await(Future<T> future) {
-        SuspendableBody<?> body = SuspendableBody.CURRENT.get();
+        SuspendableBody<?> body = SuspendableBody.current();
         if (body == null || body.done) {
             throw new IllegalStateException("Async.await() called outside an Async.async body: inside a"
                     + " hand-written Future use poll(cx); from plain code use executor.blockOn(future)");
@@ -90,7 +90,7 @@ public final class Async {
 
     /** The Context of the task running the calling body (its waker and executor). */
     public static Context context() {
-        SuspendableBody<?> body = SuspendableBody.CURRENT.get();
+        SuspendableBody<?> body = SuspendableBody.current();
         if (body == null || body.context() == null) {
             throw new IllegalStateException("Async.context() called outside an Async.async body");
         }

@@ -85,6 +85,19 @@ final class ContinuationEngine implements AsyncEngine {
     private static final MethodHandle RUN = HANDLES == null ? null : HANDLES.run();
     private static final MethodHandle YIELD = HANDLES == null ? null : HANDLES.yield();
 
+    /** What a body asleep on its task's own timer awaits, for dumps. */
+    private static final Future<Void> ON_TASK_TIMER = new Future<>() {
+        @Override
+        public Poll<Void> poll(Context cx) {
+            throw new IllegalStateException("never polled: a marker");
+        }
+
+        @Override
+        public String describe() {
+            return "sleep(task's own timer)";
+        }
+    };
+
     /** One body: the continuation, created at the first poll. */
     private static final class Body<T> extends SuspendableBody<T> implements Runnable {
 
@@ -120,9 +133,21 @@ final class ContinuationEngine implements AsyncEngine {
             return done ? outcome() : Poll.pending();
         }
 
+        /**
+         * Mount the continuation. The running body is named for {@code Async.await} in a field of
+         * the executor (a ThreadLocal set and restored on every resume cost more than the rest of
+         * the switch); only a poll from outside an executor thread (a test's own Context) uses
+         * the ThreadLocal.
+         */
         private void resume() {
-            SuspendableBody<?> previous = CURRENT.get();
-            CURRENT.set(this);
+            Executor ex = cx.executor();
+            boolean onExecutor = ex != null && ex.isOwnerThread();
+            SuspendableBody<?> previous = onExecutor ? ex.runningBody : CURRENT.get();
+            if (onExecutor) {
+                ex.runningBody = this;
+            } else {
+                CURRENT.set(this);
+            }
             mounted = true;
             try {
                 RUN.invokeExact(continuation);
@@ -132,12 +157,36 @@ final class ContinuationEngine implements AsyncEngine {
                 throw new IllegalStateException(e);
             } finally {
                 mounted = false;
-                CURRENT.set(previous);
+                if (onExecutor) {
+                    ex.runningBody = previous;
+                } else {
+                    CURRENT.set(previous);
+                }
             }
         }
 
         @Override
         <U> U await(Future<U> f) {
+            if (f instanceof Sleep s && s.phase == Sleep.NEW && cx instanceof Task<?> t && !t.isScheduled()) {
+                sleepOnTaskTimer(s, t);
+                return null;
+            }
+            if (f instanceof YieldNow y && !y.yielded) {
+                // The usual "let the others run": wake our task and suspend, without polling the
+                // YieldNow (which then never escapes and costs no allocation once inlined).
+                if (cancelled) {
+                    throw cancelledException();
+                }
+                y.yielded = true;
+                cx.waker().wake();
+                awaiting = f;
+                suspend();
+                awaiting = null;
+                if (cancelled) {
+                    throw cancelledException();
+                }
+                return null;
+            }
             while (true) {
                 if (cancelled) {
                     throw cancelledException();
@@ -169,10 +218,38 @@ final class ContinuationEngine implements AsyncEngine {
             }
         }
 
+        /**
+         * {@code await(sleep(d))} on the task's own timer node (a task carries one, see
+         * {@link Task}) instead of the Sleep's: the Sleep is only read, so once the body is
+         * compiled it need not be allocated at all. Any wake before the deadline is spurious.
+         */
+        private void sleepOnTaskTimer(Sleep s, Task<?> t) {
+            Executor ex = t.executor();
+            long deadline = s.absolute ? s.nanos : Sleep.saturatedAdd(ex.nanoTime(), s.nanos);
+            s.phase = Sleep.FIRED; // taken over: the Sleep itself never holds a timer
+            if (!ex.scheduleTimer(t, deadline)) {
+                return;
+            }
+            awaiting = ON_TASK_TIMER;
+            while (t.isScheduled()) {
+                if (cancelled) {
+                    throw cancelledException();
+                }
+                suspend();
+            }
+            awaiting = null;
+            if (cancelled) {
+                throw cancelledException();
+            }
+        }
+
         @Override
         public void cancel() {
             if (done || cancelled) {
                 return;
+            }
+            if (awaiting == ON_TASK_TIMER && cx instanceof Task<?> t && t.isScheduled()) {
+                t.executor().cancelTimer(t);
             }
             cancelled = true;
             Future<?> f = awaiting;

@@ -53,7 +53,16 @@ public final class Executor implements AutoCloseable {
     private final int budgetPerPoll;
     private final int maxBatch;
 
-    private final ArrayDeque<Task<?>> localQueue = new ArrayDeque<>(256);
+    private static final int QUEUE_CAPACITY = 256;
+    /** A run queue that held more than this many tasks is replaced once it is empty again. */
+    static final int QUEUE_SHRINK_ABOVE = 4096;
+
+    /** Not final: replaced by a small one after a burst (an ArrayDeque never gives back its array). */
+    private ArrayDeque<Task<?>> localQueue = new ArrayDeque<>(QUEUE_CAPACITY);
+    /** The most tasks queued at the start of a turn since the queue was last replaced; executor thread only. */
+    private int queuePeak;
+    /** How often the run queue was replaced (for tests); executor thread only. */
+    int queueShrinks;
     private final RemoteWakeStack remoteQueue = new RemoteWakeStack();
     private final TimerWheel wheel;
 
@@ -69,6 +78,8 @@ public final class Executor implements AutoCloseable {
     /** The task inside poll, and whether it woke itself (see TaskState); executor thread only. */
     Task<?> polling;
     boolean selfWoken;
+    /** The continuation-engine body mounted now, for Async.await; executor thread only. */
+    SuspendableBody<?> runningBody;
     /** Polls since the timers were last looked at; executor thread only. */
     private int pollsSinceTimers;
     /** Spawned, unfinished tasks; executor thread only. */
@@ -227,7 +238,11 @@ public final class Executor implements AutoCloseable {
         if (!remoteQueue.isEmpty()) {
             drainRemote();
         }
-        int n = Math.min(localQueue.size(), maxBatch);
+        int queued = localQueue.size();
+        if (queued > queuePeak) {
+            queuePeak = queued;
+        }
+        int n = Math.min(queued, maxBatch);
         for (int i = 0; i < n; i++) {
             Task<?> t = localQueue.poll();
             budget = budgetPerPoll;
@@ -248,7 +263,20 @@ public final class Executor implements AutoCloseable {
             pollsSinceTimers = 0;
             expireTimers();
         }
+        if (queuePeak > QUEUE_SHRINK_ABOVE && localQueue.isEmpty()) {
+            shrinkQueue();
+        }
         return !localQueue.isEmpty() || !remoteQueue.isEmpty();
+    }
+
+    /**
+     * After a burst (a million spawns) the deque's array would stay at the burst's size for the
+     * executor's life, about 4 bytes per task of the burst; an empty queue is replaced for free.
+     */
+    private void shrinkQueue() {
+        localQueue = new ArrayDeque<>(QUEUE_CAPACITY);
+        queuePeak = 0;
+        queueShrinks++;
     }
 
     private void idle() {
@@ -268,7 +296,7 @@ public final class Executor implements AutoCloseable {
         while (t != null) {
             Task<?> next = t.remoteNext;
             t.remoteNext = null;
-            if (!t.live) {
+            if (!live.contains(t)) {
                 live.add(t); // spawned from another thread
             }
             localQueue.add(t);
@@ -285,7 +313,7 @@ public final class Executor implements AutoCloseable {
     /** Queue a task that a transition said to submit. Any thread. */
     void schedule(Task<?> task) {
         if (Thread.currentThread() == owner) {
-            if (!task.live) {
+            if (!live.contains(task)) {
                 live.add(task); // the root task of blockOn, queued before its first turn
             }
             localQueue.add(task);
@@ -326,6 +354,11 @@ public final class Executor implements AutoCloseable {
         return false;
     }
 
+    /** Take a scheduled timer out of the wheel. Executor thread. */
+    void cancelTimer(TimerNode node) {
+        wheel.remove(node);
+    }
+
     /** Insert a timer due at {@code deadlineNanos}; false if already due. Executor thread. */
     boolean scheduleTimer(TimerNode node, long deadlineNanos) {
         if (wheel.size() == 0) {
@@ -348,7 +381,7 @@ public final class Executor implements AutoCloseable {
                 .append(wheel.size()).append(" timer(s)\n");
         int shown = 0;
         for (Task<?> t = live.first(); t != null && shown < 100_000; t = t.liveNext) {
-            if (!t.live) {
+            if (!live.contains(t)) {
                 continue;
             }
             b.append("  ").append(t.dumpLine()).append('\n');

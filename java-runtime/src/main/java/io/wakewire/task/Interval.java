@@ -11,7 +11,7 @@ import java.time.Duration;
  * <p>It is its own timer-wheel node and its own future (no allocation per tick). One task at a
  * time should await it. {@link #cancel()} stops it for good.
  */
-public final class Interval extends TimerNode implements Future<Long> {
+public final class Interval extends WakingTimer implements Future<Long> {
 
     private final long periodNanos;
     private final MissedTickPolicy policy;
@@ -53,13 +53,13 @@ public final class Interval extends TimerNode implements Future<Long> {
             if (now - next >= 0) {
                 long due = next;
                 next = following(due, now);
-                if (wheel != null) {
-                    wheel.remove(this);
+                if (isScheduled()) {
+                    executor.cancelTimer(this);
                 }
                 return Poll.ready(due);
             }
             waker = cx.waker();
-            if (wheel != null || executor.scheduleTimer(this, next)) {
+            if (isScheduled() || executor.scheduleTimer(this, next)) {
                 return Poll.pending();
             }
             // The wheel says the deadline's tick has already been processed: take the tick now.
@@ -86,8 +86,8 @@ public final class Interval extends TimerNode implements Future<Long> {
     @Override
     public void cancel() {
         cancelled = true;
-        if (wheel != null) {
-            wheel.remove(this);
+        if (isScheduled()) {
+            executor.cancelTimer(this);
         }
         waker = null;
     }

@@ -14,8 +14,12 @@ final class LiveTasks {
     private Task<?> head;
     private int size;
 
+    /** Whether {@code task} is in the list (no flag of its own: a task is kept to 64 bytes). */
+    boolean contains(Task<?> task) {
+        return task.livePrev != null || head == task;
+    }
+
     void add(Task<?> task) {
-        task.live = true;
         task.liveNext = head;
         task.livePrev = null;
         if (head != null) {
@@ -26,10 +30,9 @@ final class LiveTasks {
     }
 
     void remove(Task<?> task) {
-        if (!task.live) {
+        if (!contains(task)) {
             return;
         }
-        task.live = false;
         if (task.livePrev != null) {
             task.livePrev.liveNext = task.liveNext;
         } else {

@@ -4,21 +4,25 @@ import java.time.Duration;
 
 /**
  * A future that completes at a point in time: {@link Futures#sleep} and
- * {@link Futures#sleepUntil}. It is its own timer-wheel node, so a sleeping task costs the task
- * object plus this one, nothing else.
+ * {@link Futures#sleepUntil}. It is its own timer-wheel node, so a task awaiting it costs the
+ * task object plus this one, nothing else; a task spawned on a fresh sleep takes it over and is
+ * its own timer (see {@link Task}), so that task is one object.
  *
  * <p>A relative sleep starts counting at its first poll (the moment a task awaits it, in
  * practice), because only then does it know its executor's clock. A deadline that has passed by
  * the first poll completes at once.
  */
-final class Sleep extends TimerNode implements Future<Void> {
+final class Sleep extends WakingTimer implements Future<Void> {
 
-    private static final byte NEW = 0, WAITING = 1, FIRED = 2, CANCELLED = 3;
+    static final byte NEW = 0, WAITING = 1, FIRED = 2, CANCELLED = 3;
 
     /** Before the first poll: the duration (relative) or deadline (absolute), in nanos. */
-    private final long nanos;
-    private final boolean absolute;
-    private byte phase = NEW;
+    final long nanos;
+    final boolean absolute;
+    /** Package-private: a task spawned on a NEW sleep takes its timer over ({@link Task}). */
+    byte phase = NEW;
+    /** Whose wheel holds the timer, while WAITING. */
+    private Executor executor;
 
     Sleep(long nanos, boolean absolute) {
         this.nanos = nanos;
@@ -47,6 +51,7 @@ final class Sleep extends TimerNode implements Future<Void> {
                     return Poll.ready(null);
                 }
                 phase = WAITING;
+                executor = ex;
                 waker = cx.waker();
                 return Poll.pending();
             }
@@ -64,8 +69,8 @@ final class Sleep extends TimerNode implements Future<Void> {
 
     @Override
     public void cancel() {
-        if (phase == WAITING && wheel != null) {
-            wheel.remove(this);
+        if (phase == WAITING && isScheduled()) {
+            executor.cancelTimer(this);
         }
         if (phase != FIRED) {
             phase = CANCELLED;

@@ -4,14 +4,22 @@ package io.wakewire.task;
  * The future side of one {@code Async.async} body, shared by both engines: it runs the body,
  * lets the body {@link #await} futures, and reports the body's value or failure as its own.
  *
- * <p>{@link #CURRENT} names the body whose code is running on this thread, so that the static
- * {@code Async.await} finds it without a parameter: the executor thread itself with the
- * continuation engine (set and restored around each resume, so nested bodies work), the
- * body's own virtual thread with the hand-off engine.
+ * <p>{@link #current()} finds the body whose code is running on this thread, so that the static
+ * {@code Async.await} needs no parameter: with the continuation engine it is the executor's
+ * {@code runningBody} field (set and restored around each resume, so nested bodies work; no
+ * ThreadLocal write per switch), with the hand-off engine the body's own virtual thread's
+ * {@link #CURRENT}.
  */
 abstract class SuspendableBody<T> implements Future<T> {
 
     static final ThreadLocal<SuspendableBody<?>> CURRENT = new ThreadLocal<>();
+
+    /** The body running on this thread, or null. */
+    static SuspendableBody<?> current() {
+        Executor ex = Executor.current();
+        SuspendableBody<?> b = ex == null ? null : ex.runningBody;
+        return b != null ? b : CURRENT.get();
+    }
 
     final Async.Body<T> body;
     /** The context of the poll in progress (what awaited futures are polled with). */

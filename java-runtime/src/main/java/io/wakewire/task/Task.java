@@ -6,6 +6,11 @@ package io.wakewire.task;
  * per poll, links the task into a run queue), its own {@link Context} (the poll argument), and
  * its own {@link JoinHandle} — so spawning allocates exactly this one object.
  *
+ * <p>A task spawned on a fresh {@link Futures#sleep} (or {@code sleepUntil}) takes the sleep over
+ * and is its own timer-wheel node ({@link TimerNode}): a sleeping future-style task is then one
+ * 64-byte object, where the Sleep it was given is dropped. The spawned Sleep belongs to the task
+ * from then on (as any spawned future does); poll or cancel it only through the handle.
+ *
  * <p>Lifecycle changes go through {@link TaskState}'s transitions; see there for who owns which
  * bit. Fields below say which thread writes them.
  */
@@ -15,10 +20,12 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
     private final Executor executor;
     /** Fixed at spawn; may be null (then the dump shows the identity hash). */
     private final String name;
-    /** The task body; executor thread only; null once complete (lets it be collected). */
-    private Future<T> future;
-    /** Value or Throwable; written by the executor thread before the COMPLETE bit (which publishes it). */
-    private Object outcome;
+    /**
+     * The future until the task completes, then the outcome (value, Throwable or {@link Cancelled}):
+     * one field for both keeps the task at 64 bytes. Executor thread only; the outcome is written
+     * before the COMPLETE bit, which publishes it.
+     */
+    private Object body;
     /** The single joiner's waker; any joining thread writes, the completing executor thread reads. */
     private volatile Waker joinWaker;
 
@@ -27,13 +34,49 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
     /** Links in the executor's list of live tasks (for dump and close); executor thread only. */
     Task<?> liveNext;
     Task<?> livePrev;
-    /** Whether the task is in the live list; executor thread only. */
-    boolean live;
-
     Task(Executor executor, String name, Future<T> future) {
         this.executor = executor;
         this.name = name;
-        this.future = future;
+        if (future instanceof Sleep s && s.phase == Sleep.NEW) {
+            // Take the sleep over: its duration waits in deadlineTick until the first poll.
+            deadlineTick = s.nanos;
+            this.body = s.absolute ? TaskTimer.ABSOLUTE : TaskTimer.RELATIVE;
+        } else {
+            this.body = future;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Future<T> future() {
+        return (Future<T>) body;
+    }
+
+    /** The task's own timer (a sleep it took over) is due: poll it, which completes it. */
+    @Override
+    void expire() {
+        wake();
+    }
+
+    /** The body of a task that took a sleep over; polled with the task itself as the context. */
+    private enum TaskTimer implements Future<Object> {
+        RELATIVE, ABSOLUTE, WAITING;
+
+        @Override
+        public Poll<Object> poll(Context cx) {
+            Task<?> t = (Task<?>) cx;
+            if (this == WAITING) {
+                return t.isScheduled() ? Poll.pending() : Poll.ready(null);
+            }
+            Executor ex = t.executor;
+            long deadline = this == ABSOLUTE ? t.deadlineTick : Sleep.saturatedAdd(ex.nanoTime(), t.deadlineTick);
+            t.body = WAITING;
+            return ex.scheduleTimer(t, deadline) ? Poll.pending() : Poll.ready(null);
+        }
+
+        @Override
+        public String describe() {
+            return this == WAITING ? "sleep(task's own timer)" : "sleep(not started)";
+        }
     }
 
     // ---- Context ---------------------------------------------------------------------------
@@ -79,17 +122,17 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
         ex.polling = this;
         ex.selfWoken = false;
         try {
-            p = future.poll(this);
+            p = future().poll(this);
         } catch (Throwable t) {
             ex.polling = null;
-            Future<T> f = future;
+            Future<T> f = future();
             completeFailed(t);
             releaseQuietly(f, t);
             return;
         }
         ex.polling = null;
         if (p.isReady()) {
-            this.outcome = p.value();
+            this.body = p.value();
             finish(transitionToComplete(false, false));
         } else if (transitionToIdle(ex.selfWoken) == Transition.REQUEUE) {
             ex.requeue(this);
@@ -112,28 +155,28 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
 
     /** Cancel the awaited future (recursively) and finish as cancelled. Executor thread. */
     void cancelNow() {
-        Future<T> f = future;
+        Future<T> f = future();
         Throwable problem = null;
-        if (f != null) {
-            try {
-                f.cancel();
-            } catch (Throwable t) {
-                problem = t;
-            }
+        if (isScheduled()) {
+            executor.cancelTimer(this); // its own timer (a sleep it took over)
         }
-        this.outcome = problem == null ? Cancelled.PLAIN : new Cancelled(problem);
+        try {
+            f.cancel();
+        } catch (Throwable t) {
+            problem = t;
+        }
+        this.body = problem == null ? Cancelled.PLAIN : new Cancelled(problem);
         finish(transitionToComplete(true, true));
     }
 
     private void completeFailed(Throwable t) {
-        this.outcome = t;
+        this.body = t;
         finish(transitionToComplete(true, false));
     }
 
-    /** After the COMPLETE transition: drop the future, leave the live list, wake the joiner. */
+    /** After the COMPLETE transition (the future already replaced by the outcome): leave the live list, wake the joiner. */
     private void finish(int previousState) {
         assert (previousState & COMPLETE) == 0 : "completed twice";
-        future = null;
         executor.retire(this);
         Waker w = joinWaker;
         if (w != null) {
@@ -169,6 +212,7 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
     @SuppressWarnings("unchecked")
     T outcomeOrThrow() {
         int s = state();
+        Object outcome = body;
         if ((s & FAILED) == 0) {
             return (T) outcome;
         }
@@ -184,7 +228,7 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
 
     /** The raw outcome for blockOn, which rethrows the task's own exception unwrapped. */
     Object rawOutcome() {
-        return outcome;
+        return body;
     }
 
     boolean failed() {
@@ -228,10 +272,10 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
 
     /** One line for Executor.dump(): name, state, and what the task awaits. Racy from other threads. */
     String dumpLine() {
-        Future<T> f = future;
+        Object b = body;
         String awaits;
         try {
-            awaits = f == null ? "-" : f.describe();
+            awaits = isComplete() || !(b instanceof Future<?> f) ? "-" : f.describe();
         } catch (RuntimeException e) {
             awaits = "<describe() threw " + e + ">";
         }

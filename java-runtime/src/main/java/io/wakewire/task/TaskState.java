@@ -45,9 +45,10 @@ import java.lang.invoke.VarHandle;
  * </ul>
  *
  * <p>The word lives in the task object itself (subclassing instead of an AtomicInteger field)
- * so that a sleeping task costs one object, not two.
+ * so that a sleeping task costs one object, not two; for the same reason this class extends
+ * {@link TimerNode}, so that a task whose body is a sleep is its own timer (see {@link Task}).
  */
-abstract class TaskState {
+abstract class TaskState extends TimerNode {
 
     static final int NOTIFIED = 1;
     static final int OWNED = 1 << 1;

@@ -16,7 +16,7 @@ package io.wakewire.task;
  *   <li><b>Wheel size vs memory.</b> 6 × 64 slot heads (about 1.5 KB) cover 64^6 ticks = 2^36
  *       ticks (about 2.2 years at 1 ms). Deadlines beyond that are parked in the top level and
  *       re-inserted when reached (correct, merely an extra cascade). Each timer costs only the
- *       fields of {@link TimerNode} inside its own future (about 24 bytes).</li>
+ *       fields of {@link TimerNode} inside its own future or task (20 bytes).</li>
  *   <li>Cascading makes an individual expiry cost O(levels) in the worst case; it is amortised
  *       over the timer's life.</li>
  * </ul>
@@ -55,7 +55,7 @@ final class TimerWheel {
      * deadline has already been reached: the caller treats the timer as expired.
      */
     boolean insert(TimerNode node, long deadlineTick) {
-        if (node.wheel != null) {
+        if (node.isScheduled()) {
             throw new IllegalStateException("timer inserted twice");
         }
         if (deadlineTick <= elapsed) {
@@ -69,7 +69,7 @@ final class TimerWheel {
 
     /** Remove a scheduled node (O(1)); a node that is not scheduled is ignored. */
     void remove(TimerNode node) {
-        if (node.wheel != this) {
+        if (!node.isScheduled()) {
             return;
         }
         unlink(node);
@@ -109,7 +109,7 @@ final class TimerWheel {
                 TimerNode following = n.next;
                 n.prev = null;
                 n.next = null;
-                n.wheel = null;
+                n.slotIndex = TimerNode.NOT_SCHEDULED;
                 if (n.deadlineTick <= elapsed) {
                     size--;
                     n.expire();
@@ -175,7 +175,6 @@ final class TimerWheel {
         }
         heads[index] = node;
         node.slotIndex = index;
-        node.wheel = this;
         occupied[level] |= 1L << slot;
     }
 
@@ -194,7 +193,7 @@ final class TimerWheel {
         }
         node.prev = null;
         node.next = null;
-        node.wheel = null;
+        node.slotIndex = TimerNode.NOT_SCHEDULED;
     }
 
     private TimerNode takeSlot(int index) {

@@ -6,7 +6,8 @@ package io.wakewire.task;
  */
 final class YieldNow implements Future<Void> {
 
-    private boolean yielded;
+    /** Package-private: the continuation engine's await takes the same step without a poll. */
+    boolean yielded;
 
     @Override
     public Poll<Void> poll(Context cx) {

@@ -122,6 +122,118 @@ class AsyncTest {
         assertEquals(42, ex.blockOn(outer));
     }
 
+    /** The continuation engine names the mounted body in an executor field: a nested body that yields must hand the outer one back. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aNestedBodyThatYieldsGivesTheOuterBodyBackItsOwnAwait(AsyncEngine engine) {
+        List<String> log = new ArrayList<>();
+        Future<Integer> outer = engine.async(() -> {
+            int a = Async.await(engine.async(() -> {
+                Async.await(Futures.yieldNow());
+                log.add("inner resumed");
+                Async.await(Futures.yieldNow());
+                return 1;
+            }));
+            Async.await(Futures.yieldNow());
+            log.add("outer resumed");
+            assertSame(ex, Async.context().executor());
+            return a + Async.await(Futures.ready(1));
+        });
+        assertEquals(2, ex.blockOn(outer));
+        assertEquals(List.of("inner resumed", "outer resumed"), log);
+    }
+
+    /** A body asleep (on its task's own timer, with the continuation engine) is cancelled: the timer leaves the wheel. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void cancellingASleepingBodyTakesItsTimerOutOfTheWheel(AsyncEngine engine) {
+        List<String> log = new ArrayList<>();
+        JoinHandle<Object> h = ex.spawn("sleeper", engine.async(() -> {
+            try {
+                Async.await(Futures.sleep(Duration.ofHours(1)));
+                log.add("not reached");
+            } finally {
+                log.add("finally");
+            }
+            return null;
+        }));
+        ex.blockOn(Futures.yieldNow());
+        ex.blockOn(Futures.yieldNow());
+        assertTrue(ex.dump().contains(" 1 timer(s)"), ex.dump());
+        h.cancel();
+        assertThrows(TaskCancelledException.class, () -> ex.blockOn(h));
+        assertEquals(List.of("finally"), log);
+        assertTrue(ex.dump().contains(" 0 timer(s)"), ex.dump());
+    }
+
+    /** A sleeping body that loses a race gives the timer back, and the task can sleep again. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aSleepingBodyThatLosesARaceLeavesNoTimerAndTheTaskSleepsAgain(AsyncEngine engine) {
+        long start = clock.nanoTime();
+        Future<String> body = engine.async(() -> {
+            String winner = Async.await(Futures.race(
+                    engine.async(() -> {
+                        Async.await(Futures.sleep(Duration.ofMillis(50)));
+                        return "slow";
+                    }),
+                    Futures.sleep(Duration.ofMillis(10)).map(v -> "fast")));
+            String timers = ex.dump().contains(" 0 timer(s)") ? "no timer left" : ex.dump();
+            Async.await(Futures.sleep(Duration.ofMillis(5)));
+            return winner + ", " + timers + ", " + (clock.nanoTime() - start) / 1_000_000 + " ms";
+        });
+        assertEquals("fast, no timer left, 15 ms", ex.blockOn(body));
+    }
+
+    /** A body polled outside any executor (a hand-made Context) still finds itself in await. */
+    @Test
+    void aContinuationBodyPolledWithoutAnExecutorStillAwaits() {
+        int[] woken = {0};
+        Context cx = new Context() {
+            @Override
+            public Waker waker() {
+                return () -> woken[0]++;
+            }
+
+            @Override
+            public Executor executor() {
+                return null;
+            }
+        };
+        Future<Integer> body = AsyncEngine.continuations().async(() -> {
+            Async.await(Futures.yieldNow());
+            return 5;
+        });
+        assertFalse(body.poll(cx).isReady());
+        assertEquals(1, woken[0], "await(yieldNow()) wakes its task before suspending");
+        Poll<Integer> p = body.poll(cx);
+        assertTrue(p.isReady());
+        assertEquals(5, p.value());
+    }
+
+    /** await(yieldNow()) takes a shortcut in the continuation engine; cancellation must still reach it. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void cancellingABodyThatYieldsRunsItsFinally(AsyncEngine engine) {
+        List<String> log = new ArrayList<>();
+        JoinHandle<Object> h = ex.spawn("yielder", engine.async(() -> {
+            try {
+                while (true) {
+                    Async.await(Futures.yieldNow());
+                }
+            } catch (TaskCancelledException e) {
+                log.add("cancelled");
+                throw e;
+            } finally {
+                log.add("finally");
+            }
+        }));
+        ex.blockOn(Futures.yieldNow());
+        h.cancel();
+        assertThrows(TaskCancelledException.class, () -> ex.blockOn(h));
+        assertEquals(List.of("cancelled", "finally"), log);
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void contextAndSpawnWorkInsideABody(AsyncEngine engine) {

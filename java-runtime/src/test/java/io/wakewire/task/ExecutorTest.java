@@ -8,6 +8,48 @@ import org.junit.jupiter.api.Test;
 
 class ExecutorTest {
 
+    /** The run queue gives back a burst's array once it is empty, and keeps FIFO order after. */
+    @Test
+    void theRunQueueShrinksAfterABurstAndStillRunsInOrder() {
+        try (Executor ex = Executor.create()) {
+            int burst = 3 * Executor.QUEUE_SHRINK_ABOVE;
+            List<JoinHandle<Integer>> small = new ArrayList<>();
+            ex.blockOn(cx -> {
+                for (int i = 0; i < 100; i++) {
+                    small.add(ex.spawn(Futures.ready(i)));
+                }
+                return Poll.ready(null);
+            });
+            ex.blockOn(Futures.join(small));
+            assertEquals(0, ex.queueShrinks, "100 tasks are no burst");
+
+            List<JoinHandle<Integer>> all = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                all.add(ex.spawn(Futures.ready(i)));
+            }
+            ex.blockOn(Futures.join(all));
+            assertEquals(1, ex.queueShrinks, "the burst's queue is replaced once it is empty");
+
+            List<Integer> order = new ArrayList<>();
+            List<JoinHandle<Void>> after = new ArrayList<>();
+            ex.blockOn(cx -> {
+                for (int i = 0; i < 1000; i++) {
+                    int k = i;
+                    after.add(ex.spawn(Futures.lazy(() -> {
+                        order.add(k);
+                        return null;
+                    })));
+                }
+                return Poll.ready(null);
+            });
+            ex.blockOn(Futures.join(after));
+            assertEquals(1000, order.size());
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(i, order.get(i), "FIFO after the shrink");
+            }
+        }
+    }
+
     @Test
     void blockOnReturnsTheValueOfAReadyFuture() {
         try (Executor ex = Executor.create()) {

@@ -67,6 +67,39 @@ class TimerTest {
         assertTrue(elapsedMillis(start) > 300_000_000_000L);
     }
 
+    /** A task spawned on a sleep takes the sleep over and is its own timer node: same timing, one object. */
+    @Test
+    void aTaskSpawnedOnASleepIsItsOwnTimerAndFiresAtItsDeadline() {
+        long start = clock.nanoTime();
+        JoinHandle<Void> late = ex.spawn("late", Futures.sleep(Duration.ofMillis(30)));
+        JoinHandle<Void> early = ex.spawn("early", Futures.sleepUntil(start + 10_000_000));
+        ex.blockOn(Futures.yieldNow()); // both poll once and go into the wheel
+        String dump = ex.dump();
+        assertTrue(dump.contains("2 timer(s)") && dump.contains("late [IDLE] awaits sleep(task's own timer)"), dump);
+        ex.blockOn(Futures.sleep(Duration.ofMillis(9)));
+        assertFalse(early.isDone(), "never early");
+        ex.blockOn(Futures.sleep(Duration.ofMillis(1)));
+        assertTrue(early.isDone());
+        assertFalse(late.isDone());
+        ex.blockOn(late);
+        assertEquals(30, elapsedMillis(start));
+        assertEquals(0, ex.liveTasks());
+    }
+
+    /** Cancelling such a task takes its own timer out of the wheel. */
+    @Test
+    void cancellingATaskThatIsItsOwnTimerRemovesTheTimer() {
+        JoinHandle<Void> h = ex.spawn("sleeper", Futures.sleep(Duration.ofHours(1)));
+        ex.blockOn(Futures.yieldNow());
+        assertTrue(ex.dump().contains("1 timer(s)"), ex.dump());
+        h.cancel();
+        assertThrows(TaskCancelledException.class, () -> ex.blockOn(h));
+        assertTrue(ex.dump().contains("0 timer(s)"), ex.dump());
+        long before = clock.nanoTime();
+        ex.blockOn(Futures.sleep(Duration.ofMillis(5)));
+        assertEquals(5, elapsedMillis(before), "the wheel still works after the removal");
+    }
+
     @Test
     void cancelledSleepNeverWakesItsTask() {
         Probe<Void> never = new Probe<>("never");

@@ -7,41 +7,68 @@ import io.wakewire.task.Future;
 import io.wakewire.task.Futures;
 import io.wakewire.task.JoinHandle;
 import io.wakewire.task.Poll;
+import io.netty.channel.DefaultEventLoop;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.Promise;
+import kotlinx.coroutines.CoroutineDispatcher;
 import org.openjdk.jmh.annotations.*;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static io.wakewire.task.Async.async;
 import static io.wakewire.task.Async.await;
 
 /**
- * JMH benchmarks of the executor, next to the JDK's alternatives for the same work. Each method
- * does a batch of operations ({@link OperationsPerInvocation}), so the score is per operation.
- * Run through {@link ExecutorBenchMain}, which prints the METRIC lines.
+ * JMH benchmarks of the executor, next to its peers for the same work in the same run: the JDK's
+ * CompletableFuture, virtual threads and bare continuation, kotlinx-coroutines
+ * ({@link KotlinxPeers}) and Netty (an NIO event loop and a DefaultEventLoop). Each method does a
+ * batch of operations ({@link OperationsPerInvocation}, the same size for us and for the peer),
+ * so the score is per operation and a peer's hand-off to its own thread at the batch's ends
+ * does not count. Run through {@link ExecutorBenchMain}, which prints the METRIC lines.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ExecutorBench {
 
-    static final int SPAWNS = 1_000;
+    static final int SPAWNS = 10_000;
     static final int WAKES = 10_000;
     static final int AWAITS = 10_000;
+    static final int PASSES = 10_000;
     static final int HANDOFF_AWAITS = 1_000;
 
     private static final Future<Integer> DONE = cx -> Poll.ready(1);
+    private static final Runnable NOTHING = () -> { };
 
     private Executor executor;
+    private BareContinuation bare;
+    private CoroutineDispatcher kotlinxOneThread;
+    private EventLoopGroup nettyNioGroup;
+    private EventLoop nettyNio;
+    private DefaultEventLoop nettyLocal;
 
     @Setup(Level.Trial)
     public void setUp() {
         executor = Executor.create();
+        if (Async.engine().name().equals("continuation")) {
+            bare = new BareContinuation();
+        }
+        kotlinxOneThread = KotlinxPeers.singleThread();
+        nettyNioGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        nettyNio = nettyNioGroup.next();
+        nettyLocal = new DefaultEventLoop();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         executor.close();
+        nettyNioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        nettyLocal.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     /** Spawn a task from inside a task (the executor's local path) and run it to completion. */
@@ -51,7 +78,36 @@ public class ExecutorBench {
         return executor.blockOn(new SpawnBatch(SPAWNS));
     }
 
-    /** The same work as CompletableFuture on the common pool: submit, run (on a pool thread), complete, join. */
+    /** The same with kotlinx: n {@code launch {}} inside runBlocking's event loop. */
+    @Benchmark
+    @OperationsPerInvocation(SPAWNS)
+    public Object spawnKotlinx() {
+        return KotlinxPeers.launchBatch(SPAWNS);
+    }
+
+    /** The same with Netty's NIO event loop: submit from outside, wait for the last (FIFO). */
+    @Benchmark
+    @OperationsPerInvocation(SPAWNS)
+    public Object spawnNettyNio() throws InterruptedException, ExecutionException {
+        return submitBatch(nettyNio);
+    }
+
+    /** The same with Netty's DefaultEventLoop (a plain task queue, no selector). */
+    @Benchmark
+    @OperationsPerInvocation(SPAWNS)
+    public Object spawnNettyLocal() throws InterruptedException, ExecutionException {
+        return submitBatch(nettyLocal);
+    }
+
+    private static Object submitBatch(EventLoop loop) throws InterruptedException, ExecutionException {
+        io.netty.util.concurrent.Future<?> last = null;
+        for (int i = 0; i < SPAWNS; i++) {
+            last = loop.submit(NOTHING);
+        }
+        return last.get();
+    }
+
+    /** The same work as CompletableFuture on the common pool: submit, run, complete, join. */
     @Benchmark
     @OperationsPerInvocation(SPAWNS)
     public Object completableFuture() {
@@ -109,10 +165,40 @@ public class ExecutorBench {
         return executor.blockOn(new SelfWaking(WAKES));
     }
 
-    /** The sequential layer: an await that suspends the body and resumes it on the next turn. */
+    /** Netty's self-wake: a task on the NIO loop that executes itself again, n times. */
+    @Benchmark
+    @OperationsPerInvocation(WAKES)
+    public Object selfWakeNetty() throws InterruptedException, ExecutionException {
+        Promise<Integer> done = nettyNio.newPromise();
+        nettyNio.execute(new Reexecute(nettyNio, WAKES, done));
+        return done.get();
+    }
+
+    private static final class Reexecute implements Runnable {
+        private final EventLoop loop;
+        private final Promise<Integer> done;
+        private int left;
+
+        Reexecute(EventLoop loop, int n, Promise<Integer> done) {
+            this.loop = loop;
+            this.left = n;
+            this.done = done;
+        }
+
+        @Override
+        public void run() {
+            if (left-- > 0) {
+                loop.execute(this);
+            } else {
+                done.setSuccess(0);
+            }
+        }
+    }
+
+    /** The sequential layer: {@code await(yieldNow())}, suspending the body and resuming it on the next turn. */
     @Benchmark
     @OperationsPerInvocation(AWAITS)
-    public Object awaitSwitch() {
+    public Object asyncYield() {
         requireEngine("continuation");
         return executor.blockOn(async(() -> {
             for (int i = 0; i < AWAITS; i++) {
@@ -120,6 +206,50 @@ public class ExecutorBench {
             }
             return null;
         }));
+    }
+
+    /** The mechanism alone: a bare JDK continuation, yield + run, one-frame body. */
+    @Benchmark
+    @OperationsPerInvocation(AWAITS)
+    public Object continuationYield() {
+        requireEngine("continuation");
+        return bare.run(AWAITS);
+    }
+
+    /** kotlinx {@code yield()} on {@code Dispatchers.Default.limitedParallelism(1)}. */
+    @Benchmark
+    @OperationsPerInvocation(AWAITS)
+    public Object asyncYieldKotlinx() {
+        return KotlinxPeers.yieldOn(kotlinxOneThread, AWAITS);
+    }
+
+    /** kotlinx {@code yield()} in runBlocking's event loop on the calling thread. */
+    @Benchmark
+    @OperationsPerInvocation(AWAITS)
+    public Object asyncYieldKotlinxLoop() {
+        return KotlinxPeers.yieldLoop(AWAITS);
+    }
+
+    /** Baton between two async bodies: one same-thread suspend + resume per pass. */
+    @Benchmark
+    @OperationsPerInvocation(2 * PASSES)
+    public Object asyncBaton() {
+        requireEngine("continuation");
+        return Batons.asyncBodies(executor, PASSES);
+    }
+
+    /** The same baton between two hand-written futures. */
+    @Benchmark
+    @OperationsPerInvocation(2 * PASSES)
+    public Object futureBaton() {
+        return Batons.handWritten(executor, PASSES);
+    }
+
+    /** The same baton between two kotlinx coroutines (suspendCancellableCoroutine) in runBlocking. */
+    @Benchmark
+    @OperationsPerInvocation(2 * PASSES)
+    public Object asyncBatonKotlinx() {
+        return KotlinxPeers.baton(PASSES);
     }
 
     /**

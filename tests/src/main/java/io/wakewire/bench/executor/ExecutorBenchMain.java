@@ -23,10 +23,16 @@ import java.util.Map;
  * benchmark reports, it does not judge the machine).
  *
  * <ol>
- *   <li>JMH (one fork, 2 warm-up and 3 measured iterations of 1 s each): spawn, self-wake,
- *       await switch, and the JDK's CompletableFuture and virtual threads for the same work.</li>
+ *   <li>JMH, every benchmark in the same run: wakewire next to a bare JDK continuation,
+ *       kotlinx-coroutines, Netty (NIO and DefaultEventLoop), CompletableFuture and virtual
+ *       threads, with the same batch sizes. One fork, 2 warm-up and 3 measured iterations of 1 s
+ *       by default; {@code FORKS=}, {@code ITERATIONS=} and {@code ONLY=} (a regex of method
+ *       names) in the environment change that (make passes them through).</li>
  *   <li>Cross-thread wake latency, p50 and p99, from an HdrHistogram.</li>
  *   <li>Heap per sleeping task, each kind in a JVM of its own with {@code -Xmx512m}.</li>
+ *   <li>A {@code *_ratio} line, ours / theirs, for each pair measured here, with the issue's
+ *       floors on the ratios (a ratio compares figures of one run on one machine, so it
+ *       holds under load where an absolute figure would not).</li>
  * </ol>
  */
 public final class ExecutorBenchMain {
@@ -40,32 +46,67 @@ public final class ExecutorBenchMain {
     static {
         JMH_METRICS.put("spawnAndComplete", "spawn_and_complete_ns");
         JMH_METRICS.put("completableFutureSameThread", "completable_future_same_thread_ns");
+        JMH_METRICS.put("spawnKotlinx", "spawn_kotlinx_ns");
+        JMH_METRICS.put("spawnNettyNio", "spawn_netty_nio_ns");
+        JMH_METRICS.put("spawnNettyLocal", "spawn_netty_local_ns");
         JMH_METRICS.put("completableFuture", "completable_future_ns");
         JMH_METRICS.put("virtualThreadStart", "vthread_start_ns");
         JMH_METRICS.put("selfWakePoll", "self_wake_poll_ns");
-        JMH_METRICS.put("awaitSwitch", "await_switch_ns");
+        JMH_METRICS.put("selfWakeNetty", "self_wake_netty_ns");
+        JMH_METRICS.put("asyncYield", "async_yield_ns");
+        JMH_METRICS.put("continuationYield", "continuation_yield_ns");
+        JMH_METRICS.put("asyncYieldKotlinx", "async_yield_kotlinx_ns");
+        JMH_METRICS.put("asyncYieldKotlinxLoop", "async_yield_kotlinx_loop_ns");
+        JMH_METRICS.put("asyncBaton", "async_baton_ns");
+        JMH_METRICS.put("futureBaton", "future_baton_ns");
+        JMH_METRICS.put("asyncBatonKotlinx", "async_baton_kotlinx_ns");
         JMH_METRICS.put("awaitSwitchHandoff", "await_switch_handoff_ns");
     }
 
+    /** Absolute ceilings that predate the peers (no regression of self-wake and cross-thread wake). */
     private static final Map<String, Double> FLOORS = Map.of(
             "spawn_and_complete_ns", 150.0,
             "self_wake_poll_ns", 50.0,
-            "await_switch_ns", 2_000.0,
+            "async_yield_ns", 2_000.0,
+            "cross_thread_wake_us_p50", 100.0,
             "sleeping_task_bytes", 200.0);
 
+    /** ratio name, ours, theirs, ceiling of ours/theirs (NaN: reported, no floor). */
+    private record Ratio(String name, String ours, String theirs, double ceiling) {}
+
+    private static final List<Ratio> RATIOS = List.of(
+            new Ratio("async_yield_ratio", "async_yield_ns", "continuation_yield_ns", 1.1),
+            new Ratio("async_yield_kotlinx_ratio", "async_yield_ns", "async_yield_kotlinx_ns", Double.NaN),
+            new Ratio("async_yield_kotlinx_loop_ratio", "async_yield_ns", "async_yield_kotlinx_loop_ns", Double.NaN),
+            new Ratio("async_baton_ratio", "async_baton_ns", "async_baton_kotlinx_ns", Double.NaN),
+            new Ratio("future_baton_ratio", "future_baton_ns", "async_baton_kotlinx_ns", 0.5),
+            new Ratio("spawn_ratio", "spawn_and_complete_ns", "spawn_kotlinx_ns", 0.5),
+            new Ratio("spawn_netty_nio_ratio", "spawn_and_complete_ns", "spawn_netty_nio_ns", Double.NaN),
+            new Ratio("spawn_netty_local_ratio", "spawn_and_complete_ns", "spawn_netty_local_ns", Double.NaN),
+            new Ratio("self_wake_netty_ratio", "self_wake_poll_ns", "self_wake_netty_ns", Double.NaN),
+            new Ratio("sleeping_task_ratio", "sleeping_task_bytes", "sleeping_netty_bytes", 1.0),
+            new Ratio("sleeping_async_task_ratio", "sleeping_async_task_bytes", "sleeping_kotlinx_bytes", 1.25));
+
+    private static final Map<String, Double> values = new java.util.HashMap<>();
     private static final List<String> missed = new ArrayList<>();
 
     private ExecutorBenchMain() {}
 
     public static void main(String[] args) throws Exception {
         Metrics.machine();
+        String only = env("ONLY", ".*");
 
         // The hand-off engine is chosen per JVM by a system property, so it gets a fork of its own
         // (options given here override @Fork annotations, hence two runs rather than one).
         String bench = ExecutorBench.class.getName();
-        List<RunResult> results = new ArrayList<>(jmh(bench + "\\.(?!awaitSwitchHandoff).*", EXPORT));
-        results.addAll(jmh(bench + "\\.awaitSwitchHandoff", EXPORT, "-Dwakewire.async.engine=thread-handoff"));
+        List<RunResult> results = new ArrayList<>(jmh(bench + "\\.(?!awaitSwitchHandoff)(" + only + ")$", EXPORT));
+        if ("awaitSwitchHandoff".matches(only)) {
+            results.addAll(jmh(bench + "\\.awaitSwitchHandoff$", EXPORT, "-Dwakewire.async.engine=thread-handoff"));
+        }
         for (Map.Entry<String, String> m : JMH_METRICS.entrySet()) {
+            if (!m.getKey().matches(only)) {
+                continue;
+            }
             Double score = Metrics.jmhScore(results, m.getKey());
             if (score == null) {
                 Metrics.note(m.getValue() + ": the benchmark produced no result (see JMH errors above)");
@@ -75,13 +116,30 @@ public final class ExecutorBenchMain {
             }
         }
 
-        Histogram h = CrossThreadWake.measure(2_000, 20_000);
-        metric("cross_thread_wake_us_p50", h.getValueAtPercentile(50) / 1_000.0, "us");
-        metric("cross_thread_wake_us_p99", h.getValueAtPercentile(99) / 1_000.0, "us");
+        if (env("SKIP_HEAP", "").isEmpty()) {
+            Histogram h = CrossThreadWake.measure(2_000, 20_000);
+            metric("cross_thread_wake_us_p50", h.getValueAtPercentile(50) / 1_000.0, "us");
+            metric("cross_thread_wake_us_p99", h.getValueAtPercentile(99) / 1_000.0, "us");
 
-        sleeping("sleeping_task_bytes", "task");
-        sleeping("sleeping_async_task_bytes", "async");
-        sleeping("sleeping_vthread_bytes", "vthread");
+            sleeping("sleeping_task_bytes", "task");
+            sleeping("sleeping_netty_bytes", "netty");
+            sleeping("sleeping_async_task_bytes", "async");
+            sleeping("sleeping_kotlinx_bytes", "kotlinx");
+            sleeping("sleeping_vthread_bytes", "vthread");
+        }
+
+        for (Ratio r : RATIOS) {
+            Double ours = values.get(r.ours());
+            Double theirs = values.get(r.theirs());
+            if (ours == null || theirs == null) {
+                continue;
+            }
+            double ratio = ours / theirs;
+            Metrics.print(r.name(), ratio, "x");
+            if (!Double.isNaN(r.ceiling()) && ratio > r.ceiling()) {
+                missed.add(r.name() + " " + Metrics.format(ratio) + " > " + Metrics.format(r.ceiling()));
+            }
+        }
 
         if (missed.isEmpty()) {
             System.out.println("# every floor met");
@@ -90,15 +148,20 @@ public final class ExecutorBenchMain {
         }
     }
 
+    private static String env(String name, String otherwise) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? otherwise : v.trim();
+    }
+
     private static Collection<RunResult> jmh(String include, String... jvmArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of(jvmArgs));
         args.add("-Xmx1g");
         Options opts = new OptionsBuilder()
                 .include(include)
-                .forks(1)
+                .forks(Integer.parseInt(env("FORKS", "1")))
                 .warmupIterations(2)
                 .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(3)
+                .measurementIterations(Integer.parseInt(env("ITERATIONS", "3")))
                 .measurementTime(TimeValue.seconds(1))
                 .jvmArgsAppend(args.toArray(String[]::new))
                 .verbosity(VerboseMode.SILENT)
@@ -158,6 +221,7 @@ public final class ExecutorBenchMain {
 
     private static void metric(String name, double value, String unit) {
         Metrics.print(name, value, unit);
+        values.put(name, value);
         Double floor = FLOORS.get(name);
         if (floor != null && value > floor) {
             missed.add(name + " " + Metrics.format(value) + " > " + Metrics.format(floor));

@@ -16,7 +16,7 @@ import static io.wakewire.task.Async.await;
  * {@link ExecutorBenchMain} with {@code -Xmx512m}): used heap after full GCs, before and after
  * putting {@code count} tasks to sleep for an hour, divided by {@code count}.
  *
- * <p>Usage: {@code SleepingHeap task|async|vthread COUNT}; prints {@code BYTES_PER_TASK <n>}.
+ * <p>Usage: {@code SleepingHeap task|async|vthread|netty|kotlinx COUNT}; prints {@code BYTES_PER_TASK <n>}.
  * An OutOfMemoryError is reported as {@code OUT_OF_MEMORY} (exit status 3), so the caller can
  * say that the count does not fit.
  */
@@ -28,7 +28,7 @@ public final class SleepingHeap {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: SleepingHeap task|async|vthread COUNT");
+            System.err.println("usage: SleepingHeap task|async|vthread|netty|kotlinx COUNT");
             System.exit(2);
         }
         String kind = args[0];
@@ -38,16 +38,43 @@ public final class SleepingHeap {
                 case "task" -> futureTasks(count, false);
                 case "async" -> futureTasks(count, true);
                 case "vthread" -> virtualThreads(count);
-                default -> throw new IllegalArgumentException("unknown kind '" + kind + "' (task, async, vthread)");
+                case "netty" -> nettyTimers(count);
+                case "kotlinx" -> {
+                    // runBlocking would wait an hour for its sleeping children: report from inside.
+                    KotlinxPeers.sleepingBytes(count, SleepingHeap::usedHeapAfterGc, SleepingHeap::report);
+                    throw new IllegalStateException("unreachable");
+                }
+                default -> throw new IllegalArgumentException("unknown kind '" + kind + "' (task, async, vthread, netty, kotlinx)");
             };
-            System.out.printf("BYTES_PER_TASK %.1f%n", perTask);
-            System.out.flush();
-            Runtime.getRuntime().halt(0);  // do not wait an hour for the sleepers
+            report(perTask);
         } catch (OutOfMemoryError e) {
             System.out.println("OUT_OF_MEMORY");
             System.out.flush();
             Runtime.getRuntime().halt(3);
         }
+    }
+
+    private static void report(double perTask) {
+        System.out.printf("BYTES_PER_TASK %.1f%n", perTask);
+        System.out.flush();
+        Runtime.getRuntime().halt(0);  // do not wait an hour for the sleepers
+    }
+
+    /** Netty's timer: {@code schedule(task, 1 h)} on one NIO event loop, from the loop itself. */
+    private static double nettyTimers(int count) throws Exception {
+        io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        io.netty.channel.EventLoop loop = group.next();
+        Runnable nothing = () -> { };
+        loop.submit(nothing).get();  // the loop's own structures first
+        long before = usedHeapAfterGc();
+        loop.submit(() -> {
+            for (int i = 0; i < count; i++) {
+                loop.schedule(nothing, 1, java.util.concurrent.TimeUnit.HOURS);
+            }
+        }).get();
+        long after = usedHeapAfterGc();
+        return (after - before) / (double) count;
     }
 
     private static double futureTasks(int count, boolean sequentialLayer) {
