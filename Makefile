@@ -4,7 +4,8 @@
 #   make test            install what is missing, then run every test: firmware (cmocka, fuzz), virtual board, Java
 #   make deps            install the system packages (apt, as root or through sudo)
 #   make firmware BOARD=uno    make size BOARD=uno    make size-check
-#   make sim BOARD=uno   make flash BOARD=uno PORT=/dev/ttyACM0
+#   make sim BOARD=uno   make flash BOARD=uno PORT=/dev/ttyACM0   make sim-bootloader (rehearse flashing)
+#   make test-arm        the jar on aarch64 and armhf JVMs under qemu-user (CI runs it after make test)
 #   make bench           every benchmark; or bench-executor, bench-firmware, bench-bridge, ...
 #
 # Each area of the tree keeps its own rules in a fragment included below; this file holds
