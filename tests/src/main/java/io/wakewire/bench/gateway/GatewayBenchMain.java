@@ -61,6 +61,7 @@ public final class GatewayBenchMain {
     private final List<Path> gatewayErr = new ArrayList<>();
     private final Map<String, Long> expected = new ConcurrentHashMap<>();
     private boolean failed;
+    private final java.util.concurrent.atomic.AtomicInteger subscriberDrops = new java.util.concurrent.atomic.AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
@@ -100,7 +101,10 @@ public final class GatewayBenchMain {
                 latency();
                 rate(rate);
                 outage(broker);
-                Metrics.note("QoS 1 redeliveries seen (counted once): " + tally.redelivered() + "; " + losses());
+                Metrics.note("QoS 1 redeliveries seen (counted once): " + tally.redelivered() + " (" + tally.redeliveredRange() + "); " + losses());
+                Metrics.note("connections: the subscriber's dropped " + subscriberDrops.get() + " time(s) (the outage is one); broker log: "
+                        + brokerLog(broker, "New client connected") + " connects, " + brokerLog(broker, "exceeded timeout")
+                        + " keep-alive timeouts");
             } finally {
                 stopGateways();
                 sub.disconnectForcibly(1000, 1000);
@@ -122,6 +126,7 @@ public final class GatewayBenchMain {
         long[] us = got.stream().mapToLong(e -> e[0] - e[1]).toArray();
         Metrics.note("latency phase: " + us.length + " edges, 20 edges/s on each of " + boardIds.size()
                 + " boards; pin time = the payload's host_time_us (clock-sync estimate), receive time = the subscriber's clock");
+        Metrics.note("QoS 1 redeliveries so far: " + tally.redelivered());
         Metrics.print("gateway_pin_to_subscriber_us_p50", Metrics.percentile(us, 50), "us");
         Metrics.print("gateway_pin_to_subscriber_us_p99", Metrics.percentile(us, 99), "us");
     }
@@ -146,6 +151,7 @@ public final class GatewayBenchMain {
                 + " %d reported lost, %d missing where frames were reported missing (unknown count), 0 unaccounted;"
                 + " first edge to last receive %.2f s", perBoard, boardIds.size(),
                 perBoard * boardIds.size(), got.size(), lost, missing, (last - first) / 1e6));
+        Metrics.note("QoS 1 redeliveries so far: " + tally.redelivered());
         Metrics.print("gateway_edges_per_s", perS, "edges/s");
     }
 
@@ -226,6 +232,15 @@ public final class GatewayBenchMain {
         return "losses reported by cause " + tally.causes() + ", of them " + unknown + " of unknown size (frames missing on the serial line)";
     }
 
+    /** Lines of the broker's log containing {@code what}. */
+    private static long brokerLog(Mosquitto broker, String what) {
+        try (var lines = Files.lines(broker.dir().resolve("mosquitto.log"))) {
+            return lines.filter(l -> l.contains(what)).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return -1;
+        }
+    }
+
     // ---- the processes ---------------------------------------------------------------------------------
 
     private MqttClient subscribe(Mosquitto broker) throws MqttException {
@@ -237,6 +252,7 @@ public final class GatewayBenchMain {
 
             @Override
             public void connectionLost(Throwable cause) {
+                subscriberDrops.incrementAndGet();
             }
 
             @Override

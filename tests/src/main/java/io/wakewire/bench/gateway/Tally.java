@@ -27,6 +27,7 @@ final class Tally {
     private long lastMessageNanos = System.nanoTime();
     private final List<long[]> edges = new ArrayList<>(); // {receive_us, host_time_us}
     private long redelivered;
+    private final long[] redeliveredSeqs = {Long.MAX_VALUE, Long.MIN_VALUE};
 
     /** One message: {@code PREFIX/BOARD/PIN/edge}, {@code .../PIN/lost} or {@code PREFIX/BOARD/lost}; others ignored. */
     synchronized void add(String topic, String payload, long receivedUs) {
@@ -38,8 +39,11 @@ final class Tally {
         Map<String, Long> n = numbers(payload);
         lastMessageNanos = System.nanoTime();
         if (topic.endsWith("/edge")) {
-            if (!seqs.computeIfAbsent(board, b -> new HashSet<>()).add(n.getOrDefault("seq", -1L))) {
+            long seq = n.getOrDefault("seq", -1L);
+            if (!seqs.computeIfAbsent(board, b -> new HashSet<>()).add(seq)) {
                 redelivered++;
+                redeliveredSeqs[0] = Math.min(redeliveredSeqs[0], seq);
+                redeliveredSeqs[1] = Math.max(redeliveredSeqs[1], seq);
                 return;
             }
             edges.add(new long[] {receivedUs, n.getOrDefault("host_time_us", receivedUs)});
@@ -97,6 +101,11 @@ final class Tally {
 
     synchronized long totalLost() {
         return lost.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The lowest and highest seq of an edge that came twice (any board), or "none". */
+    synchronized String redeliveredRange() {
+        return redelivered == 0 ? "none" : "seq " + redeliveredSeqs[0] + ".." + redeliveredSeqs[1];
     }
 
     synchronized long redelivered() {
