@@ -42,6 +42,7 @@ public final class Gateway implements AutoCloseable {
     private final List<CommandDesk> desks = new ArrayList<>();
     /** Set by close()/abort() from any thread; the executor looks every HEALTH_EVERY (the package table keeps sync out of here). */
     private volatile boolean stopping;
+    private boolean closed; // guarded by this: close() runs once
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final Thread thread;
     private volatile Throwable failure;
@@ -176,7 +177,13 @@ public final class Gateway implements AutoCloseable {
 
     /** Stops: boards closed, queued messages published (a few seconds at most), "offline", clean disconnect. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        // once: `wakewire gateway` on SIGTERM closes from its shutdown hook while its main thread,
+        // seeing the gateway stop, closes too; a second BrokerLink.close on a closed Paho client throws
+        if (closed) {
+            return;
+        }
+        closed = true;
         stopping = true;
         join();
         links.forEach(BrokerLink::close);

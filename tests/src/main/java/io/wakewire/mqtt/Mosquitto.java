@@ -16,10 +16,11 @@ import java.util.stream.Stream;
  * A real Mosquitto broker of the test's own: a free loopback port, a config and a persistence
  * directory in a temp dir (so a restart keeps sessions and retained messages, as a production
  * broker would), never a system service. {@link #stop()} and {@link #start()} restart it on the same port.
+ * Shared by the MQTT tests (src/test) and {@code make bench-gateway}, hence here in src/main.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
 
-    final int port;
+    public final int port;
     private final Path dir;
     private Process process;
 
@@ -28,7 +29,7 @@ final class Mosquitto implements AutoCloseable {
         this.dir = dir;
     }
 
-    static Mosquitto launch(String... extraConfig) {
+    public static Mosquitto launch(String... extraConfig) {
         try {
             Path dir = Files.createTempDirectory("wakewire-mosquitto");
             int port = freePort();
@@ -55,7 +56,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** A loopback port nobody listens on (for a second listener, or a broker that is not there). */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -63,15 +64,15 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    void start() {
+    public void start() {
         try {
             process = new ProcessBuilder(executable(), "-c", dir.resolve("mosquitto.conf").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
@@ -104,7 +105,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** SIGTERM: mosquitto saves its sessions and retained messages and exits. */
-    void stop() {
+    public void stop() {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
