@@ -2,13 +2,10 @@ package io.wakewire.board;
 
 import io.wakewire.link.InMemoryLinkPair;
 import io.wakewire.task.Async;
-import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
 import io.wakewire.task.TimedOutException;
 import io.wakewire.wire.Command;
 import io.wakewire.wire.NakCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,24 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The session's behaviour on real time; its timing bounds are in SessionTimeTest, on virtual time. */
 @Timeout(20)
-class BoardSessionTest {
-
-    private InMemoryLinkPair pair;
-    private FakeBoard fake;
-    private Executor ex;
-
-    @BeforeEach
-    void setUp() {
-        pair = InMemoryLinkPair.create();
-        fake = new FakeBoard(pair);
-        ex = Executor.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
-        ex.close();
-    }
+class BoardSessionTest extends FakeBoardTest {
 
     private static void sleep(long ms) {
         try {

@@ -1,12 +1,8 @@
 package io.wakewire.board;
 
-import io.wakewire.link.InMemoryLinkPair;
 import io.wakewire.task.Async;
-import io.wakewire.task.Executor;
 import io.wakewire.wire.Answer;
 import io.wakewire.wire.Command;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,24 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Firmware modules as HELLO announces them: a call for one the board lacks fails before anything is sent. */
 @Timeout(20)
-class FirmwareModulesTest {
-
-    private InMemoryLinkPair pair;
-    private FakeBoard fake;
-    private Executor ex;
-
-    @BeforeEach
-    void setUp() {
-        pair = InMemoryLinkPair.create();
-        fake = new FakeBoard(pair);
-        ex = Executor.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
-        ex.close();
-    }
+class FirmwareModulesTest extends FakeBoardTest {
 
     @Test
     void anAnalogReadOnACoreOnlyBoardFailsBeforeAnythingIsSent() {

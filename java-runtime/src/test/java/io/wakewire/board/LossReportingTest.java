@@ -1,11 +1,7 @@
 package io.wakewire.board;
 
-import io.wakewire.link.InMemoryLinkPair;
 import io.wakewire.task.Async;
-import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,24 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * EventsLostException at its place in the stream.
  */
 @Timeout(20)
-class LossReportingTest {
-
-    private InMemoryLinkPair pair;
-    private FakeBoard fake;
-    private Executor ex;
-
-    @BeforeEach
-    void setUp() {
-        pair = InMemoryLinkPair.create();
-        fake = new FakeBoard(pair);
-        ex = Executor.create();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
-        ex.close();
-    }
+class LossReportingTest extends FakeBoardTest {
 
     /** Reads {@code n} items of {@code s}: "ticks level" for an edge, "lost CAUSE count" for a loss. */
     private static List<String> take(EdgeStream s, int n) {
