@@ -135,7 +135,7 @@ class FlashCommandTest {
     @Test
     void aBootloaderThatDoesNotAnswerIsGivenUpAtTheSyncTimeoutBeforeTheWholeTimeout() throws Exception {
         Path avrdude = Path.of("/usr/bin/avrdude");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(avrdude), "avrdude is not installed");
+        io.wakewire.link.NativeSupport.require(Files.isExecutable(avrdude), "avrdude is not installed", "make deps");
         try (SocatPtyPair pty = SocatPtyPair.start()) {
             Cli r = Cli.run("flash", "--port", pty.first, "--hex", hex().toString(), "--sync-timeout", "2s",
                     "--timeout", "60s").assertCleanError();

@@ -1,5 +1,6 @@
 package io.wakewire.cli;
 
+import io.wakewire.link.NativeSupport;
 import io.wakewire.sim.BuildArtifacts;
 import io.wakewire.sim.VirtualBoard;
 import io.wakewire.sim.VirtualBoardOptions;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code wakewire flash} with the real avrdude through the real Optiboot, on a virtual Uno started
@@ -37,13 +37,13 @@ class FlashThroughBootloaderTest {
 
     private static Path built(String relative) {
         Path p = BuildArtifacts.locate().root().resolve(relative);
-        assumeTrue(Files.isRegularFile(p), p + " is missing: run make firmware vboard optiboot "
-                + "build/vboard/echo_fw.elf (make test does)");
+        NativeSupport.require(Files.isRegularFile(p), p + " is missing",
+                "make firmware vboard optiboot build/vboard/echo_fw.elf");
         return p;
     }
 
     private static void needAvrdude() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/avrdude")), "avrdude is not installed (make deps)");
+        NativeSupport.require(Files.isExecutable(Path.of("/usr/bin/avrdude")), "avrdude is not installed", "make deps");
     }
 
     @Test
