@@ -4,6 +4,8 @@ import io.wakewire.board.config.BoardConfig;
 import io.wakewire.board.config.BoardConfigException;
 import io.wakewire.board.config.BoardConfigs;
 import io.wakewire.board.config.BoardKind;
+import io.wakewire.board.config.Capability;
+import io.wakewire.board.config.PinInfo;
 import io.wakewire.board.config.UartBaud;
 
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import picocli.CommandLine.Option;
@@ -143,5 +147,25 @@ final class CommonOptions {
                     UartBaud.TOLERANCE_PERCENT, UartBaud.nearestExact(c.fCpu(), baud)));
         }
         return baud;
+    }
+
+    /** Pins named in {@code option}, each checked for {@code need} on the board (a usage error naming it otherwise). */
+    static List<String> pinsThatCan(BoardConfig config, List<String> asked, Capability need, String option, String notIt) {
+        List<String> out = new ArrayList<>();
+        for (String a : asked) {
+            PinInfo p;
+            try {
+                p = config.pin(a.trim());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCode.USAGE, option + ": " + e.getMessage());
+            }
+            if (!p.can(need)) {
+                throw new CliException(ExitCode.USAGE, option + ": " + p.name() + " on " + config.name() + " " + notIt);
+            }
+            if (!out.contains(p.name())) {
+                out.add(p.name());
+            }
+        }
+        return out;
     }
 }

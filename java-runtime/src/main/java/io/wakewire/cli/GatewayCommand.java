@@ -3,7 +3,6 @@ package io.wakewire.cli;
 import io.wakewire.board.BoardOptions;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.board.config.Capability;
-import io.wakewire.board.config.PinInfo;
 import io.wakewire.gateway.Gateway;
 import io.wakewire.gateway.GatewayBoard;
 import io.wakewire.gateway.GatewayException;
@@ -143,8 +142,8 @@ final class GatewayCommand implements Callable<Integer> {
         }
         BoardConfig config = CommonOptions.avrBoard(board);
         List<String> watched = MonitorCommand.watchedPins(config, pins);
-        List<String> analogPins = checked(config, analog, Capability.ANALOG, "--analog", "is not an analog input");
-        List<String> outputPins = checked(config, outputs, Capability.OUT, "--outputs", "is not an output");
+        List<String> analogPins = CommonOptions.pinsThatCan(config, analog, Capability.ANALOG, "--analog", "is not an analog input");
+        List<String> outputPins = CommonOptions.pinsThatCan(config, outputs, Capability.OUT, "--outputs", "is not an output");
         BoardOptions boardOptions = BoardOptions.defaults().withReconnect(true).withHeartbeat(heartbeat)
                 .withConnectTimeout(Duration.ofSeconds(10));
         List<VirtualBoard> vboards = new ArrayList<>();
@@ -210,26 +209,6 @@ final class GatewayCommand implements Callable<Integer> {
         }
         String env = System.getenv("WAKEWIRE_MQTT_PASSWORD");
         return env == null ? null : env.toCharArray();
-    }
-
-    /** Pins named in {@code option}, each checked for {@code need} on the board (a usage error naming it otherwise). */
-    private static List<String> checked(BoardConfig config, List<String> asked, Capability need, String option, String notIt) {
-        List<String> out = new ArrayList<>();
-        for (String a : asked) {
-            PinInfo p;
-            try {
-                p = config.pin(a.trim());
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCode.USAGE, option + ": " + e.getMessage());
-            }
-            if (!p.can(need)) {
-                throw new CliException(ExitCode.USAGE, option + ": " + p.name() + " on " + config.name() + " " + notIt);
-            }
-            if (!out.contains(p.name())) {
-                out.add(p.name());
-            }
-        }
-        return out;
     }
 
     private static GatewayBoard board(String id, BoardConfig config, String port, BoardOptions o, List<String> pins,

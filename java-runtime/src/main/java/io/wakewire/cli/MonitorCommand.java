@@ -150,23 +150,8 @@ final class MonitorCommand implements Callable<Integer> {
         if (asked == null || asked.isEmpty()) {
             return edgePins;
         }
-        List<String> out = new ArrayList<>();
-        for (String a : asked) {
-            PinInfo p;
-            try {
-                p = config.pin(a.trim());
-            } catch (IllegalArgumentException e) {
-                throw new CliException(ExitCode.USAGE, "--pins: " + e.getMessage());
-            }
-            if (!p.can(Capability.EDGE)) {
-                throw new CliException(ExitCode.USAGE, "--pins: " + p.name() + " on " + config.name()
-                        + " cannot report edges; these can: " + String.join(",", edgePins));
-            }
-            if (!out.contains(p.name())) {
-                out.add(p.name());
-            }
-        }
-        return out;
+        return CommonOptions.pinsThatCan(config, asked, Capability.EDGE, "--pins",
+                "cannot report edges; these can: " + String.join(",", edgePins));
     }
 
     private static String rateLine(EdgeLog log, long lastTotal, long nanos) {
