@@ -137,6 +137,120 @@ static void print_stats(vb_commands *c) {
 }
 
 /* Executes the words of one line; returns 0 (OK printed by the caller), 1 (OK comes later), -1 (err set). */
+/* The optional `at <time>` at w[i], w[i+1] (absolute simulated time): *start stays now without it. */
+static int parse_at(vb_commands *c, char **w, int nw, int i, uint64_t *start, char *err, size_t errlen) {
+    *start = vb_core_now(c->core);
+    if (nw <= i) return 0;
+    uint64_t at;
+    if (nw != i + 2 || strcmp(w[i], "at")) {
+        snprintf(err, errlen, "expected 'at <time>' after '%s'", w[i - 1]);
+        return -1;
+    }
+    if (vb_parse_duration(c->core, w[i + 1], &at, err, errlen)) return -1;
+    if (at < *start) {
+        snprintf(err, errlen, "at %s is in the past (now is %.0fus)", w[i + 1], vb_core_cycles_to_us(c->core, *start));
+        return -1;
+    }
+    *start = at;
+    return 0;
+}
+
+/* `pattern D2 100us,900us,250us [at <time>]`: the pin inverts at the start and after each interval. */
+static int cmd_pattern(vb_commands *c, char **w, int nw, char *err, size_t errlen) {
+    int pin;
+    uint64_t iv[VB_MAX_PATTERN], start;
+    uint32_t n = 0;
+    if (want_args(w[0], nw, 2, 4, "pattern D2 <interval>,<interval>,... [at <time>]", err, errlen) ||
+        digital_pin(c, w[1], &pin, err, errlen))
+        return -1;
+    char list[512];
+    snprintf(list, sizeof list, "%s", w[2]);
+    for (char *save, *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (n == VB_MAX_PATTERN) {
+            snprintf(err, errlen, "a pattern has at most %d intervals", VB_MAX_PATTERN);
+            return -1;
+        }
+        if (vb_parse_duration(c->core, tok, &iv[n], err, errlen)) return -1;
+        if (iv[n] < 1) {
+            snprintf(err, errlen, "interval %s is shorter than one cycle", tok);
+            return -1;
+        }
+        n++;
+    }
+    if (parse_at(c, w, nw, 3, &start, err, errlen)) return -1;
+    return vb_drive_pattern(c->core, pin, start, iv, n, err, (unsigned)errlen);
+}
+
+/* `quad D2 D3 <step> +8,-3 [at <time>]`: Gray-code steps on two pins, one every <step>. */
+static int cmd_quad(vb_commands *c, char **w, int nw, char *err, size_t errlen) {
+    int a, b;
+    uint64_t step, start;
+    int32_t moves[VB_MAX_MOVES];
+    uint32_t n = 0;
+    if (want_args(w[0], nw, 4, 6, "quad D2 D3 <step> <+n>,<-n>,... [at <time>]", err, errlen) ||
+        digital_pin(c, w[1], &a, err, errlen) || digital_pin(c, w[2], &b, err, errlen) ||
+        vb_parse_duration(c->core, w[3], &step, err, errlen))
+        return -1;
+    if (a == b) {
+        snprintf(err, errlen, "quad needs two different pins");
+        return -1;
+    }
+    if (step < 1) {
+        snprintf(err, errlen, "step %s is shorter than one cycle", w[3]);
+        return -1;
+    }
+    char list[256];
+    snprintf(list, sizeof list, "%s", w[4]);
+    for (char *save, *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        char *end;
+        errno = 0;
+        long v = strtol(tok, &end, 10);
+        if (*end || end == tok || errno || v == 0 || v > 1000000000L || v < -1000000000L) {
+            snprintf(err, errlen, "bad run '%s' (want e.g. +8 or -3)", tok);
+            return -1;
+        }
+        if (n == VB_MAX_MOVES) {
+            snprintf(err, errlen, "a quad takes at most %d runs", VB_MAX_MOVES);
+            return -1;
+        }
+        moves[n++] = (int32_t)v;
+    }
+    if (parse_at(c, w, nw, 5, &start, err, errlen)) return -1;
+    return vb_drive_quad(c->core, a, b, start, step, moves, n, err, (unsigned)errlen);
+}
+
+/* `hcsr04 D7 D2 <mm>|off [delay]`: the trigger output D7 (firmware side), the echo input D2. */
+static int cmd_hcsr04(vb_commands *c, char **w, int nw, char *err, size_t errlen) {
+    int trig, echo;
+    uint64_t delay = vb_core_us_to_cycles(c->core, VB_SONAR_DELAY_US);
+    if (nw == 2 && !strcmp(w[1], "remove")) {
+        vb_drive_sonar(c->core, 0, 0, 0, 0, 0);
+        return 0;
+    }
+    if (want_args(w[0], nw, 3, 4, "hcsr04 <trig> <echo> <mm>|off [<delay>] | hcsr04 remove", err, errlen) ||
+        digital_pin(c, w[1], &trig, err, errlen) || digital_pin(c, w[2], &echo, err, errlen))
+        return -1;
+    if (trig == echo) {
+        snprintf(err, errlen, "hcsr04 needs two different pins");
+        return -1;
+    }
+    uint64_t width = 0;
+    if (strcmp(w[3], "off")) {
+        char *end;
+        errno = 0;
+        unsigned long mm = strtoul(w[3], &end, 10);
+        if (*end || end == w[3] || errno || mm < 1 || mm > 10000 || w[3][0] == '-') {
+            snprintf(err, errlen, "bad distance '%s' (want 1..10000 mm, or off)", w[3]);
+            return -1;
+        }
+        /* Round trip 2*mm at VB_SONAR_SPEED_MM_S, in cycles, rounded to the nearest cycle. */
+        width = (uint64_t)((2.0 * (double)mm / VB_SONAR_SPEED_MM_S) * (double)c->core->avr->frequency + 0.5);
+    }
+    if (nw == 5 && vb_parse_duration(c->core, w[4], &delay, err, errlen)) return -1;
+    vb_drive_sonar(c->core, 1, trig, echo, width, delay);
+    return 0;
+}
+
 static int execute(vb_commands *c, char **w, int nw, const char *line, char *err, size_t errlen) {
     vb_core *core = c->core;
     const char *cmd = w[0];
@@ -193,6 +307,9 @@ static int execute(vb_commands *c, char **w, int nw, const char *line, char *err
         }
         return vb_drive_wave(core, "wave", pin, start, cycles, (uint32_t)count, err, (unsigned)errlen);
     }
+    if (!strcmp(cmd, "pattern")) return cmd_pattern(c, w, nw, err, errlen);
+    if (!strcmp(cmd, "quad")) return cmd_quad(c, w, nw, err, errlen);
+    if (!strcmp(cmd, "hcsr04")) return cmd_hcsr04(c, w, nw, err, errlen);
     if (!strcmp(cmd, "adc")) {
         if (want_args(cmd, nw, 2, 2, "adc A0 2500", err, errlen)) return -1;
         vb_pin p;
@@ -289,7 +406,7 @@ static int execute(vb_commands *c, char **w, int nw, const char *line, char *err
         return 0;
     }
     if (!strcmp(cmd, "help")) {
-        vb_core_emitf(core, "HELP set pulse wave adc link unlink watch unwatch get inject rx reset stats time sleep quit "
+        vb_core_emitf(core, "HELP set pulse wave pattern quad hcsr04 adc link unlink watch unwatch get inject rx reset stats time sleep quit "
                             "(see native/vboard/README.md)");
         return 0;
     }

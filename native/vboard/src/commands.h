@@ -14,6 +14,10 @@
 
 #include "core.h"
 
+/* The HC-SR04 model's speed of sound (343.2 m/s: dry air at 20 degC) and its trigger-to-echo delay. */
+#define VB_SONAR_SPEED_MM_S 343200.0
+#define VB_SONAR_DELAY_US 250.0
+
 typedef struct vb_commands {
     vb_core *core;
     unsigned line_no;

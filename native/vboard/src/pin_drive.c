@@ -66,6 +66,32 @@ int vb_drive_input(vb_core *core, int pin) {
     return p ? (core->avr->data[p->r_pin] >> core->pins->ports[pin][1]) & 1 : 0;
 }
 
+/* The HC-SR04 model: a trigger that was high for >= 10 us starts the echo on its falling edge
+ * (the real module starts its 40 kHz burst there), `delay` later, `width` long. */
+static void sonar_trigger(vb_core *core, int level) {
+    vb_sonar *s = &core->drive.sonar;
+    uint64_t now = vb_core_now(core);
+    if (level) {
+        if (!s->rose_at) s->rose_at = now ? now : 1;
+        return;
+    }
+    if (!s->rose_at) return;
+    uint64_t high = now - s->rose_at;
+    s->rose_at = 0;
+    if (high < vb_core_us_to_cycles(core, 10)) return;
+    s->triggers++;
+    if (!s->width) return;
+    char err[96];
+    if (vb_drive_wave(core, "echo", s->echo, now + s->delay, 2 * s->width, 2, err, sizeof err))
+        vb_core_emitf(core, "WARN echo not sent: %s", err);
+}
+
+void vb_drive_sonar(vb_core *core, int active, int trig, int echo, uint64_t width, uint64_t delay) {
+    vb_sonar *s = &core->drive.sonar;
+    *s = (vb_sonar){.active = active, .trig = trig, .echo = echo, .width = width, .delay = delay};
+    if (active) vb_drive_set(core, echo, 0);
+}
+
 /* simavr calls this on every change of a pin's IRQ, ours included. */
 static void on_pin_irq(struct avr_irq_t *irq, uint32_t value, void *param) {
     (void)irq;
@@ -73,6 +99,7 @@ static void on_pin_irq(struct avr_irq_t *irq, uint32_t value, void *param) {
     vb_core *core = h->core;
     vb_pin_drive *d = &core->drive;
     if (d->driving) return;
+    if (d->sonar.active && h->pin == d->sonar.trig && vb_drive_output(core, h->pin) >= 0) sonar_trigger(core, value & 1);
     if (!d->watched[h->pin] && d->n_links == 0) return;
     if (vb_drive_output(core, h->pin) < 0) return; /* an input: the change came from outside */
     int level = value & 1;
@@ -110,12 +137,29 @@ int vb_drive_attach(vb_core *core, char *err, unsigned errlen) {
     return 0;
 }
 
+/* One Gray-code step: forward 00 -> 10 -> 11 -> 01 -> 00 (A, B), backward the reverse. */
+static void quad_step(vb_core *core, vb_wave *w) {
+    int a = vb_drive_input(core, w->pin), b = vb_drive_input(core, w->pin2);
+    int forward = w->moves[w->move] > 0;
+    int toggle_a = forward ? a == b : a != b;
+    int pin = toggle_a ? w->pin : w->pin2;
+    vb_drive_set(core, pin, !(toggle_a ? a : b));
+    int32_t m = w->moves[w->move];
+    if (++w->done_in_move == (uint32_t)(m < 0 ? -m : m)) {
+        w->move++;
+        w->done_in_move = 0;
+    }
+}
+
 static avr_cycle_count_t wave_tick(avr_t *avr, avr_cycle_count_t when, void *param) {
     (void)when;
     vb_wave *w = param;
     vb_core *core = w->core;
     if (!w->active) return 0;
-    vb_drive_set(core, w->pin, !vb_drive_input(core, w->pin));
+    if (w->n_moves)
+        quad_step(core, w);
+    else
+        vb_drive_set(core, w->pin, !vb_drive_input(core, w->pin));
     w->next++;
     if (w->next >= w->count) {
         char name[8];
@@ -126,7 +170,13 @@ static avr_cycle_count_t wave_tick(avr_t *avr, avr_cycle_count_t when, void *par
         vb_core_emitf(core, "DONE %s %s @%llu%s", w->kind, name, (unsigned long long)vb_core_now(core), wall);
         return 0;
     }
-    uint64_t at = w->start + (w->period * w->next) / 2; /* core time of the next edge */
+    uint64_t at; /* core time of the next edge */
+    if (w->n_at)
+        at = w->start + w->at[w->next - 1];
+    else if (w->n_moves)
+        at = w->start + w->period * w->next;
+    else
+        at = w->start + (w->period * w->next) / 2;
     avr_cycle_count_t abs = (avr_cycle_count_t)(at - core->cycle_base);
     return abs > avr->cycle ? abs : avr->cycle + 1;
 }
@@ -145,6 +195,60 @@ int vb_drive_wave(vb_core *core, const char *kind, int pin, uint64_t start, uint
     /* Even an edge due now goes through the timer, so the command's OK line precedes it. */
     uint64_t now = vb_core_now(core);
     avr_cycle_timer_register(core->avr, start > now ? start - now : 0, wave_tick, w);
+    return 0;
+}
+
+static vb_wave *free_wave(vb_core *core, char *err, unsigned errlen) {
+    for (int i = 0; i < VB_MAX_WAVES; i++)
+        if (!core->drive.waves[i].active) return &core->drive.waves[i];
+    snprintf(err, errlen, "%d waves are already running (the most at once)", VB_MAX_WAVES);
+    return NULL;
+}
+
+static void wave_arm(vb_core *core, vb_wave *w) {
+    uint64_t now = vb_core_now(core);
+    avr_cycle_timer_register(core->avr, w->start > now ? w->start - now : 0, wave_tick, w);
+}
+
+int vb_drive_pattern(vb_core *core, int pin, uint64_t start, const uint64_t *intervals, uint32_t n, char *err,
+                     unsigned errlen) {
+    if (n > VB_MAX_PATTERN) {
+        snprintf(err, errlen, "a pattern has at most %d intervals", VB_MAX_PATTERN);
+        return -1;
+    }
+    vb_wave *w = free_wave(core, err, errlen);
+    if (!w) return -1;
+    *w = (vb_wave){.core = core, .active = 1, .kind = "pattern", .pin = pin, .start = start, .count = n + 1, .n_at = n};
+    uint64_t sum = 0;
+    for (uint32_t i = 0; i < n; i++) w->at[i] = sum += intervals[i];
+    wave_arm(core, w);
+    return 0;
+}
+
+int vb_drive_quad(vb_core *core, int a, int b, uint64_t start, uint64_t step, const int32_t *moves, uint32_t n,
+                  char *err, unsigned errlen) {
+    if (n < 1 || n > VB_MAX_MOVES) {
+        snprintf(err, errlen, "a quad takes 1..%d runs of steps", VB_MAX_MOVES);
+        return -1;
+    }
+    uint64_t total = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!moves[i]) {
+            snprintf(err, errlen, "run %u of the quad has no steps", i + 1);
+            return -1;
+        }
+        total += (uint64_t)(moves[i] < 0 ? -(int64_t)moves[i] : moves[i]);
+    }
+    if (total > 4000000000ULL) {
+        snprintf(err, errlen, "a quad has at most 4000000000 steps");
+        return -1;
+    }
+    vb_wave *w = free_wave(core, err, errlen);
+    if (!w) return -1;
+    *w = (vb_wave){.core = core, .active = 1, .kind = "quad", .pin = a, .pin2 = b, .start = start, .period = step,
+                   .count = (uint32_t)total, .n_moves = n};
+    memcpy(w->moves, moves, n * sizeof *moves);
+    wave_arm(core, w);
     return 0;
 }
 

@@ -29,16 +29,36 @@
 struct vb_core;
 struct avr_ioport_t;
 
+#define VB_MAX_PATTERN 64 /* intervals of one `pattern` */
+#define VB_MAX_MOVES 16   /* runs of one `quad` */
+
 typedef struct vb_wave {
     struct vb_core *core;
     int active;
-    const char *kind;   /* "wave" or "pulse", for the DONE line */
+    const char *kind;   /* "wave", "pulse", "pattern", "quad" or "echo", for the DONE line */
     int pin;
     uint64_t start;     /* core time of edge 0 */
-    uint64_t period;    /* cycles per full period (two edges) */
+    uint64_t period;    /* cycles per full period (two edges); for quad: cycles per step */
     uint32_t count;     /* edges in all */
     uint32_t next;      /* index of the next edge */
+    /* pattern: edge k > 0 lands at start + at[k-1] (cumulative intervals); NULL-free when n_at == 0. */
+    uint64_t at[VB_MAX_PATTERN];
+    uint32_t n_at;
+    /* quad: pin B, and runs of steps (+n forward: A leads B; -n backward), walked with a cursor. */
+    int pin2;
+    int32_t moves[VB_MAX_MOVES];
+    uint32_t n_moves, move, done_in_move;
 } vb_wave;
+
+/* An HC-SR04 model: when the firmware's trigger output falls after >= 10 us high, the echo pin
+ * goes high `delay` cycles later for `width` cycles (0: no echo at all). */
+typedef struct vb_sonar {
+    int active;
+    int trig, echo;
+    uint64_t width, delay;
+    uint64_t rose_at;   /* core time the trigger went high, or 0 */
+    uint64_t triggers;  /* trigger pulses seen */
+} vb_sonar;
 
 typedef struct vb_pin_hook {
     struct vb_core *core;
@@ -55,6 +75,7 @@ typedef struct vb_pin_drive {
     vb_pin_hook hooks[VB_MAX_PINS];
     struct avr_ioport_t *ports[26]; /* by letter - 'A' */
     uint8_t ext_mask[26], ext_value[26];
+    vb_sonar sonar;
     int driving;                    /* >0 while we raise a pin IRQ ourselves */
     uint64_t edges_driven;
     /* Optional probe for benchmarks: every level we put on a pin, at its core time. */
@@ -70,6 +91,15 @@ int vb_drive_level(struct vb_core *core, int pin);
 /* Starts count edges from core time `start` (now if in the past by < 1 cycle). Returns -1 with a reason when all slots are busy. */
 int vb_drive_wave(struct vb_core *core, const char *kind, int pin, uint64_t start, uint64_t period, uint32_t count,
                   char *err, unsigned errlen);
+/* Inverts the pin at `start`, then after each of the n intervals in turn (n + 1 edges). */
+int vb_drive_pattern(struct vb_core *core, int pin, uint64_t start, const uint64_t *intervals, uint32_t n, char *err,
+                     unsigned errlen);
+/* Quadrature on pins a, b from their present levels: one Gray-code step every `step` cycles,
+ * moves[i] steps forward (> 0, A leads B) or backward (< 0) in turn; the first step at `start`. */
+int vb_drive_quad(struct vb_core *core, int a, int b, uint64_t start, uint64_t step, const int32_t *moves, uint32_t n,
+                  char *err, unsigned errlen);
+/* The HC-SR04 model on (trig output, echo input); width 0 = no echo. active 0 removes it. */
+void vb_drive_sonar(struct vb_core *core, int active, int trig, int echo, uint64_t width, uint64_t delay);
 /* Number of waves still running on a pin (-1: any pin). */
 int vb_drive_waves_running(struct vb_core *core, int pin);
 /* Stops every wave; emits "CANCELLED <kind> <pin> <why>" for each. */
