@@ -89,6 +89,26 @@ public final class Pin {
         });
     }
 
+    /** Widths of the pin's {@code level} pulses, from board timestamps; see {@link io.wakewire.measure.Pulses}. */
+    public io.wakewire.measure.Pulses pulses(Level level) {
+        return PinMeasures.pulses(channel, level);
+    }
+
+    /** The mean frequency over {@code periods} rising-edge periods; see {@link io.wakewire.measure.Frequency}. */
+    public Future<io.wakewire.measure.Frequency> frequency(int periods) {
+        return PinMeasures.frequency(channel, periods);
+    }
+
+    /** A quadrature encoder, this pin A, {@code b} B (levels now, or null to learn them); see {@link io.wakewire.measure.Quadrature}. */
+    public io.wakewire.measure.Quadrature encoder(Pin b, Level levelA, Level levelB) {
+        return PinMeasures.encoder(channel, b == null ? null : b.channel, levelA, levelB);
+    }
+
+    /** An HC-SR04 reading, this pin the trigger, {@code echo} the echo; see {@link io.wakewire.measure.Sonar}. */
+    public Future<io.wakewire.measure.Distance> distance(Pin echo, java.time.Duration timeout) {
+        return PinMeasures.distance(channel, echo == null ? null : echo.channel, timeout);
+    }
+
     private void requireEdge(EdgeFilter filter) {
         if (filter == null) {
             throw new IllegalArgumentException("edges of " + name() + ": filter is null");

@@ -1,0 +1,29 @@
+package io.wakewire.measure;
+
+/**
+ * One pulse: the pin left its resting level at {@code startTicks} and came back {@code widthTicks}
+ * later, both board timestamps of the edges (so exact to one tick, whatever the link did).
+ *
+ * @param pin        the pin's name
+ * @param high       true for a high pulse (rising edge, then falling), false for a low one
+ * @param startTicks the board tick of the leading edge
+ * @param widthTicks the board ticks from the leading to the trailing edge
+ * @param tickNanos  the length of one tick: the width's resolution
+ */
+public record Pulse(String pin, boolean high, long startTicks, long widthTicks, long tickNanos) {
+
+    /** The width in nanoseconds (a multiple of {@code tickNanos}). */
+    public long widthNanos() {
+        return widthTicks * tickNanos;
+    }
+
+    /** The width in microseconds. */
+    public double widthMicros() {
+        return widthNanos() / 1000.0;
+    }
+
+    /** The leading edge's board time in nanoseconds since the board's reset. */
+    public long startNanos() {
+        return startTicks * tickNanos;
+    }
+}

@@ -1,0 +1,140 @@
+package io.wakewire.measure;
+
+import io.wakewire.task.Context;
+import io.wakewire.task.Future;
+import io.wakewire.task.Poll;
+
+/**
+ * The pulses of one level on a pin, from a source armed for both edges: a high pulse is a rising
+ * edge and the falling edge after it, its width the difference of their board timestamps.
+ *
+ * <p>Never a wrong width: a width is only taken from a leading edge that followed a record at the
+ * resting level, and a trailing edge right after it, with no loss in between. After a loss
+ * (a {@link Mark.Loss}, or a record at the level the pin already had: a change went missing), the
+ * next call of {@link #next()} throws {@link MeasureLostException} (the pulse, or pulses, it touched
+ * are unknown), and widths resume after the next record at the resting level. The first pulse is
+ * taken only once a resting-level record was seen, so a pulse that began before the stream did
+ * is not reported either.
+ */
+public final class Pulses implements AutoCloseable {
+
+    private final EdgeSource source;
+    private final boolean high;
+    /** A resting-level record was seen with no loss since: the next leading edge is trustworthy. */
+    private boolean synced;
+    /** The level of the last record, or null (at the start, after a loss). */
+    private Boolean last;
+    /** The pulse's leading edge, or null. */
+    private Mark.Edge lead;
+    private long pulses;
+    private long unknown;
+
+    public Pulses(EdgeSource source, boolean high) {
+        if (source == null) {
+            throw new IllegalArgumentException("pulses: source is null");
+        }
+        this.source = source;
+        this.high = high;
+    }
+
+    /** The next pulse; await it before asking for another. */
+    public Future<Pulse> next() {
+        return new Next();
+    }
+
+    /** Pulses measured so far. */
+    public long measured() {
+        return pulses;
+    }
+
+    /** Losses reported so far (each made one or more pulses unknown). */
+    public long lossesReported() {
+        return unknown;
+    }
+
+    public String pin() {
+        return source.pin();
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+
+    /** One mark into the state machine: a pulse, or null for more. Throws a loss. */
+    private Pulse take(Mark m) {
+        if (m instanceof Mark.Loss l) {
+            throw lost(l.pin(), l.count(), l.why(), null);
+        }
+        Mark.Edge e = (Mark.Edge) m;
+        Boolean before = last;
+        last = e.high();
+        if (before != null && before == e.high()) {
+            // The same level twice: the pin changed (at least) twice and one change went missing.
+            throw lost(e.pin(), 1, "the pin reported " + (e.high() ? "high" : "low") + " twice in a row, at tick "
+                    + e.ticks(), e);
+        }
+        if (e.high() == high) { // a leading edge
+            if (synced) {
+                lead = e;
+            }
+            return null;
+        }
+        synced = true;
+        Mark.Edge start = lead;
+        lead = null;
+        if (start == null) {
+            return null;
+        }
+        pulses++;
+        return new Pulse(e.pin(), high, start.ticks(), e.ticks() - start.ticks(), source.tickNanos());
+    }
+
+    /** Forgets the pulse in progress; a resting-level {@code at} (a repeat) is itself a change, so it syncs. */
+    private MeasureLostException lost(String pin, long count, String why, Mark.Edge at) {
+        boolean inPulse = lead != null;
+        lead = null;
+        synced = at != null && at.high() != high;
+        if (at == null) {
+            last = null;
+        }
+        unknown++;
+        return new MeasureLostException(pin, (high ? "high" : "low") + (inPulse ? " pulse" : " pulse(s)"), count,
+                "edge(s)", why);
+    }
+
+    private final class Next implements Future<Pulse> {
+        private Future<Mark> pending;
+
+        @Override
+        public Poll<Pulse> poll(Context cx) {
+            for (;;) {
+                if (pending == null) {
+                    pending = source.next();
+                }
+                Poll<Mark> p = pending.poll(cx);
+                if (p.isPending()) {
+                    return Poll.pending();
+                }
+                pending = null;
+                Pulse out = take(p.value());
+                if (out != null) {
+                    return Poll.ready(out);
+                }
+            }
+        }
+
+        @Override
+        public void cancel() {
+            if (pending != null) {
+                pending.cancel();
+                pending = null;
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "pulses(" + source.pin() + (high ? " HIGH" : " LOW") + ").next";
+        }
+    }
+}
