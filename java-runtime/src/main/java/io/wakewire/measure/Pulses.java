@@ -42,6 +42,11 @@ public final class Pulses implements AutoCloseable {
         return new Next();
     }
 
+    /** Completes once the pin is armed: every pulse that begins after it is seen. */
+    public Future<Void> ready() {
+        return source.ready();
+    }
+
     /** Pulses measured so far. */
     public long measured() {
         return pulses;

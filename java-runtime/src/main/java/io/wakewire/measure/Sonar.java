@@ -29,7 +29,7 @@ import static io.wakewire.task.Async.await;
  */
 public final class Sonar {
 
-    /** The speed of sound in dry air at 20 °C, in m/s (331.3 + 0.606 × 20). */
+    /** The speed of sound in dry air at 20 °C, in m/s: 343.2. */
     public static final double SPEED_OF_SOUND_20C = speedOfSound(20.0);
 
     /** The default timeout: an HC-SR04 gives up after about 38 ms (6.5 m and more). */
@@ -44,9 +44,12 @@ public final class Sonar {
     private Sonar() {
     }
 
-    /** The speed of sound in dry air at {@code celsius}, in m/s (the linear approximation 331.3 + 0.606 T). */
+    /** The speed of sound in dry air at {@code celsius}, in m/s: 331.3 × sqrt(1 + T / 273.15) (ideal gas). */
     public static double speedOfSound(double celsius) {
-        return 331.3 + 0.606 * celsius;
+        if (!(celsius > -273.15)) {
+            throw new IllegalArgumentException("speed of sound at " + celsius + " °C: below absolute zero");
+        }
+        return 331.3 * Math.sqrt(1.0 + celsius / 273.15);
     }
 
     /**

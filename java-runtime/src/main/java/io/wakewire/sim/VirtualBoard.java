@@ -146,6 +146,40 @@ public final class VirtualBoard implements AutoCloseable {
         command("wave " + pin + " " + micros(period) + " " + edges);
     }
 
+    /**
+     * Inverts {@code pin} now, then again after each interval in turn (exact simulated cycles, given
+     * as CPU cycles): {@code intervals.length + 1} edges. {@code DONE pattern <pin>} follows the last.
+     */
+    public void pattern(String pin, long... intervalCycles) {
+        StringBuilder b = new StringBuilder("pattern ").append(pin).append(' ');
+        for (int i = 0; i < intervalCycles.length; i++) {
+            b.append(i == 0 ? "" : ",").append(intervalCycles[i]).append('c');
+        }
+        command(b.toString());
+    }
+
+    /**
+     * Quadrature on {@code a}, {@code b} from their present levels: one Gray-code step every
+     * {@code stepCycles} CPU cycles, {@code runs[i]} steps forward (A leads B) or backward (negative)
+     * in turn. {@code DONE quad <a>} follows the last step.
+     */
+    public void quad(String a, String b, long stepCycles, int... runs) {
+        StringBuilder s = new StringBuilder("quad ").append(a).append(' ').append(b).append(' ').append(stepCycles)
+                .append("c ");
+        for (int i = 0; i < runs.length; i++) {
+            s.append(i == 0 ? "" : ",").append(runs[i] > 0 ? "+" : "").append(runs[i]);
+        }
+        command(s.toString());
+    }
+
+    /**
+     * An HC-SR04 on the board: when output {@code trig} falls after >= 10 µs high, input {@code echo}
+     * goes high 250 µs later for the round trip of {@code millimeters} at 343.2 m/s (0: no echo).
+     */
+    public void hcsr04(String trig, String echo, int millimeters) {
+        command("hcsr04 " + trig + " " + echo + " " + (millimeters == 0 ? "off" : Integer.toString(millimeters)));
+    }
+
     /** Sets the voltage on an analog input ("A0"), in millivolts. */
     public void adc(String pin, int millivolts) {
         command("adc " + pin + " " + millivolts);
