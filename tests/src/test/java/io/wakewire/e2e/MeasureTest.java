@@ -81,4 +81,137 @@ class MeasureTest {
             }
         }
     }
+
+    /** What an encoder stream gave until it went quiet after the generator's last step. */
+    record EncoderRun(List<EncoderStep> steps, long lossesReported, long missedCounted, long finalPosition) {
+    }
+
+    private EncoderRun encoder(VirtualRig rig, Executor ex, long stepCycles, int... runs) {
+        return ex.blockOn(Async.async(() -> {
+            Board b = await(rig.connect());
+            try {
+                rig.vboard.set("D2", false);
+                rig.vboard.set("D3", false);
+                Quadrature q = b.pin("D2").encoder(b.pin("D3"), Level.LOW, Level.LOW);
+                await(q.ready());
+                long mark = rig.vboard.mark();
+                rig.vboard.quad("D2", "D3", stepCycles, runs);
+                List<EncoderStep> steps = new ArrayList<>();
+                long losses = 0;
+                boolean done = false;
+                for (;;) {
+                    try {
+                        steps.add(await(Futures.timeout(q.next(), Duration.ofMillis(done ? 300 : 5000))));
+                    } catch (MeasureLostException l) {
+                        losses++;
+                    } catch (TimedOutException t) {
+                        if (done) {
+                            break; // the generator has finished and nothing came for 300 ms
+                        }
+                        throw t;
+                    }
+                    done = done || seen(rig, mark, "DONE quad");
+                }
+                q.close();
+                return new EncoderRun(steps, losses, q.missed(), q.position());
+            } finally {
+                b.close();
+            }
+        }));
+    }
+
+    @Test
+    void encoderPositionExactForAKnownSequence() {
+        int[] runs = {+100, -30, +7, -120};
+        try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
+            EncoderRun r = encoder(rig, ex, 1600, runs); // one step every 100 µs
+            List<Long> expected = new ArrayList<>();
+            long pos = 0;
+            for (int run : runs) {
+                for (int i = 0; i < Math.abs(run); i++) {
+                    expected.add(pos += Integer.signum(run));
+                }
+            }
+            List<Long> got = r.steps().stream().map(EncoderStep::position).toList();
+            System.out.printf("encoder: %d steps, final position %d, %d losses%n", got.size(), r.finalPosition(),
+                    r.lossesReported());
+            assertEquals(0, r.lossesReported(), "losses at 10,000 steps/s");
+            assertEquals(expected, got);
+            assertEquals(-43, r.finalPosition());
+            // Board timestamps 100 µs apart (25 ticks), within one tick.
+            for (int i = 1; i < r.steps().size(); i++) {
+                long dt = r.steps().get(i).ticks() - r.steps().get(i - 1).ticks();
+                assertTrue(Math.abs(dt - 25) <= 1, "step " + i + " came " + dt + " ticks after the previous one");
+            }
+        }
+    }
+
+    @Test
+    void aTooFastEncoderIsReportedAsMissedTransitionsNotSilent() {
+        try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
+            EncoderRun r = encoder(rig, ex, 32, 400); // one step every 2 µs: faster than the edge interrupt
+            System.out.printf("too-fast encoder: %d steps seen of 400, final position %d, %d losses reported, "
+                    + "%d transitions counted missed%n", r.steps().size(), r.finalPosition(), r.lossesReported(),
+                    r.missedCounted());
+            assertTrue(r.lossesReported() > 0, "400 steps at 2 µs each: no missed transition was reported");
+            assertTrue(r.steps().size() < 400, "every step seen at 2 µs a step: the test did not drive too fast");
+        }
+    }
+
+    @Test
+    void distanceOfAnHcSr04() {
+        try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
+            rig.vboard.hcsr04("D7", "D2", 1000);
+            rig.vboard.watch("D7");
+            long mark = rig.vboard.mark();
+            Distance d = ex.blockOn(Async.async(() -> {
+                Board b = await(rig.connect());
+                try {
+                    return await(b.pin("D7").distance(b.pin("D2"), Duration.ofMillis(500)));
+                } finally {
+                    b.close();
+                }
+            }));
+            // The echo the model drove: 2 × 1 m at 343.2 m/s = 5827.5 µs = 93,240 cycles; read to one tick.
+            double drivenNs = Math.round(2 * 1.0 / 343.2 * 16e6) * NS_PER_CYCLE;
+            System.out.printf("distance: %.2f mm, echo %d ticks = %d ns, driven %.0f ns%n", d.millimeters(),
+                    d.echoTicks(), d.echoNanos(), drivenNs);
+            assertTrue(Math.abs(d.echoNanos() - drivenNs) <= d.tickNanos(), "echo width off by more than a tick");
+            assertEquals(1000.0, d.millimeters(), 0.75); // a tick is 0.69 mm of distance
+            // The trigger the host made with two writes: >= 10 µs (the sensor's minimum).
+            long up = cycleOf(rig.vboard.awaitLine(mark, "PIN D7 1", WAIT));
+            long down = cycleOf(rig.vboard.awaitLine(mark, l -> l.startsWith("PIN D7 0") && cycleOf(l) > up, WAIT));
+            System.out.printf("trigger pulse: %.1f us%n", (down - up) / 16.0);
+            assertTrue(down - up >= 160, "trigger pulse " + (down - up) + " cycles, under 10 µs");
+        }
+    }
+
+    @Test
+    void noEchoTimesOut() {
+        try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
+            rig.vboard.hcsr04("D7", "D2", 0);
+            NoEchoException e = assertThrows(NoEchoException.class, () -> ex.blockOn(Async.async(() -> {
+                Board b = await(rig.connect());
+                try {
+                    return await(b.pin("D7").distance(b.pin("D2"), Duration.ofMillis(100)));
+                } finally {
+                    b.close();
+                }
+            })));
+            assertTrue(e.getMessage().startsWith("D2: no echo within 100 ms"), e.getMessage());
+        }
+    }
+
+    private static boolean seen(VirtualRig rig, long mark, String prefix) {
+        try {
+            rig.vboard.awaitLine(mark, prefix, Duration.ZERO);
+            return true;
+        } catch (io.wakewire.sim.VirtualBoardException e) {
+            return false;
+        }
+    }
+
+    private static long cycleOf(String line) {
+        return Long.parseLong(line.substring(line.indexOf('@') + 1).trim().split(" ")[0]);
+    }
 }
