@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
                 "and losses each second on stderr. --csv for scripts, --vcd FILE for PulseView/GTKWave/sigrok."},
         footer = {"", "Examples:", "  wakewire monitor --port /dev/ttyACM0 --pins D2,D3",
                 "  wakewire monitor --port /dev/ttyACM0 --pins D2 --csv --count 1000 > edges.csv",
-                "  wakewire monitor --port /dev/ttyACM0 --vcd capture.vcd --duration 10s --quiet", "", ExitCode.TABLE})
+                "  wakewire monitor --port /dev/ttyACM0 --vcd capture.vcd --duration 10s --quiet",
+                "  wakewire monitor --port /dev/ttyACM0 --pulses D2 --csv --count 100", "", ExitCode.TABLE})
 final class MonitorCommand implements Callable<Integer> {
 
     @Spec
@@ -53,6 +54,14 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--edges", defaultValue = "both", paramLabel = "KIND",
             description = "rising, falling or both. Default: ${DEFAULT-VALUE}.")
     EdgeFilter edges;
+
+    @Option(names = "--pulses", paramLabel = "PIN", description = "Print the widths of PIN's pulses instead of"
+            + " edges (board timestamps, exact to one tick; --level picks high or low pulses).")
+    String pulses;
+
+    @Option(names = "--level", defaultValue = "high", paramLabel = "LEVEL",
+            description = "With --pulses: high or low pulses. Default: ${DEFAULT-VALUE}.")
+    io.wakewire.board.Level level;
 
     @Option(names = "--csv", description = "CSV on stdout: " + CsvEdgeSink.HEADER + "; integers in every row:"
             + " latency_ns only where latency_valid is 1, a loss a row of level -1 with its count and cause.")
@@ -86,6 +95,15 @@ final class MonitorCommand implements Callable<Integer> {
             throw new CliException(ExitCode.USAGE, "--csv and --quiet together would print nothing; choose one");
         }
         BoardConfig config = common.avrConfig();
+        if (pulses != null) {
+            if (pins != null || vcd != null || quiet) {
+                throw new CliException(ExitCode.USAGE, "--pulses prints pulse widths: --pins, --vcd and --quiet do not go with it");
+            }
+            String pin = CommonOptions.pinsThatCan(config, List.of(pulses), Capability.EDGE, "--pulses",
+                    "cannot report edges").get(0);
+            return new PulseMonitor(out, err, csv).run(BoardRunner.of(common, common.requirePort(), err), pin, level,
+                    count, duration);
+        }
         List<String> watched = watchedPins(config, pins);
         String port = common.requirePort();
         HostClock clock = new HostClock();
