@@ -18,11 +18,12 @@ import static io.wakewire.task.Async.await;
 /**
  * {@code wakewire monitor --pulses D2}: the widths of one pin's pulses, from the board's edge
  * timestamps (exact to one tick), one line (or CSV row) each; a loss makes the pulses it touched
- * unknown, printed as a loss row, never as a wrong width.
+ * unknown, printed as a loss row, never as a wrong width. A width under the edge interrupt's own
+ * time is marked (text {@code <=}, CSV {@code exact} 0): the true width is at most the reading.
  */
 final class PulseMonitor {
 
-    static final String CSV_HEADER = "pin,level,start_ticks,start_ns,width_ticks,width_ns,lost,cause";
+    static final String CSV_HEADER = "pin,level,start_ticks,start_ns,width_ticks,width_ns,exact,lost,cause";
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -85,17 +86,18 @@ final class PulseMonitor {
     private void print(Pulse p) {
         if (csv) {
             out.println(p.pin() + "," + (p.high() ? 1 : 0) + "," + p.startTicks() + "," + p.startNanos() + ","
-                    + p.widthTicks() + "," + p.widthNanos() + ",0,");
+                    + p.widthTicks() + "," + p.widthNanos() + "," + (p.exact() ? 1 : 0) + ",0,");
         } else {
-            out.println(String.format(Locale.ROOT, "%s %s pulse %12.3f us (%d ticks) at board %.6f s", p.pin(),
-                    p.high() ? "high" : "low", p.widthMicros(), p.widthTicks(), p.startNanos() / 1e9));
+            out.println(String.format(Locale.ROOT, "%s %s pulse %s%10.3f us (%d ticks) at board %.6f s", p.pin(),
+                    p.high() ? "high" : "low", p.exact() ? "  " : "<=", p.widthMicros(), p.widthTicks(),
+                    p.startNanos() / 1e9));
         }
         out.flush();
     }
 
     private void lost(String pin, String lvl, MeasureLostException l) {
         if (csv) {
-            out.println(pin + "," + (lvl.equals("high") ? 1 : 0) + ",,,,," + l.count() + ","
+            out.println(pin + "," + (lvl.equals("high") ? 1 : 0) + ",,,,,," + l.count() + ","
                     + l.getMessage().replace(',', ';'));
         } else {
             out.println(l.getMessage());

@@ -9,8 +9,11 @@ package io.wakewire.measure;
  * @param startTicks the board tick of the leading edge
  * @param widthTicks the board ticks from the leading to the trailing edge
  * @param tickNanos  the length of one tick: the width's resolution
+ * @param exact      false when the width is at or under {@link Pulses#FLOOR_TICKS}: the board's edge
+ *                   interrupt takes about that long, and a pulse narrower than it reads as its
+ *                   duration, so the true width is then at most the width read, its value unknown
  */
-public record Pulse(String pin, boolean high, long startTicks, long widthTicks, long tickNanos) {
+public record Pulse(String pin, boolean high, long startTicks, long widthTicks, long tickNanos, boolean exact) {
 
     /** The width in nanoseconds (a multiple of {@code tickNanos}). */
     public long widthNanos() {

@@ -15,8 +15,20 @@ import io.wakewire.task.Poll;
  * are unknown), and widths resume after the next record at the resting level. The first pulse is
  * taken only once a resting-level record was seen, so a pulse that began before the stream did
  * is not reported either.
+ *
+ * <h2>Resolution and floor</h2>
+ * A width is the difference of two timestamps taken in the edge interrupt: exact to one tick, plus
+ * the jitter of the interrupt's entry (on an idle board a few cycles; the firmware's budget under
+ * load is 60 cycles, under one tick). The trailing edge's interrupt cannot start before the leading
+ * edge's has finished, about 4 ticks on the AVR firmware (about 250 cycles; the tick is 64): a
+ * narrower pulse reads as that long (measured in simavr on an Uno's INT0: 4 µs read 16 µs, 8-14 µs
+ * read 12 µs, from 15 µs on right to the tick). So a width of {@link #FLOOR_TICKS} ticks or less is
+ * marked {@code exact() == false}: the true width is at most the reading.
  */
 public final class Pulses implements AutoCloseable {
+
+    /** Widths at or under this many ticks are not exact (20 µs at 4 µs a tick; see the class comment). */
+    public static final long FLOOR_TICKS = 5;
 
     private final EdgeSource source;
     private final boolean high;
@@ -92,7 +104,8 @@ public final class Pulses implements AutoCloseable {
             return null;
         }
         pulses++;
-        return new Pulse(e.pin(), high, start.ticks(), e.ticks() - start.ticks(), source.tickNanos());
+        long w = e.ticks() - start.ticks();
+        return new Pulse(e.pin(), high, start.ticks(), w, source.tickNanos(), w > FLOOR_TICKS);
     }
 
     /** Forgets the pulse in progress; a resting-level {@code at} (a repeat) is itself a change, so it syncs. */

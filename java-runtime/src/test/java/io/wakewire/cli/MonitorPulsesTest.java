@@ -36,6 +36,8 @@ class MonitorPulsesTest {
                 assertEquals("1", f[1]);
                 assertTrue(Math.abs(Long.parseLong(f[4]) - ticks[i]) <= 1, lines.get(i + 1));
                 assertEquals(Long.parseLong(f[4]) * 4000, Long.parseLong(f[5]));
+                assertEquals("1", f[6], "exact");
+                assertEquals("0", f[7], "lost");
             }
             assertTrue(r.err().contains("summary: 3 high pulses on D2, 0 loss(es)"), r.err());
         }
