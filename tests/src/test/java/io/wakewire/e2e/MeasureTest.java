@@ -108,6 +108,30 @@ class MeasureTest {
         }
     }
 
+    @Test
+    void frequencyOfASquareWave() {
+        try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
+            io.wakewire.measure.Frequency f = ex.blockOn(Async.async(() -> {
+                Board b = await(rig.connect());
+                try {
+                    rig.vboard.set("D2", false);
+                    // 1,234.5 Hz: a period of 12,961 cycles (810.06 µs, not a whole number of 4 µs ticks).
+                    var measuring = Async.spawn("frequency", b.pin("D2").frequency(100));
+                    await(Futures.sleep(Duration.ofMillis(300))); // armed
+                    rig.vboard.command("wave D2 12961c 400");
+                    return await(Futures.timeout(measuring, WAIT));
+                } finally {
+                    b.close();
+                }
+            }));
+            double hz = 16e6 / 12961;
+            System.out.printf("frequency: %.4f Hz measured over %d periods (%d ticks), driven %.4f Hz%n", f.hertz(),
+                    f.periods(), f.spanTicks(), hz);
+            // 100 periods span 1,296,100 cycles = 20,251.6 ticks: read to one tick, 1 part in 20,000.
+            assertEquals(hz, f.hertz(), hz / 20_000.0 + 1e-9);
+        }
+    }
+
     /** What an encoder stream gave until it went quiet after the generator's last step. */
     record EncoderRun(List<EncoderStep> steps, long lossesReported, long missedCounted, long finalPosition,
                       String firstLoss) {
