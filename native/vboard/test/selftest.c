@@ -304,6 +304,46 @@ static void echo_firmware_tests(const char *elf) {
     /* Edge 3 of a 1 ms period: 1.5 ms = 24000 cycles after the first; simavr checks timers between instructions. */
     check(ok && done >= at + 24000 && done <= at + 24004, "wave edges land on exact simulated cycles",
           "first edge due @%llu, last edge @%llu", at, done);
+    /* pattern: edges at the start, then after 100, 300 and 50 us: the last 7200 cycles after the first. */
+    send_cmd(&b, "time");
+    ok = wait_line(&b, "TIME ", line, sizeof line) == 0;
+    at = strtoull(line + 5, NULL, 10) + 3200000ULL;
+    snprintf(wave, sizeof wave, "pattern D2 100us,300us,50us at %lluc", at);
+    ok = ok && run_cmd(&b, wave) == 0 && wait_line(&b, "DONE pattern D2 @", line, sizeof line) == 0;
+    if (ok) done = strtoull(line + strlen("DONE pattern D2 @"), NULL, 10);
+    check(ok && done >= at + 7200 && done <= at + 7204, "pattern edges land on exact simulated cycles",
+          "first edge due @%llu, last edge @%llu", at, done);
+    /* quad: from (0, 0), 3 steps forward (10, 11, 01) and 1 back (11), one every 10 us. */
+    ok = run_cmd(&b, "set D2 0") == 0 && run_cmd(&b, "set D3 0") == 0;
+    send_cmd(&b, "time");
+    ok = ok && wait_line(&b, "TIME ", line, sizeof line) == 0;
+    at = strtoull(line + 5, NULL, 10) + 3200000ULL;
+    snprintf(wave, sizeof wave, "quad D2 D3 10us +3,-1 at %lluc", at);
+    ok = ok && run_cmd(&b, wave) == 0 && wait_line(&b, "DONE quad D2 @", line, sizeof line) == 0;
+    if (ok) done = strtoull(line + strlen("DONE quad D2 @"), NULL, 10);
+    char l2[128] = "", l3[128] = "";
+    send_cmd(&b, "get D2");
+    ok = ok && wait_line(&b, "LEVEL D2", l2, sizeof l2) == 0;
+    send_cmd(&b, "get D3");
+    ok = ok && wait_line(&b, "LEVEL D3", l3, sizeof l3) == 0;
+    check(ok && done >= at + 480 && done <= at + 484 && !strcmp(l2, "LEVEL D2 input 1") && !strcmp(l3, "LEVEL D3 input 1"),
+          "quad: Gray-code steps on exact cycles, ending at the right levels", "last step @%llu (first due @%llu), %s, %s",
+          done, at, l2, l3);
+    /* hcsr04: the firmware's D13 is the trigger ('h', 'l'); 100 mm is an echo of 9324 cycles = 145.7 ticks on INT0. */
+    ok = run_cmd(&b, "set D2 0") == 0 && run_cmd(&b, "hcsr04 D13 D2 100") == 0;
+    pty_read_until(&b, buf, sizeof buf, NULL, 0, 100);
+    pty_write(&b, "h", 1);
+    pty_read_until(&b, buf, sizeof buf, "h", 1, WAIT_MS);
+    pty_write(&b, "l", 1);
+    ok = ok && wait_line(&b, "DONE echo D2", line, sizeof line) == 0;
+    n = pty_read_until(&b, buf, sizeof buf, "E0", 2, WAIT_MS);
+    n += pty_read_until(&b, buf + n, sizeof buf - n, NULL, 0, 100);
+    t0 = t1 = -1;
+    ok = ok && find_event(buf, n, '1', &t1) == 0 && find_event(buf, n, '0', &t0) == 0;
+    int echo = (t0 - t1) & 0xFF;
+    check(ok && (echo == 145 || echo == 146), "hcsr04: a trigger pulse gives an echo as wide as the distance",
+          "echo %d ticks (%zu bytes)", echo, n);
+    run_cmd(&b, "hcsr04 remove");
     ok = run_cmd(&fr, "sleep 20ms") == 0;
     send_cmd(&fr, "stats");
     ok = ok && wait_line(&fr, "STATS ", line, sizeof line) == 0;
