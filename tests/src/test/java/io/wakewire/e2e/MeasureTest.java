@@ -152,22 +152,29 @@ class MeasureTest {
                 long mark = rig.vboard.mark();
                 rig.vboard.quad(pa, pb, stepCycles, runs);
                 String firstLoss = null;
+                long total = 0;
+                for (int run : runs) {
+                    total += Math.abs(run);
+                }
                 List<EncoderStep> steps = new ArrayList<>();
                 long losses = 0;
                 boolean done = false;
                 for (;;) {
                     try {
-                        steps.add(await(Futures.timeout(q.next(), Duration.ofMillis(done ? 300 : 5000))));
+                        steps.add(await(Futures.timeout(q.next(), Duration.ofMillis(done ? 1000 : 5000))));
                     } catch (MeasureLostException l) {
                         losses++;
                         firstLoss = firstLoss == null ? l.getMessage() : firstLoss;
                     } catch (TimedOutException t) {
                         if (done) {
-                            break; // the generator has finished and nothing came for 300 ms
+                            break; // the generator has finished and nothing came for 1 s
                         }
                         throw t;
                     }
                     done = done || seen(rig, mark, "DONE quad");
+                    if (done && steps.size() + losses >= total) {
+                        break; // as many steps (or losses) as were driven: no need to wait for silence
+                    }
                 }
                 q.close();
                 return new EncoderRun(steps, losses, q.missed(), q.position(), firstLoss);
