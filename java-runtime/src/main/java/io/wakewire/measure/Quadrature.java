@@ -24,7 +24,9 @@ import java.util.ArrayDeque;
  *       taken back).</li>
  * </ul>
  * After a loss on a channel its level is unknown: its next record sets it, and steps count again
- * from there.
+ * from there. The counts are what the records prove, a lower bound: a channel that changed an
+ * even number of times between two of its records looks unchanged (the board's LossTracker has
+ * the same limit), so only {@code missed() + lossesOfUnknownCount() == 0} vouches for the position.
  *
  * <h2>Start</h2>
  * With initial levels given the position counts from the first edge. Without, a channel's level

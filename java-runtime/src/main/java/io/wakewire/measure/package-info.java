@@ -13,6 +13,7 @@
  *
  * <p>The board's pins become edge sources in {@code io.wakewire.board.PinEdgeSource} (the one
  * place that knows the board's edge type); {@code Pin.pulses}, {@code Pin.frequency},
- * {@code Pin.encoder} and {@code Pin.distance} delegate here.
+ * {@code Pin.encoder} and {@code Pin.distance} delegate here. A Pi input becomes one in
+ * {@code io.wakewire.pi.PiEdgeSource} (host timestamps from the Pi4J listener).
  */
 package io.wakewire.measure;
