@@ -1,7 +1,7 @@
 package io.wakewire.board;
 
 import io.wakewire.measure.Distance;
-import io.wakewire.measure.EdgeSource;
+import io.wakewire.measure.EdgeFeed;
 import io.wakewire.measure.Frequency;
 import io.wakewire.measure.Pulses;
 import io.wakewire.measure.Quadrature;
@@ -13,19 +13,19 @@ import java.time.Duration;
 /**
  * What {@link Pin}'s measurement methods do: check the pins (a one-line {@link PinException} naming
  * the board and the pin, before anything is sent), then build the operator of
- * {@code io.wakewire.measure} on {@link PinEdgeSource}s. Nothing on the board: 0 bytes of firmware.
+ * {@code io.wakewire.measure} on {@link PinEdgeFeed}s. Nothing on the board: 0 bytes of firmware.
  */
 final class PinMeasures {
 
     private PinMeasures() {
     }
 
-    static PinEdgeSource source(PinChannel c, String what) {
+    static PinEdgeFeed source(PinChannel c, String what) {
         if (!c.spec.edge()) {
             throw new PinException(c.session.label(), what + ": pin " + c.name()
                     + " cannot report edges (pins with 'edge' in the board config can)");
         }
-        return new PinEdgeSource(c);
+        return new PinEdgeFeed(c);
     }
 
     static Pulses pulses(PinChannel c, Level level) {
@@ -39,7 +39,7 @@ final class PinMeasures {
         if (periods < 1) {
             throw new PinException(c.session.label(), "frequency(" + c.name() + "): periods " + periods + " is not >= 1");
         }
-        EdgeSource s = source(c, "frequency(" + c.name() + ")");
+        EdgeFeed s = source(c, "frequency(" + c.name() + ")");
         Future<Frequency> f = Frequency.measure(s, periods);
         return io.wakewire.task.Async.async(() -> {
             try {

@@ -30,7 +30,7 @@ public record Frequency(String pin, double hertz, int periods, long spanTicks, l
      * change shows as the same level twice). Fails with {@link MeasureLostException} when a loss or
      * a repeated level falls inside the window: the window is not stitched across it.
      */
-    public static Future<Frequency> measure(EdgeSource source, int periods) {
+    public static Future<Frequency> measure(EdgeFeed source, int periods) {
         if (source == null) {
             throw new IllegalArgumentException("frequency: source is null");
         }
@@ -41,14 +41,14 @@ public record Frequency(String pin, double hertz, int periods, long spanTicks, l
     }
 
     private static final class Measure implements Future<Frequency> {
-        private final EdgeSource source;
+        private final EdgeFeed source;
         private final int periods;
         private Future<Mark> pending;
         private Mark.Edge first;
         private Boolean last;
         private int rises;
 
-        Measure(EdgeSource source, int periods) {
+        Measure(EdgeFeed source, int periods) {
             this.source = source;
             this.periods = periods;
         }

@@ -1,6 +1,6 @@
 package io.wakewire.measure;
 
-/** What an {@link EdgeSource} hands out, in board order: an edge, or a loss at its place. */
+/** What an {@link EdgeFeed} hands out, in board order: an edge, or a loss at its place. */
 public sealed interface Mark {
 
     /** The source's pin name. */

@@ -30,7 +30,7 @@ public final class Pulses implements AutoCloseable {
     /** Widths at or under this many ticks are not exact (20 µs at 4 µs a tick; see the class comment). */
     public static final long FLOOR_TICKS = 5;
 
-    private final EdgeSource source;
+    private final EdgeFeed source;
     private final boolean high;
     /** A resting-level record was seen with no loss since: the next leading edge is trustworthy. */
     private boolean synced;
@@ -41,7 +41,7 @@ public final class Pulses implements AutoCloseable {
     private long pulses;
     private long unknown;
 
-    public Pulses(EdgeSource source, boolean high) {
+    public Pulses(EdgeFeed source, boolean high) {
         if (source == null) {
             throw new IllegalArgumentException("pulses: source is null");
         }

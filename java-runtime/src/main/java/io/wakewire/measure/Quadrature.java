@@ -35,7 +35,7 @@ import java.util.ArrayDeque;
  * known (its level did not change meanwhile), then counted in order.
  *
  * <h2>Order</h2>
- * The two sources are merged by board timestamp under {@link EdgeSource}'s order contract: with a
+ * The two sources are merged by board timestamp under {@link EdgeFeed}'s order contract: with a
  * record of one channel ready and none of the other, nothing earlier of the other is still coming.
  */
 public final class Quadrature implements AutoCloseable {
@@ -44,8 +44,8 @@ public final class Quadrature implements AutoCloseable {
     static final int MAX_HELD = 4096;
     private static final int UNKNOWN = -1;
 
-    private final EdgeSource a;
-    private final EdgeSource b;
+    private final EdgeFeed a;
+    private final EdgeFeed b;
     private final String label;
     private final long tickNanos;
     /** Levels (0, 1) of A and B, or UNKNOWN. */
@@ -62,7 +62,7 @@ public final class Quadrature implements AutoCloseable {
     private Future<Mark> pendingB;
     private long position;
     private long lastTicks = Long.MIN_VALUE;
-    private EdgeSource lastPin;
+    private EdgeFeed lastPin;
     private int lastDelta;
     private long missed;
     private long lossesUnknown;
@@ -71,7 +71,7 @@ public final class Quadrature implements AutoCloseable {
      * @param initialA the level of A now (before any edge the sources will give), or null if unknown
      * @param initialB the same for B
      */
-    public Quadrature(EdgeSource a, EdgeSource b, Boolean initialA, Boolean initialB) {
+    public Quadrature(EdgeFeed a, EdgeFeed b, Boolean initialA, Boolean initialB) {
         if (a == null || b == null) {
             throw new IllegalArgumentException("encoder: a source is null");
         }
@@ -139,9 +139,9 @@ public final class Quadrature implements AutoCloseable {
         }
         Mark.Edge e = (Mark.Edge) m;
         int lv = e.high() ? 1 : 0;
-        EdgeSource src = isA ? a : b;
+        EdgeFeed src = isA ? a : b;
         boolean sameTick = e.ticks() == lastTicks && lastPin != null && lastPin != src;
-        EdgeSource prevPin = lastPin;
+        EdgeFeed prevPin = lastPin;
         lastTicks = e.ticks();
         lastPin = src;
         int mine = isA ? levelA : levelB;

@@ -57,7 +57,7 @@ public final class Sonar {
      * two edges, and convert its width with {@code speedOfSound} (m/s). The echo source is closed
      * at the end.
      */
-    public static Future<Distance> measure(Trigger trigger, EdgeSource echo, Duration timeout, double speedOfSound) {
+    public static Future<Distance> measure(Trigger trigger, EdgeFeed echo, Duration timeout, double speedOfSound) {
         if (trigger == null || echo == null) {
             throw new IllegalArgumentException("distance: trigger or echo is null");
         }
@@ -89,7 +89,7 @@ public final class Sonar {
     }
 
     /** The echo's width in ticks: its rising edge, then its falling edge; a falling edge first is the end of an older echo. */
-    private static long echoWidth(EdgeSource echo, Mark.Edge[] rise) {
+    private static long echoWidth(EdgeFeed echo, Mark.Edge[] rise) {
         for (;;) {
             Mark m = await(echo.next());
             if (m instanceof Mark.Loss l) {

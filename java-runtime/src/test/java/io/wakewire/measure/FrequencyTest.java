@@ -13,7 +13,7 @@ class FrequencyTest {
     @Test
     void meanOverTheWindowOfRisingEdges() {
         // Rising edges at 10, 110, 210, 311, 410 (100-tick periods, one 1 tick late): 4 periods over 400 ticks.
-        ScriptedSource s = new ScriptedSource("D2").edges(false, 0, 10, 60, 110, 160, 210, 260, 311, 360, 410);
+        ScriptedFeed s = new ScriptedFeed("D2").edges(false, 0, 10, 60, 110, 160, 210, 260, 311, 360, 410);
         try (Executor ex = Executor.create()) {
             Frequency f = ex.blockOn(Frequency.measure(s, 4));
             assertEquals(400, f.spanTicks());
@@ -24,7 +24,7 @@ class FrequencyTest {
 
     @Test
     void aLossInTheWindowFailsIt() {
-        ScriptedSource s = new ScriptedSource("D2").edges(false, 0, 10, 60).loss(-1).edges(true, 110, 160, 210);
+        ScriptedFeed s = new ScriptedFeed("D2").edges(false, 0, 10, 60).loss(-1).edges(true, 110, 160, 210);
         try (Executor ex = Executor.create()) {
             MeasureLostException l = assertThrows(MeasureLostException.class, () -> ex.blockOn(Frequency.measure(s, 2)));
             assertEquals(MeasureLostException.UNKNOWN, l.count());
@@ -33,6 +33,6 @@ class FrequencyTest {
 
     @Test
     void badPeriods() {
-        assertThrows(IllegalArgumentException.class, () -> Frequency.measure(new ScriptedSource("D2"), 0));
+        assertThrows(IllegalArgumentException.class, () -> Frequency.measure(new ScriptedFeed("D2"), 0));
     }
 }

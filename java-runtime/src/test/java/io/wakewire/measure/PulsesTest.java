@@ -15,7 +15,7 @@ class PulsesTest {
     @Test
     void widthsAreTheTimestampDifferencesAndAPulseBeforeTheFirstRestingRecordIsNotTaken() {
         // HIGH at 50 may have begun before the stream: no pulse from it.
-        ScriptedSource s = new ScriptedSource("D2").edges(true, 50, 100, 200, 450, 1000, 1100);
+        ScriptedFeed s = new ScriptedFeed("D2").edges(true, 50, 100, 200, 450, 1000, 1100);
         try (Executor ex = Executor.create()) {
             Pulses p = new Pulses(s, true);
             Pulse a = ex.blockOn(p.next());
@@ -29,7 +29,7 @@ class PulsesTest {
 
     @Test
     void lowPulsesToo() {
-        ScriptedSource s = new ScriptedSource("D2").edges(true, 10, 20, 70, 90);
+        ScriptedFeed s = new ScriptedFeed("D2").edges(true, 10, 20, 70, 90);
         try (Executor ex = Executor.create()) {
             Pulse a = ex.blockOn(new Pulses(s, false).next());
             assertFalse(a.high());
@@ -39,7 +39,7 @@ class PulsesTest {
 
     @Test
     void aLossInsideAPulseMakesItUnknownNotWrong() {
-        ScriptedSource s = new ScriptedSource("D2").edges(false, 0, 10).loss(2).edges(false, 30, 40, 50);
+        ScriptedFeed s = new ScriptedFeed("D2").edges(false, 0, 10).loss(2).edges(false, 30, 40, 50);
         try (Executor ex = Executor.create()) {
             Pulses p = new Pulses(s, true);
             MeasureLostException l = assertThrows(MeasureLostException.class, () -> ex.blockOn(p.next()));
@@ -53,7 +53,7 @@ class PulsesTest {
 
     @Test
     void theSameLevelTwiceIsAMissedChange() {
-        ScriptedSource s = new ScriptedSource("D2").edges(false, 0, 10).edge(true, 20).edges(false, 30, 40, 45);
+        ScriptedFeed s = new ScriptedFeed("D2").edges(false, 0, 10).edge(true, 20).edges(false, 30, 40, 45);
         try (Executor ex = Executor.create()) {
             Pulses p = new Pulses(s, true);
             MeasureLostException l = assertThrows(MeasureLostException.class, () -> ex.blockOn(p.next()));

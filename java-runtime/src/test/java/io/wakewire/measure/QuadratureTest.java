@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QuadratureTest {
 
     /** Gray-code steps from (0, 0): +1 forward (A leads B), -1 backward, one every 10 ticks. */
-    private static ScriptedSource[] drive(int... steps) {
-        ScriptedSource a = new ScriptedSource("D2");
-        ScriptedSource b = new ScriptedSource("D3");
+    private static ScriptedFeed[] drive(int... steps) {
+        ScriptedFeed a = new ScriptedFeed("D2");
+        ScriptedFeed b = new ScriptedFeed("D3");
         int la = 0;
         int lb = 0;
         long t = 10;
@@ -32,7 +32,7 @@ class QuadratureTest {
             }
             t += 10;
         }
-        return new ScriptedSource[] {a, b};
+        return new ScriptedFeed[] {a, b};
     }
 
     private static int[] run(int forward, int backward) {
@@ -53,7 +53,7 @@ class QuadratureTest {
 
     @Test
     void exactPositionWithKnownLevels() {
-        ScriptedSource[] s = drive(run(8, 3));
+        ScriptedFeed[] s = drive(run(8, 3));
         try (Executor ex = Executor.create()) {
             Quadrature q = new Quadrature(s[0], s[1], false, false);
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 7L, 6L, 5L), positions(ex, q, 11));
@@ -63,7 +63,7 @@ class QuadratureTest {
 
     @Test
     void exactPositionWithLevelsLearnedFromTheFirstRecords() {
-        ScriptedSource[] s = drive(run(5, 7));
+        ScriptedFeed[] s = drive(run(5, 7));
         try (Executor ex = Executor.create()) {
             Quadrature q = new Quadrature(s[0], s[1], null, null);
             List<Long> p = positions(ex, q, 12);
@@ -73,7 +73,7 @@ class QuadratureTest {
 
     @Test
     void backwardFirst() {
-        ScriptedSource[] s = drive(run(0, 4));
+        ScriptedFeed[] s = drive(run(0, 4));
         try (Executor ex = Executor.create()) {
             assertEquals(List.of(-1L, -2L, -3L, -4L), positions(ex, new Quadrature(s[0], s[1], false, false), 4));
         }
@@ -81,8 +81,8 @@ class QuadratureTest {
 
     @Test
     void aRepeatedLevelIsAMissedTransition() {
-        ScriptedSource a = new ScriptedSource("D2").edge(true, 10).edge(true, 30).edge(false, 50);
-        ScriptedSource b = new ScriptedSource("D3").edge(true, 20);
+        ScriptedFeed a = new ScriptedFeed("D2").edge(true, 10).edge(true, 30).edge(false, 50);
+        ScriptedFeed b = new ScriptedFeed("D3").edge(true, 20);
         try (Executor ex = Executor.create()) {
             Quadrature q = new Quadrature(a, b, false, false);
             assertEquals(1, ex.blockOn(q.next()).position()); // A up: 10
@@ -97,8 +97,8 @@ class QuadratureTest {
 
     @Test
     void aLossOnEitherChannelIsReportedAndTheChannelResyncs() {
-        ScriptedSource a = new ScriptedSource("D2").edge(true, 10).loss(3).edge(false, 50).edge(true, 70);
-        ScriptedSource b = new ScriptedSource("D3").edge(true, 20);
+        ScriptedFeed a = new ScriptedFeed("D2").edge(true, 10).loss(3).edge(false, 50).edge(true, 70);
+        ScriptedFeed b = new ScriptedFeed("D3").edge(true, 20);
         try (Executor ex = Executor.create()) {
             Quadrature q = new Quadrature(a, b, false, false);
             assertEquals(1, ex.blockOn(q.next()).position());
@@ -115,8 +115,8 @@ class QuadratureTest {
 
     @Test
     void bothChannelsAtOneTickIsTwoMissedTransitions() {
-        ScriptedSource a = new ScriptedSource("D2").edge(true, 10).edge(false, 40);
-        ScriptedSource b = new ScriptedSource("D3").edge(true, 10).edge(false, 30);
+        ScriptedFeed a = new ScriptedFeed("D2").edge(true, 10).edge(false, 40);
+        ScriptedFeed b = new ScriptedFeed("D3").edge(true, 10).edge(false, 30);
         try (Executor ex = Executor.create()) {
             Quadrature q = new Quadrature(a, b, false, false);
             ex.blockOn(q.next()); // A up at 10: +1, taken back below

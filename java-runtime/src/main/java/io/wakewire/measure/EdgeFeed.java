@@ -13,7 +13,7 @@ import io.wakewire.task.Future;
  *
  * <p>One task at a time: await a {@code next()} before asking for another.
  */
-public interface EdgeSource extends AutoCloseable {
+public interface EdgeFeed extends AutoCloseable {
 
     /** The pin's name ("D2"). */
     String pin();

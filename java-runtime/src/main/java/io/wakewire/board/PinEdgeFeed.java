@@ -1,28 +1,28 @@
 package io.wakewire.board;
 
-import io.wakewire.measure.EdgeSource;
+import io.wakewire.measure.EdgeFeed;
 import io.wakewire.measure.Mark;
 import io.wakewire.task.Context;
 import io.wakewire.task.Future;
 import io.wakewire.task.Poll;
 
 /**
- * A board pin as an {@link EdgeSource} for the measurements of {@code io.wakewire.measure}: its own
+ * A board pin as an {@link EdgeFeed} for the measurements of {@code io.wakewire.measure}: its own
  * subscription for both edges (a missed change then shows as the same level twice), with the
  * session's {@link EventsLostException} turned into in-band {@link Mark.Loss} marks. The one place
  * that knows the board's edge types (the API refactor's shared edge type replaces them here).
  *
- * <p>The order contract of {@link EdgeSource} holds: the board takes every pin's edges into one
+ * <p>The order contract of {@link EdgeFeed} holds: the board takes every pin's edges into one
  * ring in timestamp order, and {@code BoardSession} hands each frame's records to every
  * subscription on the executor thread before any task runs again. Executor thread only.
  */
-public final class PinEdgeSource implements EdgeSource {
+public final class PinEdgeFeed implements EdgeFeed {
 
     private final PinChannel pin;
     private final EdgeSubscription sub;
     private boolean closed;
 
-    PinEdgeSource(PinChannel pin) {
+    PinEdgeFeed(PinChannel pin) {
         this.pin = pin;
         this.sub = new EdgeSubscription(pin, EdgeFilter.BOTH, pin.session.options.edgeBuffer());
     }

@@ -7,7 +7,7 @@ import io.wakewire.task.Poll;
 import java.util.ArrayDeque;
 
 /** An edge source that hands out a script of marks, given up front (a tick is 4 µs). */
-final class ScriptedSource implements EdgeSource {
+final class ScriptedFeed implements EdgeFeed {
 
     static final long TICK_NS = 4000;
 
@@ -15,17 +15,17 @@ final class ScriptedSource implements EdgeSource {
     private final ArrayDeque<Mark> marks = new ArrayDeque<>();
     boolean closed;
 
-    ScriptedSource(String pin) {
+    ScriptedFeed(String pin) {
         this.pin = pin;
     }
 
-    ScriptedSource edge(boolean high, long ticks) {
+    ScriptedFeed edge(boolean high, long ticks) {
         marks.add(new Mark.Edge(pin, high, ticks, ticks * TICK_NS));
         return this;
     }
 
     /** Edges alternating from {@code firstHigh}, at the given ticks. */
-    ScriptedSource edges(boolean firstHigh, long... ticks) {
+    ScriptedFeed edges(boolean firstHigh, long... ticks) {
         boolean h = firstHigh;
         for (long t : ticks) {
             edge(h, t);
@@ -34,7 +34,7 @@ final class ScriptedSource implements EdgeSource {
         return this;
     }
 
-    ScriptedSource loss(long count) {
+    ScriptedFeed loss(long count) {
         marks.add(new Mark.Loss(pin, count, "test loss"));
         return this;
     }

@@ -1,28 +1,28 @@
 package io.wakewire.pi;
 
-import io.wakewire.measure.EdgeSource;
+import io.wakewire.measure.EdgeFeed;
 import io.wakewire.measure.Mark;
 import io.wakewire.task.Future;
 import io.wakewire.task.Futures;
 import io.wakewire.task.Poll;
 
 /**
- * A Pi input as an {@link EdgeSource}, so that the measurements of {@code io.wakewire.measure}
+ * A Pi input as an {@link EdgeFeed}, so that the measurements of {@code io.wakewire.measure}
  * (pulse widths, frequency) work on a Pi pin as on a board pin: {@code new Pulses(new
- * PiEdgeSource(gpio.input(17)), true)}. The times are the host's {@code System.nanoTime()} read
+ * PiEdgeFeed(gpio.input(17)), true)}. The times are the host's {@code System.nanoTime()} read
  * in the Pi4J listener (a "tick" is 1 ns), so a width includes the kernel's and Pi4J's delivery
  * jitter, unlike a board's interrupt timestamps; a full buffer becomes a {@link Mark.Loss}.
  *
  * <p>Not for {@code Quadrature}: each Pi pin has its own listener thread, so two pins' edges do
- * not keep {@link EdgeSource}'s order contract.
+ * not keep {@link EdgeFeed}'s order contract.
  */
-public final class PiEdgeSource implements EdgeSource {
+public final class PiEdgeFeed implements EdgeFeed {
 
     private final PiInput input;
 
-    public PiEdgeSource(PiInput input) {
+    public PiEdgeFeed(PiInput input) {
         if (input == null) {
-            throw new IllegalArgumentException("PiEdgeSource: input is null");
+            throw new IllegalArgumentException("PiEdgeFeed: input is null");
         }
         this.input = input;
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The measurements on a Pi pin (Pi4J's mock plugin): the same operators as on a board pin. */
-class PiEdgeSourceTest {
+class PiEdgeFeedTest {
 
     private final PiGpio gpio = MockPi.gpio();
     private final ManualContext cx = new ManualContext();
@@ -33,7 +33,7 @@ class PiEdgeSourceTest {
         MockPi.set(in, HIGH);
         MockPi.set(in, LOW);
         long after = System.nanoTime();
-        Pulses p = new Pulses(new PiEdgeSource(in), true);
+        Pulses p = new Pulses(new PiEdgeFeed(in), true);
         Poll<Pulse> got = cx.poll(p.next());
         assertTrue(got.isReady());
         assertEquals("GPIO17", got.value().pin());
@@ -48,7 +48,7 @@ class PiEdgeSourceTest {
         MockPi.set(in, LOW);
         MockPi.set(in, HIGH); // dropped: the buffer holds 2
         MockPi.set(in, LOW); // dropped
-        Pulses p = new Pulses(new PiEdgeSource(in), true);
+        Pulses p = new Pulses(new PiEdgeFeed(in), true);
         MeasureLostException l = assertThrows(MeasureLostException.class, () -> {
             for (int i = 0; i < 3; i++) {
                 cx.poll(p.next());
