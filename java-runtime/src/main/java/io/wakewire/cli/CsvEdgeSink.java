@@ -1,6 +1,6 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
+import io.wakewire.pin.Edge;
 
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -49,14 +49,14 @@ final class CsvEdgeSink implements EdgeSink {
     public void edge(Edge e) {
         lastEdge.put(e.pin(), e);
         boolean valid = vouch.vouches(e);
-        row(e.boardNanos(), clock.epochNanos(e.hostNanos()), e.pin(), e.isRising() ? 1 : 0, valid ? e.latencyNanos() : 0,
+        row(e.boardNanos().getAsLong(), clock.epochNanos(e.hostNanos()), e.pin(), e.isRising() ? 1 : 0, valid ? e.latency().toNanos() : 0,
                 valid ? 1 : 0, 0, "edge");
     }
 
     @Override
     public void lost(String pin, String cause, long count, String what) {
         Edge before = lastEdge.get(pin);
-        row(before == null ? 0 : before.boardNanos(), before == null ? 0 : clock.epochNanos(before.hostNanos()), pin, -1, 0, 0,
+        row(before == null ? 0 : before.boardNanos().getAsLong(), before == null ? 0 : clock.epochNanos(before.hostNanos()), pin, -1, 0, 0,
                 count, cause);
     }
 

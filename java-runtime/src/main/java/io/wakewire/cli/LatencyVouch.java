@@ -1,6 +1,6 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
+import io.wakewire.pin.Edge;
 
 /**
  * Whether an edge's latency ({@link Edge#latencyNanos()}, arrival minus the clock sync's host-time
@@ -17,7 +17,7 @@ interface LatencyVouch {
 
     boolean vouches(Edge e);
 
-    LatencyVouch BY_SIGN = e -> e.latencyNanos() >= 0;
+    LatencyVouch BY_SIGN = e -> e.latency().toNanos() >= 0;
 
-    LatencyVouch SYNC = e -> e.hostTimeVouched() && e.latencyNanos() >= 0;
+    LatencyVouch SYNC = e -> e.hostTimeVouched() && e.latency().toNanos() >= 0;
 }

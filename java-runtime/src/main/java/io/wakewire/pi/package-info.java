@@ -23,18 +23,18 @@
  *       ({@code open()} auto-detected, or {@code of(context)}, e.g. the mock providers in tests);
  *       {@code close()} matters because Pi4J's threads are not daemons.</li>
  *   <li>{@link io.wakewire.pi.PiInput}: {@code nextEdge(filter)}, {@code edges(filter)},
- *       {@code level()}, counters; {@link io.wakewire.pi.Edge} carries the level, a
+ *       {@code level()}, counters; {@link io.wakewire.pin.Edge} carries the level, a
  *       {@code System.nanoTime()} stamp taken in the listener, and a sequence number whose gaps
  *       show losses.</li>
  *   <li>{@link io.wakewire.pi.PiOutput}: {@code write/high/low/toggle}; {@code onChange} to
  *       wire an output to something else in a test.</li>
- *   <li>Overflow is never silent: the next wait throws {@link io.wakewire.pi.EdgesLostException}
+ *   <li>Overflow is never silent: the next wait throws {@link io.wakewire.pin.EdgesLostException}
  *       with the count; a closed pin ends its waits with {@link io.wakewire.pi.PinClosedException}.</li>
  * </ul>
  *
  * <h2>Mechanism and costs</h2>
  * One Pi4J listener per open input, attached at open. It reads the clock, puts an
- * {@link io.wakewire.pi.Edge} in the pin's bounded lock-free ring ({@code EdgeRing}: a CAS to claim
+ * {@link io.wakewire.pin.Edge} in the pin's bounded lock-free ring ({@code EdgeRing}: a CAS to claim
  * a slot, a volatile store to publish) and takes the one registered waker with a
  * {@code getAndSet}: no lock and no thread of ours on the path, correct whether Pi4J calls it on
  * its own thread (a real Pi) or on the thread that changed a mock pin (tests). The waiting future

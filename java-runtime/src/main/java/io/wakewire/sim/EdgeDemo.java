@@ -2,8 +2,8 @@ package io.wakewire.sim;
 
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardException;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
@@ -46,7 +46,7 @@ public final class EdgeDemo {
                             long now = System.nanoTime();
                             // the edge's host time is printed only when the clock sync vouches for it
                             System.out.printf("%s rose at board tick %d; frame decoded %.0f µs ago, %s%n", e.pin(),
-                                    e.ticks(), (now - e.arrivalNanos()) / 1000.0, e.hostTimeVouched()
+                                    e.boardTicks().getAsLong(), (now - e.arrivalNanos()) / 1000.0, e.hostTimeVouched()
                                             ? String.format("edge %.3f ms ago (±%.3f) by the clock sync",
                                             (now - e.hostNanos()) / 1e6, e.hostErrorNanos() / 1e6)
                                             : "edge time not known yet (the clock sync cannot vouch for it)");

@@ -3,8 +3,8 @@ package io.wakewire.examples.firstedge;
 import static io.wakewire.task.Async.await;
 
 import io.wakewire.board.Board;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
@@ -22,7 +22,7 @@ public class FirstEdge {
                     Edge e = await(Futures.timeout(board.pin("D2").nextEdge(EdgeFilter.RISING),
                                                    Duration.ofSeconds(5)));
                     System.out.printf("D2 rose at board tick %d, %d µs ago%n",
-                                      e.ticks(), e.latencyNanos() / 1000);
+                                      e.boardTicks().getAsLong(), e.latency().toNanos() / 1000);
                 } catch (TimedOutException timeout) {
                     System.out.println("no edge on D2 within 5 s");
                 } finally {
