@@ -16,7 +16,7 @@ import java.util.ArrayDeque;
  * consumer sees "edge, edge, 12 lost, edge" exactly as the board reported it.
  *
  * <p>Bounded by {@code capacity} edges: when full, the newest edges are dropped and counted into a
- * HOST_BUFFER marker at the tail (one marker per overflow episode). Markers never count against the
+ * HOST_OVERFLOW marker at the tail (one marker per overflow episode). Markers never count against the
  * bound, so a loss can always be reported. Executor thread only.
  */
 final class EdgeSubscription {

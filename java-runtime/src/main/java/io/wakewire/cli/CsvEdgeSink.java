@@ -12,7 +12,7 @@ import java.util.Map;
  * <pre>
  * board_ns,host_unix_ns,pin,level,latency_ns,latency_valid,lost,event
  * 1234000,1733582523123456789,D2,1,84000,1,0,edge
- * 1298000,1733582523187456789,D2,-1,0,0,3,board_ring
+ * 1298000,1733582523187456789,D2,-1,0,0,3,board_overflow
  * </pre>
  * <ul>
  *   <li>{@code board_ns}: the board's ISR timestamp; {@code host_unix_ns}: the clock sync's estimate

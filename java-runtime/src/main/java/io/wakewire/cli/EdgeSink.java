@@ -15,7 +15,7 @@ interface EdgeSink extends AutoCloseable {
 
     /**
      * The same, with the loss report's parts for sinks that keep them apart: {@code cause} in
-     * lower case ({@code board_ring}, {@code wire_frames}, {@code merged}, ...) and its {@code count}
+     * lower case ({@code board_overflow}, {@code sequence_gap}, {@code merged}, ...) and its {@code count}
      * of edges ({@link io.wakewire.pin.EdgesLostException#UNKNOWN} when not known). By default
      * the words only.
      */

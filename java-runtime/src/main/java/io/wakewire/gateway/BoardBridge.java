@@ -53,7 +53,8 @@ final class BoardBridge {
                     } catch (EdgesLostException lost) {
                         long s = ++seq;
                         link.event(t.pinLost(pin), new Json.Obj().put("seq", s).put("pin", pin)
-                                .put("cause", lost.reason().name().toLowerCase(Locale.ROOT)).put("count", lost.count())
+                                .put("cause", lost.reason().name().toLowerCase(Locale.ROOT))
+                                .put("count", lost.reason() == EdgesLostException.Reason.SEQUENCE_GAP ? lost.frames() : lost.count())
                                 .put("unit", lost.reason() == EdgesLostException.Reason.SEQUENCE_GAP ? "frames" : "events")
                                 .toString(), s);
                     } catch (BoardDisconnectedException gone) {
