@@ -3,7 +3,7 @@ package io.wakewire.cli;
 import io.wakewire.pin.Edge;
 
 /**
- * Whether an edge's latency ({@link Edge#latencyNanos()}, arrival minus the clock sync's host-time
+ * Whether an edge's latency ({@link Edge#latency()}, arrival minus the clock sync's host-time
  * estimate of the edge) may be shown as a measurement. The output sinks ask this once per edge and
  * print an unvouched latency as "-" (the CSV: latency_valid 0), never as a number.
  *
