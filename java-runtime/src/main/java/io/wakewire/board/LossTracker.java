@@ -1,7 +1,5 @@
 package io.wakewire.board;
 
-import io.wakewire.pin.Edge;
-import io.wakewire.pin.EdgeFilter;
 import io.wakewire.pin.EdgesLostException;
 
 import java.util.Collection;

@@ -7,10 +7,8 @@ import io.wakewire.pin.Edge;
 import io.wakewire.pin.EdgeFilter;
 import io.wakewire.pin.EdgeSource;
 import io.wakewire.pin.EdgeStream;
-import io.wakewire.pin.EdgesLostException;
 import io.wakewire.pin.Level;
 import io.wakewire.task.Future;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
