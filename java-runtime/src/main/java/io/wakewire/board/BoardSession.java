@@ -1,6 +1,8 @@
 package io.wakewire.board;
 
 import io.wakewire.link.LinkClosedException;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
 import io.wakewire.link.LinkState;
 import io.wakewire.link.PortOpenException;
 import io.wakewire.link.PortSettings;
@@ -46,7 +48,7 @@ import java.util.Map;
  * to every armed pin (which edges were lost is unknown, so which pin lost some is too); a LOST
  * record to the pins its drop source serves; a same-level repeat on a pin armed for both edges to
  * that pin, as one merged edge ({@link LossTracker}); a full stream buffer to that stream. Each
- * becomes an {@link EventsLostException} in stream order.
+ * becomes an {@link io.wakewire.pin.EdgesLostException} in stream order.
  *
  * <h2>Disconnects</h2>
  * The link ending (EIO, hang-up, the board's process killed), a board silent for a heartbeat
@@ -613,7 +615,7 @@ final class BoardSession implements FrameSink, EventVisitor {
             counters.edgesUnclaimed++;
             return;
         }
-        c.dispatch(new Edge(c.name(), level == 1 ? Level.HIGH : Level.LOW, t64, t64 * tickNs, clock.hostNanos(t64),
+        c.dispatch(Edge.onBoard(c.name(), level == 1 ? Level.HIGH : Level.LOW, t64, t64 * tickNs, clock.hostNanos(t64),
                 arrivalNanos, clock.vouchedErrorNanos(t64, arrivalNanos)));
     }
 
