@@ -2,6 +2,10 @@ package io.wakewire.board;
 
 import io.wakewire.measure.EdgeFeed;
 import io.wakewire.measure.Mark;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgesLostException;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Context;
 import io.wakewire.task.Future;
 import io.wakewire.task.Poll;
@@ -9,8 +13,8 @@ import io.wakewire.task.Poll;
 /**
  * A board pin as an {@link EdgeFeed} for the measurements of {@code io.wakewire.measure}: its own
  * subscription for both edges (a missed change then shows as the same level twice), with the
- * session's {@link EventsLostException} turned into in-band {@link Mark.Loss} marks. The one place
- * that knows the board's edge types (the API refactor's shared edge type replaces them here).
+ * session's {@link EdgesLostException} turned into in-band {@link Mark.Loss} marks. The one place
+ * that knows the edge types of {@code io.wakewire.pin} for a board pin (board ticks).
  *
  * <p>The order contract of {@link EdgeFeed} holds: the board takes every pin's edges into one
  * ring in timestamp order, and {@code BoardSession} hands each frame's records to every
@@ -84,9 +88,10 @@ public final class PinEdgeFeed implements EdgeFeed {
                 try {
                     Edge e = sub.take();
                     return e == null ? Poll.pending()
-                            : Poll.ready(new Mark.Edge(e.pin(), e.level() == Level.HIGH, e.ticks(), e.boardNanos()));
-                } catch (EventsLostException l) {
-                    return Poll.ready(new Mark.Loss(l.pin(), l.count(), l.lossCause().text()
+                            : Poll.ready(new Mark.Edge(e.pin(), e.level() == Level.HIGH, e.boardTicks().getAsLong(),
+                                    e.boardNanos().getAsLong()));
+                } catch (EdgesLostException l) {
+                    return Poll.ready(new Mark.Loss(l.pin(), l.count(), l.reason().text()
                             + (l.countKnown() ? ", " + l.count() + " edge(s)" : ", count unknown")));
                 }
             }

@@ -6,6 +6,7 @@ import io.wakewire.measure.Frequency;
 import io.wakewire.measure.Pulses;
 import io.wakewire.measure.Quadrature;
 import io.wakewire.measure.Sonar;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Future;
 
 import java.time.Duration;

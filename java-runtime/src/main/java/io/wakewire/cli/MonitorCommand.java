@@ -61,7 +61,7 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--level", defaultValue = "high", paramLabel = "LEVEL",
             description = "With --pulses: high or low pulses. Default: ${DEFAULT-VALUE}.")
-    io.wakewire.board.Level level;
+    io.wakewire.pin.Level level;
 
     @Option(names = "--csv", description = "CSV on stdout: " + CsvEdgeSink.HEADER + "; integers in every row:"
             + " latency_ns only where latency_valid is 1, a loss a row of level -1 with its count and cause.")

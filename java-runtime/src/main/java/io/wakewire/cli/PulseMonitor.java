@@ -1,7 +1,7 @@
 package io.wakewire.cli;
 
 import io.wakewire.board.BoardException;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Level;
 import io.wakewire.measure.MeasureLostException;
 import io.wakewire.measure.Pulse;
 import io.wakewire.measure.Pulses;

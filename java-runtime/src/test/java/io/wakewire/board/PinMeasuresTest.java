@@ -1,5 +1,6 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.Level;
 import io.wakewire.task.Async;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

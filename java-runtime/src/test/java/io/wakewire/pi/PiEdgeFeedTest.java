@@ -1,7 +1,7 @@
 package io.wakewire.pi;
 
-import static io.wakewire.pi.Level.HIGH;
-import static io.wakewire.pi.Level.LOW;
+import static io.wakewire.pin.Level.HIGH;
+import static io.wakewire.pin.Level.LOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,13 +27,14 @@ class PiEdgeFeedTest {
     @Test
     void pulseWidthsFromTheListenerTimestamps() {
         PiInput in = gpio.input(17);
+        Pulses p = new Pulses(new PiEdgeFeed(in), true);
+        assertTrue(cx.poll(p.ready()).isReady()); // the stream starts here
         MockPi.set(in, HIGH); // a first pulse: not measured (no low record before it), its fall syncs
         MockPi.set(in, LOW);
         long before = System.nanoTime();
         MockPi.set(in, HIGH);
         MockPi.set(in, LOW);
         long after = System.nanoTime();
-        Pulses p = new Pulses(new PiEdgeFeed(in), true);
         Poll<Pulse> got = cx.poll(p.next());
         assertTrue(got.isReady());
         assertEquals("GPIO17", got.value().pin());
@@ -43,12 +44,13 @@ class PiEdgeFeedTest {
 
     @Test
     void aFullBufferMakesThePulseUnknown() {
-        PiInput in = gpio.input(17, Pull.PULL_DOWN, java.time.Duration.ZERO, 2);
+        PiInput in = gpio.input(17, InputOptions.defaults().withBuffer(2));
+        Pulses p = new Pulses(new PiEdgeFeed(in), true);
+        cx.poll(p.ready());
         MockPi.set(in, HIGH);
         MockPi.set(in, LOW);
         MockPi.set(in, HIGH); // dropped: the buffer holds 2
         MockPi.set(in, LOW); // dropped
-        Pulses p = new Pulses(new PiEdgeFeed(in), true);
         MeasureLostException l = assertThrows(MeasureLostException.class, () -> {
             for (int i = 0; i < 3; i++) {
                 cx.poll(p.next());

@@ -1,7 +1,7 @@
 package io.wakewire.e2e;
 
 import io.wakewire.board.Board;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Level;
 import io.wakewire.measure.Distance;
 import io.wakewire.measure.EncoderStep;
 import io.wakewire.measure.MeasureLostException;
