@@ -19,7 +19,8 @@ import static io.wakewire.task.Async.await;
  * {@code wakewire monitor --pulses D2}: the widths of one pin's pulses, from the board's edge
  * timestamps (exact to one tick), one line (or CSV row) each; a loss makes the pulses it touched
  * unknown, printed as a loss row, never as a wrong width. A width under the edge interrupt's own
- * time is marked (text {@code <=}, CSV {@code exact} 0): the true width is at most the reading.
+ * time is marked (text {@code <=}, CSV {@code exact} 0): the true width is at most the reading
+ * plus one tick.
  */
 final class PulseMonitor {
 

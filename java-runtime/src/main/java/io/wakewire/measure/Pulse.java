@@ -11,7 +11,8 @@ package io.wakewire.measure;
  * @param tickNanos  the length of one tick: the width's resolution
  * @param exact      false when the width is at or under {@link Pulses#FLOOR_TICKS}: the board's edge
  *                   interrupt takes about that long, and a pulse narrower than it reads as its
- *                   duration, so the true width is then at most the width read, its value unknown
+ *                   duration, so the true width is then at most the width read plus one tick
+ *                   (the quantisation), its value unknown
  */
 public record Pulse(String pin, boolean high, long startTicks, long widthTicks, long tickNanos, boolean exact) {
 

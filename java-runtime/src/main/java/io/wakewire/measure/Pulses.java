@@ -23,7 +23,9 @@ import io.wakewire.task.Poll;
  * edge's has finished, about 4 ticks on the AVR firmware (about 250 cycles; the tick is 64): a
  * narrower pulse reads as that long (measured in simavr on an Uno's INT0: 4 µs read 16 µs, 8-14 µs
  * read 12 µs, from 15 µs on right to the tick). So a width of {@link #FLOOR_TICKS} ticks or less is
- * marked {@code exact() == false}: the true width is at most the reading.
+ * marked {@code exact() == false}: the true width is at most the reading plus one tick. Under
+ * overload (a pulse train faster than the board can send) the widths given stay right: measured
+ * in {@code MeasureTest.anOverloadedPinGivesLossesNeverWrongWidths}, every one within a tick.
  */
 public final class Pulses implements AutoCloseable {
 

@@ -108,6 +108,61 @@ class MeasureTest {
         }
     }
 
+    /**
+     * A pulse train faster than the board can send (41,667 edges/s against about 25,000): the ring
+     * overflows and the board drops edges, counted. No wrong width comes out: every pulse given is
+     * the width driven (24 µs, to a tick plus the interrupt's entry jitter under load), the rest are
+     * losses reported in place.
+     */
+    @Test
+    void anOverloadedPinGivesLossesNeverWrongWidths() {
+        try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
+            long[] got = ex.blockOn(Async.async(() -> {
+                Board b = await(rig.connect());
+                try (Pulses p = b.pin("D2").pulses(Level.HIGH)) {
+                    rig.vboard.set("D2", false);
+                    await(p.ready());
+                    long mark = rig.vboard.mark();
+                    rig.vboard.command("wave D2 48us 20000"); // 10,000 pulses, 24 µs high, 24 µs low
+                    long pulses = 0;
+                    long losses = 0;
+                    long wrong = 0;
+                    long worst = 0;
+                    boolean done = false;
+                    for (;;) {
+                        try {
+                            Pulse x = await(Futures.timeout(p.next(), Duration.ofMillis(done ? 1000 : 5000)));
+                            pulses++;
+                            long err = Math.abs(x.widthNanos() - 24_000);
+                            worst = Math.max(worst, err);
+                            // Exact: within a tick plus the entry jitter; not exact (read 5 ticks or less): the
+                            // true width is at most the reading plus a tick.
+                            if (x.exact() ? err > 2 * x.tickNanos() : x.widthNanos() + x.tickNanos() < 24_000) {
+                                wrong++;
+                            }
+                        } catch (MeasureLostException l) {
+                            losses++;
+                        } catch (TimedOutException t) {
+                            if (done) {
+                                break;
+                            }
+                            throw t;
+                        }
+                        done = done || seen(rig, mark, "DONE wave D2");
+                    }
+                    return new long[] {pulses, losses, wrong, worst};
+                } finally {
+                    b.close();
+                }
+            }));
+            System.out.printf("overload: %d pulses measured, %d losses reported, %d wrong, worst %d ns off%n", got[0],
+                    got[1], got[2], got[3]);
+            assertTrue(got[1] > 0, "41,667 edges/s: the board was expected to overflow and report it");
+            assertTrue(got[0] > 100, "too few pulses measured to say anything: " + got[0]);
+            assertEquals(0, got[2], "pulses measured with a wrong width");
+        }
+    }
+
     @Test
     void frequencyOfASquareWave() {
         try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
