@@ -13,7 +13,8 @@ import java.time.Duration;
 /**
  * One command and its answer, as a future: the command is sent at the first poll (so a request
  * that is built but never awaited sends nothing), the answer is matched by request id through the
- * {@link RequestTable}, and a timer bounds the wait.
+ * {@link RequestTable}, and a timer bounds the wait. When {@link RequestTable#MAX_IN_FLIGHT}
+ * commands are already in flight it waits for a slot first, inside the same time limit.
  *
  * <p>A NAK becomes {@link BoardNakException}; no answer in time becomes
  * {@link BoardTimeoutException}; the board going away becomes {@link BoardDisconnectedException}.
@@ -44,6 +45,7 @@ final class Request<T> implements Future<T> {
     private Waker waker;
     private Answer.Reply answer;
     private BoardException failure;
+    private boolean registered;
     private boolean sent;
     private boolean done;
     long sentNanos;
@@ -65,13 +67,16 @@ final class Request<T> implements Future<T> {
             throw new IllegalStateException(what + ": polled after completion");
         }
         waker = cx.waker();
-        if (!sent) {
-            sent = true;
-            timer = Futures.sleep(timeout);
+        if (!registered) {
+            registered = true;
+            timer = Futures.sleep(timeout); // the wait for a slot counts too: the caller's limit is on the answer
             reqId = session.register(this, duringHandshake);
             if (reqId < 0) {
                 return finish();
             }
+        }
+        if (!sent && reqId != RequestTable.QUEUED && failure == null) {
+            sent = true;
             sentNanos = session.nowNanos();
             session.send(maker.make(session.nextTxSeq(), reqId), this);
         }
@@ -110,6 +115,12 @@ final class Request<T> implements Future<T> {
         wake();
     }
 
+    /** A slot freed up: the request has id {@code id} now and sends at its next poll. */
+    void admitted(int id) {
+        reqId = id;
+        wake();
+    }
+
     /** The request cannot complete: not sent, or the board went away. */
     void failed(BoardException e) {
         if (failure == null && answer == null) {
@@ -139,7 +150,9 @@ final class Request<T> implements Future<T> {
 
     @Override
     public String describe() {
-        return what + (sent ? " (req " + reqId + ", awaiting answer)" : " (not sent)");
+        return what + (sent ? " (req " + reqId + ", awaiting answer)"
+                : registered && reqId == RequestTable.QUEUED ? " (waiting for a slot: "
+                + RequestTable.MAX_IN_FLIGHT + " commands in flight)" : " (not sent)");
     }
 
     String what() {
