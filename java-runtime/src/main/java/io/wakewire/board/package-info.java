@@ -16,9 +16,11 @@
  * <h2>Mechanisms, one file each</h2>
  * <table>
  *   <caption>What lives where</caption>
- *   <tr><td>{@link io.wakewire.board.BoardSession}</td><td>the supervisor (open, handshake, restore pins, heartbeat, reconnect) and the frame dispatch</td></tr>
+ *   <tr><td>{@link io.wakewire.board.BoardSession}</td><td>what the parts below share (link, state, pins, clock, counters) and the send path</td></tr>
+ *   <tr><td>{@link io.wakewire.board.BoardSupervisor}</td><td>open, handshake, restore pins, heartbeat, reconnect</td></tr>
+ *   <tr><td>{@link io.wakewire.board.Demultiplexer}</td><td>the board's frame sequence, losses, answers to requests, edges to pins</td></tr>
  *   <tr><td>{@link io.wakewire.board.ReaderLoop}</td><td>the receive task: link to decoder, woken by the link, never polling</td></tr>
- *   <tr><td>{@link io.wakewire.board.RequestTable}, {@link io.wakewire.board.Request}</td><td>request ids to futures, timeouts, NAKs as exceptions</td></tr>
+ *   <tr><td>{@link io.wakewire.board.RequestTable}, {@link io.wakewire.board.Request}</td><td>request ids to futures, the in-flight limit (3; more wait on the host), timeouts, NAKs as exceptions</td></tr>
  *   <tr><td>{@link io.wakewire.board.PinChannel}, {@link io.wakewire.board.EdgeSubscription}</td><td>per-pin demux, arming, in-band loss markers</td></tr>
  *   <tr><td>{@link io.wakewire.board.NextEdge}, {@link io.wakewire.board.EdgeStream}</td><td>one edge, or every edge</td></tr>
  *   <tr><td>{@link io.wakewire.board.TickExtender}, {@link io.wakewire.board.ClockSync}</td><td>32-bit ticks to 64, board ticks to host time</td></tr>
