@@ -200,7 +200,7 @@ final class BoardSession {
     /** Throws when the session can no longer serve (closed, or never connected). */
     void checkUsable() {
         if (closeRequested || state == State.CLOSED) {
-            throw new BoardDisconnectedException(label, "the board was closed", null);
+            throw new BoardDisconnectedException(label, BoardException.Reason.CLOSED, "the board was closed", null);
         }
         if (executor == null) {
             throw new IllegalStateException(label + ": not connected yet: await Board.connect(...) first");
@@ -298,8 +298,9 @@ final class BoardSession {
     int register(Request<?> r, boolean handshaking) {
         State s = state;
         if (closeRequested || !(s == State.READY || ((handshaking || restoring) && s == State.CONNECTING))) {
-            r.failed(new BoardDisconnectedException(label, closeRequested ? "the board was closed"
-                    : "not connected (" + s.name().toLowerCase() + ")", null));
+            r.failed(closeRequested ? new BoardDisconnectedException(label, BoardException.Reason.CLOSED,
+                    "the board was closed", null) : new BoardDisconnectedException(label, BoardException.Reason.NOT_CONNECTED,
+                    "not connected (" + s.name().toLowerCase() + ")", null));
             return -1;
         }
         return requests.register(r);
@@ -316,7 +317,7 @@ final class BoardSession {
             counters.framesSent++;
         } catch (LinkClosedException e) {
             requests.remove(c.reqId(), r);
-            BoardDisconnectedException d = new BoardDisconnectedException(label, "cannot send " + r.what() + ": "
+            BoardDisconnectedException d = new BoardDisconnectedException(label, BoardException.Reason.LINK_LOST, "cannot send " + r.what() + ": "
                     + e.getMessage(), e);
             r.failed(d);
             connectionLost(d);
@@ -354,7 +355,7 @@ final class BoardSession {
         if (l != link) {
             return; // an old connection's reader finishing late
         }
-        connectionLost(new BoardDisconnectedException(label, e.getMessage(), e));
+        connectionLost(new BoardDisconnectedException(label, BoardException.Reason.LINK_LOST, e.getMessage(), e));
     }
 
     // ---- stats -----------------------------------------------------------------------------------------------

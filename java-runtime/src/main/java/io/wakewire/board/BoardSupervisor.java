@@ -8,6 +8,7 @@ import io.wakewire.sync.Notify;
 import io.wakewire.task.Async;
 import io.wakewire.task.Futures;
 import io.wakewire.task.Selected;
+import io.wakewire.task.TimedOutException;
 import io.wakewire.task.Waker;
 import io.wakewire.wire.Answer;
 import io.wakewire.wire.Command;
@@ -102,7 +103,7 @@ final class BoardSupervisor {
                 }
                 BoardException cause = session.takeLostCause();
                 if (cause == null) {
-                    cause = new BoardDisconnectedException(label, "the session ended", null);
+                    cause = new BoardDisconnectedException(label, BoardException.Reason.ENDED, "the session ended", null);
                 }
                 session.setState(BoardSession.State.LOST);
                 session.failAll(cause);
@@ -128,8 +129,9 @@ final class BoardSupervisor {
         } finally {
             session.setState(BoardSession.State.CLOSED);
             session.closeLink();
-            session.failAll(new BoardDisconnectedException(label, session.closeRequested() ? "the board was closed"
-                    : "the session ended", null));
+            boolean closed = session.closeRequested();
+            session.failAll(new BoardDisconnectedException(label, closed ? BoardException.Reason.CLOSED
+                    : BoardException.Reason.ENDED, closed ? "the board was closed" : "the session ended", null));
         }
     }
 
@@ -151,7 +153,7 @@ final class BoardSupervisor {
         try {
             l = options.links().open(ps);
         } catch (PortOpenException e) {
-            throw new BoardDisconnectedException(label, "cannot open " + session.port + ": " + e.getMessage(), e);
+            throw new BoardDisconnectedException(label, BoardException.Reason.PORT_UNAVAILABLE, "cannot open " + session.port + ": " + e.getMessage(), e);
         }
         session.linkOpened(l);
     }
@@ -161,7 +163,7 @@ final class BoardSupervisor {
         session.demux().newHandshake();
         long deadline = session.nowNanos() + options.connectTimeout().toNanos();
         Answer.HelloInfo h = null;
-        BoardException last = null;
+        TimedOutException last = null;
         while (h == null) {
             if (bootHello != null) {
                 h = bootHello;
@@ -170,7 +172,7 @@ final class BoardSupervisor {
             session.throwIfLost();
             long left = deadline - session.nowNanos();
             if (left <= 0) {
-                throw new BoardDisconnectedException(label, "no HELLO from the board on " + session.port + " within "
+                throw new BoardDisconnectedException(label, BoardException.Reason.NO_HELLO, "no HELLO from the board on " + session.port + " within "
                         + options.connectTimeout().toMillis() + " ms (is the wakewire firmware flashed, at "
                         + baud() + " baud?" + (last != null ? " last error: " + last.getMessage() : "") + ")", last);
             }
@@ -183,7 +185,7 @@ final class BoardSupervisor {
                 if (s.index() == 0) {
                     h = (Answer.HelloInfo) s.value();
                 }
-            } catch (BoardTimeoutException e) {
+            } catch (TimedOutException e) {
                 last = e;
             }
         }
@@ -239,7 +241,7 @@ final class BoardSupervisor {
             lastClockTicks = t;
             session.clock().addSample(v[0], t, v[2]);
             return true;
-        } catch (BoardTimeoutException e) {
+        } catch (TimedOutException e) {
             return false;
         }
     }
@@ -267,7 +269,8 @@ final class BoardSupervisor {
             }
         }
         if (!session.isLost()) {
-            session.connectionLost(new BoardDisconnectedException(label, "the board was closed", null));
+            session.connectionLost(new BoardDisconnectedException(label, BoardException.Reason.CLOSED,
+                    "the board was closed", null));
         }
     }
 
@@ -277,7 +280,7 @@ final class BoardSupervisor {
     }
 
     private void silent(long silentNanos) {
-        session.connectionLost(new BoardDisconnectedException(label, "no frame from the board for "
+        session.connectionLost(new BoardDisconnectedException(label, BoardException.Reason.SILENT, "no frame from the board for "
                 + silentNanos / 1_000_000 + " ms (heartbeat " + options.heartbeat().toMillis() + " ms)", null));
     }
 

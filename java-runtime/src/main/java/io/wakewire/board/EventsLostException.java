@@ -56,8 +56,8 @@ public final class EventsLostException extends BoardException {
 
     /** A loss of {@code count} edges, or {@link #UNKNOWN}, in {@code frames} frames (0 when not about frames). */
     public EventsLostException(String board, String pin, Cause cause, long count, long frames, String detail) {
-        super(board, pin + ": events lost (" + cause.text() + ", " + (count < 0 ? "count unknown" : count + " edge(s)")
-                + (frames > 0 ? " in " + frames + " frame(s)" : "") + (detail == null ? "" : "; " + detail) + ")");
+        super(board, Reason.EVENTS_LOST, pin + ": events lost (" + cause.text() + ", " + (count < 0 ? "count unknown" : count + " edge(s)")
+                + (frames > 0 ? " in " + frames + " frame(s)" : "") + (detail == null ? "" : "; " + detail) + ")", null);
         this.pin = pin;
         this.cause = cause;
         this.count = count < 0 ? UNKNOWN : count;

@@ -4,6 +4,7 @@ import io.wakewire.task.Context;
 import io.wakewire.task.Future;
 import io.wakewire.task.Futures;
 import io.wakewire.task.Poll;
+import io.wakewire.task.TimedOutException;
 import io.wakewire.task.Waker;
 import io.wakewire.wire.Answer;
 import io.wakewire.wire.Command;
@@ -17,7 +18,7 @@ import java.time.Duration;
  * commands are already in flight it waits for a slot first, inside the same time limit.
  *
  * <p>A NAK becomes {@link BoardNakException}; no answer in time becomes
- * {@link BoardTimeoutException}; the board going away becomes {@link BoardDisconnectedException}.
+ * {@link io.wakewire.task.TimedOutException} (the one timeout type, as from {@code Futures.timeout}); the board going away becomes {@link BoardDisconnectedException}.
  * Cancelling frees the id at once; a late answer to it is then counted as unclaimed. Executor thread
  * only, like every future.
  */
@@ -44,7 +45,7 @@ final class Request<T> implements Future<T> {
     private Future<Void> timer;
     private Waker waker;
     private Answer.Reply answer;
-    private BoardException failure;
+    private RuntimeException failure;
     private boolean registered;
     private boolean sent;
     private boolean done;
@@ -86,7 +87,7 @@ final class Request<T> implements Future<T> {
         if (timer.poll(cx).isReady()) {
             session.requests().remove(reqId, this);
             session.countTimeout();
-            failure = new BoardTimeoutException(session.label(), what, timeout);
+            failure = new TimedOutException(timeout, "the answer to " + what + " from " + session.label());
             return finish();
         }
         return Poll.pending();

@@ -33,9 +33,13 @@
  * {@link io.wakewire.board.ModuleMissingException} (a firmware module the board was built without,
  * before anything is sent; see {@link io.wakewire.board.FirmwareModule}),
  * {@link io.wakewire.board.BoardNakException} (the board's error code),
- * {@link io.wakewire.board.BoardTimeoutException}, {@link io.wakewire.board.EventsLostException}
- * (in stream order), {@link io.wakewire.board.BoardDisconnectedException} and its
- * {@link io.wakewire.board.BoardResetException}, {@link io.wakewire.board.BoardMismatchException}.
+ * {@link io.wakewire.board.EventsLostException} (in stream order),
+ * {@link io.wakewire.board.BoardDisconnectedException} and its {@link io.wakewire.board.BoardResetException},
+ * {@link io.wakewire.board.BoardMismatchException}. The family is sealed, and each says what happened
+ * by its {@link io.wakewire.board.BoardException#reason() reason} (the disconnect: port unavailable,
+ * no HELLO, link lost, silent, reset, not connected, closed, ended), so callers switch on it, never on
+ * the message. A command with no answer in time fails with the runtime's one timeout type,
+ * {@link io.wakewire.task.TimedOutException}.
  * The board config itself is read by {@code io.wakewire.board.config}.
  */
 package io.wakewire.board;

@@ -5,6 +5,7 @@ import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
 import io.wakewire.task.JoinHandle;
+import io.wakewire.task.TimedOutException;
 import io.wakewire.task.VirtualClock;
 import io.wakewire.wire.Command;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +110,7 @@ class InFlightLimitTest {
             }
             for (JoinHandle<Duration> p : pings) {
                 Throwable t = assertThrows(Throwable.class, () -> await(p)).getCause();
-                assertInstanceOf(BoardTimeoutException.class, t, String.valueOf(t));
+                assertInstanceOf(TimedOutException.class, t, String.valueOf(t));
             }
             assertEquals(3, fake.count(Command.Ping.class), fake.received + " the fourth ping waited for a slot, then timed out unwritten");
             fake.holdAnswers = false;
