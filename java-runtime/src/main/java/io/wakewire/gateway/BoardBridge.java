@@ -86,7 +86,7 @@ final class BoardBridge {
                     if (!reconnects) {
                         return;
                     }
-                } catch (io.wakewire.board.BoardTimeoutException late) {
+                } catch (io.wakewire.task.TimedOutException late) {
                     // skipped; the next sample is due in one period
                 }
                 Async.await(Futures.sleep(every));

@@ -251,7 +251,7 @@ class BoardSessionTest extends FakeBoardTest {
 
     @Test
     void aRequestWithoutAnswerTimesOut() {
-        BoardTimeoutException e = assertThrows(BoardTimeoutException.class, () -> run(() -> {
+        TimedOutException e = assertThrows(TimedOutException.class, () -> run(() -> {
             // a heartbeat longer than the request timeout, so that the request times out first
             Board b = await(Board.connect(TestBoards.uno(), "mem",
                     TestBoards.fast(pair).withHeartbeat(Duration.ofSeconds(5))));

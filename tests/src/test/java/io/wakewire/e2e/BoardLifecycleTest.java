@@ -125,7 +125,7 @@ class BoardLifecycleTest {
                         try {
                             await(b.ping());
                             break;
-                        } catch (io.wakewire.board.BoardTimeoutException t) {
+                        } catch (io.wakewire.task.TimedOutException t) {
                             timeouts++;
                         }
                     }

@@ -21,9 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(30)
 class SingleEdgeTest {
 
-    /** What the clock sync may err by, at most half a round trip of its best samples. */
-    private static final long SYNC_ERROR_NS = 1_000_000;
-
     @Test
     void aPulseWakesTheWaitingTask() {
         try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
@@ -57,10 +54,19 @@ class SingleEdgeTest {
             Edge up = edges[0];
             long window = up.arrivalNanos() - commanded[0];
             long lat = up.latency().toNanos();
-            System.out.printf("single edge: latency estimate %d ns, command-to-arrival window %d ns%n", lat, window);
-            assertTrue(lat > 0, "latency estimate " + lat + " ns: the edge estimated after it arrived");
-            assertTrue(lat <= window + SYNC_ERROR_NS, "latency estimate " + lat + " ns, yet the edge was commanded only "
-                    + window + " ns before it arrived");
+            long err = up.hostErrorNanos();
+            System.out.printf("single edge: latency estimate %d ns (vouched error %d ns), command-to-arrival window %d ns%n",
+                    lat, err, window);
+            // A latency is only a measurement when the sync vouches for it, within its error bound; a
+            // loaded machine's long round trips may leave it unvouched, which is what it must say then.
+            if (up.hostTimeVouched()) {
+                assertTrue(lat > -err, "latency estimate " + lat + " ns: the edge estimated after it arrived,"
+                        + " beyond the sync's vouched error of " + err + " ns");
+                assertTrue(lat <= window + err, "latency estimate " + lat + " ns, yet the edge was commanded only "
+                        + window + " ns before it arrived (vouched error " + err + " ns)");
+            } else {
+                assertTrue(err == -1, "an unvouched edge carries error -1, not " + err);
+            }
         }
     }
 }
