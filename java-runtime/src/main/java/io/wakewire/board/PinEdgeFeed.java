@@ -17,7 +17,7 @@ import io.wakewire.task.Poll;
  * that knows the edge types of {@code io.wakewire.pin} for a board pin (board ticks).
  *
  * <p>The order contract of {@link EdgeFeed} holds: the board takes every pin's edges into one
- * ring in timestamp order, and {@code BoardSession} hands each frame's records to every
+ * ring in timestamp order, and the session's {@code Demultiplexer} hands each frame's records to every
  * subscription on the executor thread before any task runs again. Executor thread only.
  */
 public final class PinEdgeFeed implements EdgeFeed {
