@@ -181,11 +181,37 @@ $(FW_TEST_OUT)/fuzz_frames: $(FW_DIR)/fuzz/fuzz_frames.c $(FW_HOST_SRCS) $(FW_HD
 	@mkdir -p $(@D)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS)
 
-firmware-test: $(addprefix $(FW_TEST_OUT)/,$(FW_TESTS))
-	@for t in $(FW_TESTS); do $(FW_TEST_OUT)/$$t || exit 1; done
+firmware-test: $(addprefix $(FW_TEST_OUT)/,$(FW_TESTS)) $(FW_TEST_OUT)/test_ww
+	@for t in $(FW_TESTS) test_ww; do $(FW_TEST_OUT)/$$t || exit 1; done
+	@$(MAKE) --no-print-directory firmware-apps
 	@$(MAKE) --no-print-directory firmware-floor
 	@$(MAKE) --no-print-directory firmware-modules
 	@$(MAKE) --no-print-directory fuzz
+
+# The app runtime's pure part (app/ww_core.c) with stubs for the clock, tick and wake; its own
+# app.h (sizes) in app/test/. -Wno-dangling-pointer: host gcc takes pt.h's label addresses,
+# stored in the task's state, for pointers to locals.
+$(FW_TEST_OUT)/test_ww: $(FW_DIR)/app/test/test_ww.c $(FW_DIR)/app/ww_core.c $(wildcard $(FW_DIR)/app/*.h $(FW_DIR)/app/test/*.h) $(FW_HDRS)
+	@mkdir -p $(@D)
+	gcc $(FW_HOST_CFLAGS) -Wno-dangling-pointer -I$(FW_DIR)/app -I$(FW_DIR)/app/test -o $@ $< $(FW_DIR)/app/ww_core.c -lcmocka
+
+# ---- the example apps (examples/<name>/) on the real ELF in simavr ---------------------------
+# Each built with APP=, run by examples/test/sim_app.c (its scenarios: see there), its cost over
+# the default build (every module, no app) printed.
+FW_APPS := reaction race loop
+FW_SIM_APP := $(FW_TEST_OUT)/sim_app
+$(FW_SIM_APP): $(FW_DIR)/examples/test/sim_app.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	$(FW_SIM_CC)
+
+.PHONY: firmware-apps
+firmware-apps: $(FW_SIM_APP)
+	@$(MAKE) --no-print-directory firmware BOARD=uno >/dev/null
+	@for a in $(FW_APPS); do \
+	  $(MAKE) --no-print-directory firmware BOARD=uno APP=$(FW_DIR)/examples/$$a >/dev/null || exit 1; \
+	  $(FW_SIZE) app "uno APP=examples/$$a" $(BUILD)/uno/wakewire.elf $(BUILD)/uno-app-$$a/wakewire.elf 8192 1024 || exit 1; \
+	  $(FW_SIM_APP) $(BUILD)/uno-app-$$a/wakewire.elf $$a || exit 1; \
+	done
 
 # ---- edge-rate floors: the real ELF in simavr (test/sim_edges.c) --------------------------
 # every sim_*.c links the shared simavr harness (test/sim_harness.c: ELF, UART bridge, pins)

@@ -93,7 +93,9 @@ struct ww_task {
 #define WW_EVERY_MS(ms) WW_EVERY(WW_MS(ms))
 
 /* ---- sources ---- */
-enum ww_kind { WW_K_EDGE = 1, WW_K_TIMER, WW_K_SIGNAL, WW_K_CHAN, WW_K_MSG };
+/* A signal's kind is 0, so a zeroed global is a ready signal: the firmware copies no .data,
+ * so sources are never initialised statically; the others get their kind when armed. */
+enum ww_kind { WW_K_SIGNAL = 0, WW_K_EDGE, WW_K_TIMER, WW_K_CHAN, WW_K_MSG };
 
 /* An edge on a pin: armed for one pin and direction; the edge interrupt itself stores the tick
  * (the same 4-us clock as the host's EVENTS) and the level. The layout is read by
@@ -131,7 +133,8 @@ void ww_timer_at(struct ww_timer *t, ww_ticks at);
 #define ww_timer_in(t, ticks) ww_timer_at((t), ww_now() + (ticks))
 
 /* A signal: the latest value wins (like embassy's Signal). Raised from a task or an ISR;
- * taken by one waiter. */
+ * taken by one waiter. A global `struct ww_signal s;` needs no initialiser. After a WW_SELECT
+ * that it won, its value is s.value. */
 struct ww_signal {
     uint8_t kind;
     volatile uint8_t set;
@@ -154,10 +157,13 @@ struct ww_chan {
     uint8_t lost;                /* items refused, saturating at 255 */
     uint8_t *buf;
 };
+/* Defines the channel and its storage; WW_CHAN_INIT (in a task, before first use) sets it up. */
 #define WW_CHAN(name, type, depth)                                                        \
     _Static_assert((depth) && !((depth) & ((depth)-1)) && (depth) <= 128, #name ": depth"); \
     static uint8_t name##_buf[(depth) * sizeof(type)];                                     \
-    struct ww_chan name = {WW_K_CHAN, 0, 0, (depth)-1, sizeof(type), 0, name##_buf}
+    struct ww_chan name
+#define WW_CHAN_INIT(name, type, depth) ww_chan_init(&(name), name##_buf, (depth), sizeof(type))
+void ww_chan_init(struct ww_chan *c, uint8_t *buf, uint8_t depth, uint8_t size);
 uint8_t ww_chan_send(struct ww_chan *c, const void *item);     /* 1 sent, 0 full (lost + 1) */
 uint8_t ww_chan_send_isr(struct ww_chan *c, const void *item); /* the same from an ISR */
 uint8_t ww_chan_recv(struct ww_chan *c, void *item);           /* 1 received, 0 empty */
@@ -198,6 +204,7 @@ extern struct ww_edge *volatile ww_edge_tab[WW_EDGE_SLOTS];
 /* What ww_edge_isr.S does for an edge (interrupts off), in C for the host tests. */
 void ww_edge_seen(uint8_t pinlevel, ww_ticks ts);
 uint8_t ww_edge_table_add(struct ww_edge *e);
+uint8_t ww_edges_armed(void); /* entries in ww_edge_tab */
 /* The message queues. */
 struct ww_msgq {
     uint8_t n;

@@ -33,6 +33,14 @@ uint8_t ww_edge_table_add(struct ww_edge *e)
     return ok;
 }
 
+uint8_t ww_edges_armed(void)
+{
+    uint8_t n = 0;
+    for (uint8_t i = 0; i < WW_EDGE_SLOTS; i++)
+        n += ww_edge_tab[i] != 0;
+    return n;
+}
+
 /* The C twin of ww_edge_isr.S: the first armed wait that matches takes the edge's tick and
  * leaves the table (one edge can complete several waits: every one that matches). */
 void ww_edge_seen(uint8_t pinlevel, ww_ticks ts)
@@ -92,6 +100,16 @@ uint8_t ww_signal_take(struct ww_signal *s, uint16_t *value)
 }
 
 /* ---- channels: SPSC, the producer writes head, the consumer tail ---- */
+void ww_chan_init(struct ww_chan *c, uint8_t *buf, uint8_t depth, uint8_t size)
+{
+    c->kind = WW_K_CHAN;
+    c->head = c->tail = 0;
+    c->mask = (uint8_t)(depth - 1);
+    c->size = size;
+    c->lost = 0;
+    c->buf = buf;
+}
+
 uint8_t ww_chan_send_isr(struct ww_chan *c, const void *item)
 {
     uint8_t h = c->head;

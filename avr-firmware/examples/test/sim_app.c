@@ -9,9 +9,10 @@
  * race: three buttons (D2, D3, D4) raced against a 500 ms deadline: the winner's index and the
  *   count of edge waits left armed (0: the losers' waits were cancelled) come back on topic 2;
  *   then the deadline alone wins (index 3).
- * loop: a pulse stretcher closed on the board (D2 rising -> D13 high for width ms); the host sets
- *   the width by MSG (topic 3); checks the output pulse length both before and after, and the
- *   edge-to-output latency in cycles (printed as METRIC onboard_reaction_us with `bench`).
+ * loop: a pulse stretcher closed on the board (D2 rising -> D13 high for width ms after the last
+ *   rise); the host sets the width by MSG (topic 3); checks the pulse length before (10 ms) and
+ *   after (30 ms) at 10 Timer0 phases each, a retrigger, and the edge-to-output latency in cycles
+ *   (printed as METRIC onboard_reaction_us with `bench`).
  * Every frame in sequence, no bad frame, every MSG's lost count 0. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,6 +123,126 @@ static void reaction(void)
     }
 }
 
+static int req;
+static void send_msg(int topic, const uint8_t *data, int n)
+{
+    uint8_t a[16] = {(uint8_t)++req, (uint8_t)topic};
+    memcpy(a + 2, data, (size_t)n);
+    sim_send(CMD_MSG, a, n + 2);
+}
+
+static void press(char port, int bit, long long hold)
+{
+    sim_drive_pin(port, bit, 0);
+    run_until((long long)sim_avr->cycle + hold);
+    sim_drive_pin(port, bit, 1);
+}
+
+static void race(void)
+{
+    for (int i = 2; i <= 4; i++)
+        sim_drive_pin('D', i, 1);
+    run_until(5 * MS);
+    /* {round's presses: pin, then a loser}, the winner expected */
+    static const struct { int first, second, won; } rounds[] = {{3, 2, 1}, {4, 2, 2}, {-1, -1, 3}, {2, 4, 0}};
+    for (int r = 0; r < 4; r++) {
+        int before = n_msgs;
+        long long sent = (long long)sim_avr->cycle;
+        send_msg(2, NULL, 0);
+        run_until(sent + 100 * MS);
+        if (rounds[r].first >= 0) {
+            press('D', rounds[r].first, 5 * MS);
+            press('D', rounds[r].second, 5 * MS);
+        }
+        SIM_CHECK(await_msgs(before + 1, 700 * MS), "round %d: no MSG", r);
+        if (n_msgs <= before)
+            continue;
+        const uint8_t *d = msgs[before].data;
+        long long after = msgs[before].at - sent;
+        printf("sim_app race: round %d: winner %d, %d edge waits left armed, tick %u, %.3f ms after the go\n", r, d[0],
+               d[1], (unsigned)u32(d + 2), (double)after / MS);
+        SIM_CHECK(msgs[before].topic == 2 && msgs[before].n == 6, "round %d: topic %d, %d bytes", r,
+                  msgs[before].topic, msgs[before].n);
+        SIM_CHECK(d[0] == rounds[r].won, "round %d: winner %d, want %d", r, d[0], rounds[r].won);
+        SIM_CHECK(d[1] == 0, "round %d: %d losers' waits still armed", r, d[1]);
+        if (rounds[r].won == 3)
+            SIM_CHECK(after >= 500 * MS && after <= 503 * MS, "the deadline won after %.3f ms", (double)after / MS);
+        else
+            SIM_CHECK(u32(d + 2) != 0, "round %d: no tick", r);
+        run_until((long long)sim_avr->cycle + 20 * MS);
+    }
+    SIM_CHECK(acks == 4 && naks == 0, "%d ACKs, %d NAKs for 4 MSGs", acks, naks);
+}
+
+/* D2 up for 1 ms, then down; returns the cycles from the rise to D13 high (-1: never). */
+static long long pulse_in(void)
+{
+    int changes = led_changes;
+    long long at = (long long)sim_avr->cycle;
+    sim_drive_pin('D', 2, 1);
+    long long seen = -1;
+    while ((long long)sim_avr->cycle < at + MS) {
+        if (sim_step())
+            exit(1);
+        if (seen < 0 && led == 1 && led_changes > changes)
+            seen = (long long)sim_avr->cycle - at;
+    }
+    sim_drive_pin('D', 2, 0);
+    return seen;
+}
+
+static void control_loop(int bench)
+{
+    sim_drive_pin('D', 2, 0);
+    run_until(20 * MS);
+    long long worst = 0, sum = 0;
+    int n = 0;
+    for (int w = 0; w < 2; w++) {
+        int width = w ? 30 : 10;
+        if (w) {
+            int a = acks;
+            send_msg(3, (const uint8_t[]){30, 0}, 2);
+            run_until((long long)sim_avr->cycle + 5 * MS);
+            SIM_CHECK(acks == a + 1, "the width's MSG not ACKed");
+        }
+        for (int i = 0; i < 10; i++) {
+            run_until((long long)sim_avr->cycle + 37 * MS + i * 1000); /* other Timer0 phases */
+            long long rise = (long long)sim_avr->cycle, lat = pulse_in();
+            SIM_CHECK(lat >= 0, "width %d, pulse %d: D13 never rose", width, i);
+            if (lat < 0)
+                continue;
+            worst = lat > worst ? lat : worst;
+            sum += lat;
+            n++;
+            SIM_CHECK(await_led(0, 100 * MS), "D13 never fell");
+            double high = (double)(led_off_at - rise) / MS;
+            SIM_CHECK(high >= width && high <= width + 1.1, "width %d: D13 high %.3f ms", width, high);
+            if (i == 0)
+                printf("sim_app loop: width %d ms: D13 high %.3f ms after the rise, %lld cycles edge -> D13\n", width,
+                       high, lat);
+        }
+    }
+    /* a retrigger within the width keeps it high: rises at 0 and 20 ms with width 30 -> 50 ms */
+    run_until((long long)sim_avr->cycle + 40 * MS);
+    long long rise = (long long)sim_avr->cycle;
+    pulse_in();
+    run_until(rise + 20 * MS);
+    long long rise2 = (long long)sim_avr->cycle; /* the run stops a little after 20 ms */
+    int changes = led_changes;
+    pulse_in();
+    SIM_CHECK(led_changes == changes, "the retrigger changed D13");
+    SIM_CHECK(await_led(0, 100 * MS), "D13 never fell");
+    double high = (double)(led_off_at - rise) / MS, after2 = (double)(led_off_at - rise2) / MS;
+    SIM_CHECK(after2 >= 30 && after2 <= 31.1, "retriggered: D13 high %.3f ms, %.3f after the second rise (want 30)",
+              high, after2);
+    printf("sim_app loop: retriggered at 20 ms: D13 high %.3f ms; edge -> D13 %.2f us average, %.2f us worst (%d)\n",
+           high, n ? (double)sum / n / 16 : 0, (double)worst / 16, n);
+    if (bench) {
+        printf("METRIC onboard_reaction_us=%.2f\n", n ? (double)sum / n / 16 : 0);
+        printf("METRIC onboard_reaction_us_max=%.2f\n", (double)worst / 16);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -135,6 +256,10 @@ int main(int argc, char **argv)
     avr_irq_register_notify(sim_pin('B', 5), on_led, NULL);
     if (!strcmp(argv[2], "reaction"))
         reaction();
+    else if (!strcmp(argv[2], "race"))
+        race();
+    else if (!strcmp(argv[2], "loop"))
+        control_loop(argc > 3 && !strcmp(argv[3], "bench"));
     else {
         fprintf(stderr, "sim_app: no scenario '%s' (reaction, race, loop)\n", argv[2]);
         return 2;
