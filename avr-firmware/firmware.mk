@@ -77,10 +77,12 @@ FW_CFLAGS := -mmcu=$(FW_MCU) -DF_CPU=$(FW_F_CPU)UL -DBAUD=$(BAUD)UL -DPINS_MCU_H
 
 .PHONY: firmware size size-check firmware-test fuzz fw-check-board
 
-# The builds the Java end-to-end tests run besides the default one: the Uno's core alone.
+# The builds the Java end-to-end tests run besides the default one: the Uno's core alone, and the
+# example apps (AppMessagesTest: build/uno-app-<name>/).
 .PHONY: firmware-variants
 firmware-variants:
 	@$(MAKE) --no-print-directory firmware BOARD=uno MODULES=
+	@for a in reaction race loop; do $(MAKE) --no-print-directory firmware BOARD=uno APP=$(FW_DIR)/examples/$$a || exit 1; done
 
 fw-check-board:
 	@[ -f "$(FW_CONF)" ] || { echo "firmware: no board file $(FW_CONF) (BOARD=$(BOARD)); boards: $$(ls $(ROOT)/board-configs/*.conf | xargs -n1 basename | sed 's/.conf$$//' | tr '\n' ' ')" >&2; exit 1; }

@@ -30,8 +30,9 @@ WW_TASK(reaction)
         self->rnd ^= self->rnd >> 9;
         self->rnd ^= self->rnd << 8;
         WW_SLEEP_MS(1000 + self->rnd % 2000);
+        self->lit = ww_now(); /* before the write: after it, the LED's own pin-change ISR (if the
+                               * host watches D13) would run first and make it ~16 us late */
         gpio_write(LED, 1);
-        self->lit = ww_now();
         ww_edge_arm(&self->press, BUTTON, WW_FALLING);
         ww_timer_in(&self->limit, WW_MS(2000));
         WW_SELECT(self->won, &self->press, &self->limit);

@@ -78,6 +78,7 @@ final class BoardSession implements FrameSink, EventVisitor {
     private final Notify lostSignal = new Notify("board lost");
     private final Notify helloSignal = new Notify("boot hello");
     final SessionCounters counters = new SessionCounters();
+    final Messages messages = new Messages(); // MSG frames to and from the app tasks (Messages.java)
     private final TickExtender ticks = new TickExtender();
     private final ClockSync clock = new ClockSync(4000);
     private final LossTracker losses;
@@ -583,6 +584,7 @@ final class BoardSession implements FrameSink, EventVisitor {
                     lost(l.source(), l.count());
                 }
             }
+        } else if (f instanceof Raw m && messages.accept(m, arrivalNanos)) { // MSG (Messages.java)
         } else if (f instanceof Raw || f instanceof Command) {
             // it passed the CRC and took a sequence number, so it may have been an EVENTS frame: a loss
             // on every armed pin, not just a counter (the board sends no other types in this version)
