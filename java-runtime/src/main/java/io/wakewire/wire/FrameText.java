@@ -164,6 +164,7 @@ public final class FrameText {
                 case "CLOCK" -> new Command.Clock(seq, req);
                 case "STATS" -> new Command.Stats(seq, req);
                 case "RESET_CAUSE" -> new Command.ResetCause(seq, req);
+                case "MSG" -> new Command.Msg(seq, req, (int) num("topic"), bytes("data"));
                 default -> throw bad("unknown command type '" + type + "'");
             };
         }

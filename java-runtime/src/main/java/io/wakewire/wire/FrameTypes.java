@@ -53,7 +53,7 @@ public final class FrameTypes {
             case STATS_REQUEST, STATS -> "STATS";
             case RESET_CAUSE_REQUEST, RESET_CAUSE -> "RESET_CAUSE";
             case EVENTS -> "EVENTS";
-            case MSG_REQUEST, MSG -> "MSG";
+            case MSG_REQUEST -> "MSG"; // the board's MSG (0x13) stays a Raw here: io.wakewire.board.Messages decodes it
             case ACK -> "ACK";
             case NAK -> "NAK";
             case PONG -> "PONG";
