@@ -215,6 +215,36 @@ firmware-apps: $(FW_SIM_APP)
 	  $(FW_SIM_APP) $(BUILD)/uno-app-$$a/wakewire.elf $$a || exit 1; \
 	done
 
+# ---- make bench-mcu-runtime: the app runtime's figures ---------------------------------------
+# onboard_reaction_us: examples/loop in simavr (D2 rising -> D13 by a user task, simulated cycles);
+# host_reaction_us: the same loop closed by a Java task over the virtual board's serial link
+# (HostReactionBench, board ticks between the two pins' edges); flash and RAM per user task and
+# per awaited source (generated apps, bench_apps.sh: the marginal cost of the 2nd and 3rd);
+# idle_sleep_share_pct with three tasks waiting (an edge, a message, a signal; then with the third
+# on a 60-s sleep, when the 1.024 ms tick runs).
+FW_BENCH_APPS := $(BUILD)/bench-mcu
+fw_bench_size = $$(avr-size -A $(FW_BENCH_APPS)/$(1)/wakewire.elf | awk '$$1==".text"||$$1==".data"{f+=$$2} $$1==".data"||$$1==".bss"{r+=$$2} END{print f, r}')
+.PHONY: bench-mcu-runtime
+bench-mcu-runtime: $(FW_SIM_APP) jdk vboard
+	@sh $(FW_DIR)/bench_apps.sh $(FW_BENCH_APPS)/apps
+	@for a in tasks1 tasks2 tasks3 edges1 edges2 edges3 timers1 timers2 timers3 idle3 idle3t; do \
+	  $(MAKE) --no-print-directory firmware BOARD=uno APP=$(FW_BENCH_APPS)/apps/$$a FW_OUT=$(FW_BENCH_APPS)/$$a >/dev/null || exit 1; done
+	@$(MAKE) --no-print-directory firmware BOARD=uno APP=$(FW_DIR)/examples/loop >/dev/null
+	@echo "# bench-mcu-runtime: uno (atmega328p, 16 MHz), simavr cycles; the app's cost over the default build (every module)"
+	@$(FW_SIM_APP) $(BUILD)/uno-app-loop/wakewire.elf loop bench | grep -v '^sim_app loop: width'
+	@set -e; for k in tasks edges timers; do \
+	  set -- $(call fw_bench_size,$${k}1) $(call fw_bench_size,$${k}3); \
+	  echo "METRIC $${k}_flash_per_extra_B $$(( ($$3 - $$1) / 2 )) B"; echo "METRIC $${k}_ram_per_extra_B $$(( ($$4 - $$2) / 2 )) B"; done
+	@set -e; set -- $(call fw_bench_size,tasks1); b=$$(avr-size -A $(BUILD)/uno/wakewire.elf | awk '$$1==".text"||$$1==".data"{f+=$$2} $$1==".data"||$$1==".bss"{r+=$$2} END{print f, r}'); \
+	  echo "METRIC app_runtime_with_one_task_flash_B $$(( $$1 - $${b%% *} )) B"; echo "METRIC app_runtime_with_one_task_ram_B $$(( $$2 - $${b##* } )) B"
+	@$(FW_SIM_APP) $(FW_BENCH_APPS)/idle3/wakewire.elf idle | sed -n 's/^METRIC idle_sleep_share_pct/METRIC idle_sleep_share_pct_3_tasks_waiting/p'
+	@$(FW_SIM_APP) $(FW_BENCH_APPS)/idle3t/wakewire.elf idle | sed -n 's/^METRIC idle_sleep_share_pct/METRIC idle_sleep_share_pct_3_tasks_one_on_time/p'
+	@$(MAKE) --no-print-directory firmware BOARD=uno >/dev/null
+	@$(MVN) -q -Dmaven.test.skip=true -pl tests -am install
+	@$(MVN) -q -pl tests dependency:build-classpath -Dmdep.outputFile=$(BUILD)/bench-mcu.classpath >/dev/null
+	@cd $(ROOT) && timeout 600 $(JAVA) --add-exports java.base/jdk.internal.vm=ALL-UNNAMED \
+	  -cp $(ROOT)/tests/target/classes:$$(cat $(BUILD)/bench-mcu.classpath) io.wakewire.bench.mcu.HostReactionBench $(BUILD)/uno/wakewire.elf 200
+
 # ---- edge-rate floors: the real ELF in simavr (test/sim_edges.c) --------------------------
 # every sim_*.c links the shared simavr harness (test/sim_harness.c: ELF, UART bridge, pins)
 FW_SIM_HARNESS := $(FW_DIR)/test/sim_harness.c $(FW_DIR)/test/sim_harness.h

@@ -1,7 +1,7 @@
 /* The example apps (avr-firmware/examples/) on the real ELF in simavr: user tasks built with
  * APP=, their pins driven as wires, their MSG frames read through the firmware's frame reader.
  *
- *   sim_app <elf> reaction|race|loop [bench]
+ *   sim_app <elf> reaction|race|loop|idle [bench]
  *
  * reaction: the LED (PB5) lights after 1-3 s; a press ~250 ms later must come back as a MSG on
  *   topic 1 with the time from the LED to the press (+- 12 us: the edge tick is the interrupt's own); an unanswered
@@ -13,6 +13,7 @@
  *   rise); the host sets the width by MSG (topic 3); checks the pulse length before (10 ms) and
  *   after (30 ms) at 10 Timer0 phases each, a retrigger, and the edge-to-output latency in cycles
  *   (printed as METRIC onboard_reaction_us with `bench`).
+ * idle: METRIC idle_sleep_share_pct: the share of 1 s the CPU sleeps (bench-mcu-runtime's apps).
  * Every frame in sequence, no bad frame, every MSG's lost count 0. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,15 +239,37 @@ static void control_loop(int bench)
     printf("sim_app loop: retriggered at 20 ms: D13 high %.3f ms; edge -> D13 %.2f us average, %.2f us worst (%d)\n",
            high, n ? (double)sum / n / 16 : 0, (double)worst / 16, n);
     if (bench) {
-        printf("METRIC onboard_reaction_us=%.2f\n", n ? (double)sum / n / 16 : 0);
-        printf("METRIC onboard_reaction_us_max=%.2f\n", (double)worst / 16);
+        printf("METRIC onboard_reaction_us %.2f us\n", n ? (double)sum / n / 16 : 0);
+        printf("METRIC onboard_reaction_us_max %.2f us\n", (double)worst / 16);
     }
+}
+
+/* The share of 1 s of simulated time (after 50 ms of start-up) the CPU spends asleep. */
+static void idle(void)
+{
+    for (int i = 2; i <= 4; i++)
+        sim_drive_pin('D', i, 1);
+    run_until(50 * MS);
+    long long start = (long long)sim_avr->cycle, asleep = 0;
+    while ((long long)sim_avr->cycle < start + 1000 * MS) {
+        long long before = (long long)sim_avr->cycle;
+        int sleeping = sim_avr->state == cpu_Sleeping;
+        if (sim_step())
+            exit(1);
+        /* simavr runs the sleep inside the step that executes SLEEP (running -> sleeping), or in
+         * the step that starts asleep: either counts (the SLEEP instruction's own cycle with it) */
+        if (sleeping || sim_avr->state == cpu_Sleeping)
+            asleep += (long long)sim_avr->cycle - before;
+    }
+    double share = 100.0 * (double)asleep / (double)((long long)sim_avr->cycle - start);
+    printf("METRIC idle_sleep_share_pct %.2f %%\n", share);
+    SIM_CHECK(share > 50, "asleep only %.2f%% of the time", share);
 }
 
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: %s <elf> reaction|race|loop [bench]\n", argv[0]);
+        fprintf(stderr, "usage: %s <elf> reaction|race|loop|idle [bench]\n", argv[0]);
         return 2;
     }
     sim_init("sim_app");
@@ -258,6 +281,8 @@ int main(int argc, char **argv)
         reaction();
     else if (!strcmp(argv[2], "race"))
         race();
+    else if (!strcmp(argv[2], "idle"))
+        idle();
     else if (!strcmp(argv[2], "loop"))
         control_loop(argc > 3 && !strcmp(argv[3], "bench"));
     else {
