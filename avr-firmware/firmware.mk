@@ -16,6 +16,8 @@
 #   make firmware-floor          only the edge-rate floors (the real ELF in simavr, asserted)
 #   make firmware-modules        each module on the real ELF in simavr, built with it and without
 #   make firmware-rates          edge-rate figures for other pins and boards (printed, not asserted)
+#   make firmware-apps           the example apps (examples/<name>/, APP=) in simavr, their cost printed
+#   make bench-mcu-runtime       the app runtime's METRIC lines (onboard vs host reaction, costs, idle)
 #
 # mcu, f_cpu and baud come from board-configs/$(BOARD).conf; BAUD= on the command line wins.
 

@@ -5,6 +5,7 @@
 #include "answers.h"
 #include "clock.h"
 #include "command.h"
+#include "critical.h"
 #include "edges.h"
 #include "executor.h"
 #include "protocol.h"
@@ -38,14 +39,16 @@ uint8_t ww_edge_arm(struct ww_edge *e, uint8_t pin, uint8_t dir)
     uint8_t nak = edge_watch(pin, TASK_USER0);
     if (nak)
         return nak;
-    e->kind = WW_K_EDGE;
-    e->want = (uint8_t)(pin | (dir == WW_RISING) << 7);
-    e->mask = dir == WW_BOTH ? 0x7F : 0xFF;
-    if (!ww_edge_table_add(e)) {
-        e->mask = WW_EDGE_IDLE;
-        return NAK_BUSY;
+    CRITICAL { /* e may still be in the table (armed again): the ISR sees want and mask together */
+        e->kind = WW_K_EDGE;
+        e->want = (uint8_t)(pin | (dir == WW_RISING) << 7);
+        e->mask = dir == WW_BOTH ? 0x7F : 0xFF;
+        if (!ww_edge_table_add(e)) {
+            e->mask = WW_EDGE_IDLE;
+            nak = NAK_BUSY;
+        }
     }
-    return 0;
+    return nak;
 }
 
 uint8_t msg_send(uint8_t topic, const void *buf, uint8_t n)
