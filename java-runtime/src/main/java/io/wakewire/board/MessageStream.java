@@ -29,6 +29,11 @@ public final class MessageStream implements AutoCloseable {
         return buffer.receive();
     }
 
+    /** The next message if one is buffered, else null; never waits (any thread). */
+    public BoardMessage poll() {
+        return buffer.tryReceive();
+    }
+
     public int topic() {
         return topic;
     }
