@@ -202,7 +202,7 @@ $(FW_TEST_OUT)/test_ww: $(FW_DIR)/app/test/test_ww.c $(FW_DIR)/app/ww_core.c $(w
 # ---- the example apps (examples/<name>/) on the real ELF in simavr ---------------------------
 # Each built with APP=, run by examples/test/sim_app.c (its scenarios: see there), its cost over
 # the default build (every module, no app) printed.
-FW_APPS := reaction race loop
+FW_APPS := reaction race loop burst
 FW_SIM_APP := $(FW_TEST_OUT)/sim_app
 $(FW_SIM_APP): $(FW_DIR)/examples/test/sim_app.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)

@@ -1,7 +1,7 @@
 /* The example apps (avr-firmware/examples/) on the real ELF in simavr: user tasks built with
  * APP=, their pins driven as wires, their MSG frames read through the firmware's frame reader.
  *
- *   sim_app <elf> reaction|race|loop|idle [bench]
+ *   sim_app <elf> reaction|race|loop|burst|idle [bench]
  *
  * reaction: the LED (PB5) lights after 1-3 s; a press ~250 ms later must come back as a MSG on
  *   topic 1 with the time from the LED to the press (+- 12 us: the edge tick is the interrupt's own); an unanswered
@@ -13,6 +13,8 @@
  *   rise); the host sets the width by MSG (topic 3); checks the pulse length before (10 ms) and
  *   after (30 ms) at 10 Timer0 phases each, a retrigger, and the edge-to-output latency in cycles
  *   (printed as METRIC onboard_reaction_us with `bench`).
+ * burst: loss accounting both ways (examples/burst): a burst of 10 on a 4-deep queue -> 4 frames whose
+ *   lost counts add up to the 6 refused; the fifth message to a topic nobody takes is NAKed busy.
  * idle: METRIC idle_sleep_share_pct: the share of 1 s the CPU sleeps (bench-mcu-runtime's apps).
  * Every frame in sequence, no bad frame, every MSG's lost count 0. */
 #include <stdio.h>
@@ -27,7 +29,7 @@ static int led = -1, led_changes;
 static long long led_on_at, led_off_at;
 static int n_msgs, last_seq = -1, seq_gaps, lost_total;
 static struct { int topic; uint8_t data[16]; int n; long long at; } msgs[64];
-static int acks, naks;
+static int acks, naks, last_nak_code;
 
 static void on_led(struct avr_irq_t *irq, uint32_t value, void *param)
 {
@@ -50,8 +52,10 @@ static void on_frame(const uint8_t *body, int len)
     last_seq = body[1];
     if (body[0] == ANS_ACK)
         acks++;
-    if (body[0] == ANS_NAK)
+    if (body[0] == ANS_NAK) {
         naks++;
+        last_nak_code = len > 3 ? body[3] : -1;
+    }
     if (body[0] != ANS_MSG || len < 4 || n_msgs >= 64)
         return;
     msgs[n_msgs].topic = body[2];
@@ -244,6 +248,36 @@ static void control_loop(int bench)
     }
 }
 
+/* burst: a burst of 10 messages on a board that holds 4: 4 frames, the refused 6 in their lost
+ * counts, the board's own count of what it queued (topic 11) agreeing; then 5 messages to a topic
+ * no task takes: 4 ACKed, the fifth NAKed busy. Nothing vanishes without a count. */
+static void burst(void)
+{
+    run_until(5 * MS);
+    send_msg(9, (const uint8_t[]){10}, 1);
+    SIM_CHECK(await_msgs(5, 100 * MS), "the burst: %d MSG frames", n_msgs);
+    int on9 = 0, queued = -1;
+    for (int i = 0; i < n_msgs; i++) {
+        if (msgs[i].topic == 9)
+            on9++;
+        if (msgs[i].topic == 11)
+            queued = msgs[i].data[0];
+    }
+    printf("sim_app burst: 10 sent in one go: %d MSG frames, %d counted lost, the board queued %d\n", on9,
+           lost_total, queued);
+    SIM_CHECK(on9 == 4 && lost_total == 6 && queued == 4, "%d frames + %d lost (want 4 + 6), queued %d", on9,
+              lost_total, queued);
+    SIM_CHECK(on9 + lost_total == 10, "a message vanished: %d + %d of 10", on9, lost_total);
+    int a = acks;
+    for (int i = 0; i < 5; i++)
+        send_msg(10, (const uint8_t[]){(uint8_t)i}, 1);
+    run_until((long long)sim_avr->cycle + 20 * MS);
+    printf("sim_app burst: 5 messages nobody takes: %d ACKed, %d NAKed\n", acks - a, naks);
+    SIM_CHECK(acks - a == 4 && naks == 1 && last_nak_code == NAK_BUSY, "%d ACKs, %d NAKs, code %d (want 4, 1 busy)",
+              acks - a, naks, last_nak_code);
+    lost_total = 0; /* counted and checked above */
+}
+
 /* The share of 1 s of simulated time (after 50 ms of start-up) the CPU spends asleep. */
 static void idle(void)
 {
@@ -269,7 +303,7 @@ static void idle(void)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: %s <elf> reaction|race|loop|idle [bench]\n", argv[0]);
+        fprintf(stderr, "usage: %s <elf> reaction|race|loop|burst|idle [bench]\n", argv[0]);
         return 2;
     }
     sim_init("sim_app");
@@ -281,6 +315,8 @@ int main(int argc, char **argv)
         reaction();
     else if (!strcmp(argv[2], "race"))
         race();
+    else if (!strcmp(argv[2], "burst"))
+        burst();
     else if (!strcmp(argv[2], "idle"))
         idle();
     else if (!strcmp(argv[2], "loop"))
