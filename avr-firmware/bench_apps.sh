@@ -2,7 +2,8 @@
 # Writes the apps `make bench-mcu-runtime` measures into DIR (one folder each, app.h + tasks.c):
 #   tasks1..3   1..3 identical tasks, each awaiting a falling edge and toggling D13
 #   edges1..3   one task selecting over 1..3 edges (D2..D4)
-#   timers1..3  one task selecting over an edge and 1..3 timers
+#   timers1..3  one task selecting over an edge and 1..3 timers (msgs1..3, signals1..3: message
+#               waits, signals)
 #   idle3       three tasks waiting: an edge (D2), a message (topic 5), a signal
 #   idle3t      the same, the third on a 60-s sleep instead (the 1.024 ms tick runs meanwhile)
 set -eu
@@ -41,12 +42,14 @@ for n in 1 2 3; do
     for i in $(seq 1 $n); do task t$i $((i + 1)) >> "$dir/tasks$n/tasks.c"; done
 done
 
-# select over k edges (and j timers)
-sel() { # name k j
+# select over k edges (and j timers, m message waits, g signals)
+sel() { # name k j [m [g]]
     app $1 "X(s)"
-    srcs="" decl=""
+    srcs="" decl="" m=${4:-0} g=${5:-0}
     for i in $(seq 1 $2); do decl="$decl struct ww_edge e$i;"; srcs="$srcs, &self->e$i"; done
     for i in $(seq 1 $3); do decl="$decl struct ww_timer t$i;"; srcs="$srcs, &self->t$i"; done
+    for i in $(seq 1 $m); do decl="$decl struct ww_msg m$i;"; srcs="$srcs, &self->m$i"; done
+    for i in $(seq 1 $g); do echo "static struct ww_signal g$i;" >> "$dir/$1/tasks.c"; srcs="$srcs, &g$i"; done
     {
         echo "struct s { WW_TASK_STATE;$decl uint8_t won; };"
         echo "WW_TASK(s)"
@@ -55,6 +58,7 @@ sel() { # name k j
         echo "    for (;;) {"
         for i in $(seq 1 $2); do echo "        ww_edge_arm(&self->e$i, $((i + 1)), WW_FALLING);"; done
         for i in $(seq 1 $3); do echo "        ww_timer_in(&self->t$i, WW_MS($((i * 100))));"; done
+        for i in $(seq 1 $m); do echo "        ww_msg_wait(&self->m$i, $i);"; done
         echo "        WW_SELECT(self->won$srcs);"
         echo "        gpio_write(13, self->won & 1);"
         echo "    }"
@@ -62,7 +66,7 @@ sel() { # name k j
         echo "}"
     } >> "$dir/$1/tasks.c"
 }
-for k in 1 2 3; do sel edges$k $k 0; sel timers$k 1 $k; done
+for k in 1 2 3; do sel edges$k $k 0; sel timers$k 1 $k; sel msgs$k 1 0 $k; sel signals$k 1 0 0 $k; done
 
 idle() { # name third-wait
     app $1 "X(a) X(b) X(c)"

@@ -229,12 +229,12 @@ fw_bench_size = $$(avr-size -A $(FW_BENCH_APPS)/$(1)/wakewire.elf | awk '$$1==".
 .PHONY: bench-mcu-runtime
 bench-mcu-runtime: $(FW_SIM_APP) jdk vboard
 	@sh $(FW_DIR)/bench_apps.sh $(FW_BENCH_APPS)/apps
-	@for a in tasks1 tasks2 tasks3 edges1 edges2 edges3 timers1 timers2 timers3 idle3 idle3t; do \
+	@for a in idle3 idle3t $(foreach k,tasks edges timers msgs signals,$(k)1 $(k)3); do \
 	  $(MAKE) --no-print-directory firmware BOARD=uno APP=$(FW_BENCH_APPS)/apps/$$a FW_OUT=$(FW_BENCH_APPS)/$$a >/dev/null || exit 1; done
 	@$(MAKE) --no-print-directory firmware BOARD=uno APP=$(FW_DIR)/examples/loop >/dev/null
 	@echo "# bench-mcu-runtime: uno (atmega328p, 16 MHz), simavr cycles; the app's cost over the default build (every module)"
 	@$(FW_SIM_APP) $(BUILD)/uno-app-loop/wakewire.elf loop bench | grep -v '^sim_app loop: width'
-	@set -e; for k in tasks edges timers; do \
+	@set -e; for k in tasks edges timers msgs signals; do \
 	  set -- $(call fw_bench_size,$${k}1) $(call fw_bench_size,$${k}3); \
 	  echo "METRIC $${k}_flash_per_extra_B $$(( ($$3 - $$1) / 2 )) B"; echo "METRIC $${k}_ram_per_extra_B $$(( ($$4 - $$2) / 2 )) B"; done
 	@set -e; set -- $(call fw_bench_size,tasks1); b=$$(avr-size -A $(BUILD)/uno/wakewire.elf | awk '$$1==".text"||$$1==".data"{f+=$$2} $$1==".data"||$$1==".bss"{r+=$$2} END{print f, r}'); \
