@@ -244,8 +244,10 @@ bench-mcu-runtime: $(FW_SIM_APP) jdk vboard
 	@$(MAKE) --no-print-directory firmware BOARD=uno >/dev/null
 	@$(MVN) -q -Dmaven.test.skip=true -pl tests -am install
 	@$(MVN) -q -pl tests dependency:build-classpath -Dmdep.outputFile=$(BUILD)/bench-mcu.classpath >/dev/null
+	@# this tree's runtime classes first: ~/.m2's SNAPSHOT is shared with other checkouts
 	@cd $(ROOT) && timeout 600 $(JAVA) --add-exports java.base/jdk.internal.vm=ALL-UNNAMED \
-	  -cp $(ROOT)/tests/target/classes:$$(cat $(BUILD)/bench-mcu.classpath) io.wakewire.bench.mcu.HostReactionBench $(BUILD)/uno/wakewire.elf 200
+	  -cp $(ROOT)/tests/target/classes:$(ROOT)/java-runtime/target/classes:$$(cat $(BUILD)/bench-mcu.classpath) \
+	  io.wakewire.bench.mcu.HostReactionBench $(BUILD)/uno/wakewire.elf 200
 
 # ---- edge-rate floors: the real ELF in simavr (test/sim_edges.c) --------------------------
 # every sim_*.c links the shared simavr harness (test/sim_harness.c: ELF, UART bridge, pins)
