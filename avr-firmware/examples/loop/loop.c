@@ -1,7 +1,8 @@
 /* A control loop closed on the board: a pulse stretcher. Every rising edge on D2 drives D13 high
  * at once and keeps it high for `width` ms after the last edge; the host only sets the width
  * (MSG topic 3: u16 ms, little-endian), which a second task takes and hands over by a signal.
- * The reaction pin -> pin takes no round trip: it is the bench's onboard_reaction_us. */
+ * The reaction pin -> pin takes no round trip: it is the bench's onboard_reaction_us. A third task
+ * toggles D12 every 100 ms without drift (a heartbeat: each deadline is the last one + 100 ms). */
 #include "gpio.h"
 #include "ww.h"
 
@@ -52,6 +53,24 @@ WW_TASK(params)
         WW_AWAIT_MSG(TOPIC_WIDTH, &self->m);
         if (self->m.len == 2)
             ww_signal_raise(&width_set, (uint16_t)(self->m.data[0] | self->m.data[1] << 8));
+    }
+    WW_END();
+}
+
+struct heartbeat {
+    WW_TASK_STATE;
+    uint8_t on;
+};
+
+WW_TASK(heartbeat)
+{
+    WW_BEGIN();
+    gpio_mode(12, 2);
+    WW_EVERY_START();
+    for (;;) {
+        WW_EVERY_MS(100);
+        self->on ^= 1;
+        gpio_write(12, self->on);
     }
     WW_END();
 }

@@ -12,7 +12,8 @@
  * loop: a pulse stretcher closed on the board (D2 rising -> D13 high for width ms after the last
  *   rise); the host sets the width by MSG (topic 3); checks the pulse length before (10 ms) and
  *   after (30 ms) at 10 Timer0 phases each, a retrigger, and the edge-to-output latency in cycles
- *   (printed as METRIC onboard_reaction_us with `bench`).
+ *   (printed as METRIC onboard_reaction_us with `bench`); and its heartbeat task (D12 every 100 ms,
+ *   WW_EVERY) shows no drift over the run.
  * burst: loss accounting both ways (examples/burst): a burst of 10 on a 4-deep queue -> 4 frames whose
  *   lost counts add up to the 6 refused; the fifth message to a topic nobody takes is NAKed busy.
  * idle: METRIC idle_sleep_share_pct: the share of 1 s the CPU sleeps (bench-mcu-runtime's apps).
@@ -26,6 +27,8 @@
 
 #define MS 16000LL
 static int led = -1, led_changes;
+static long long beats[64];
+static int n_beats;
 static long long led_on_at, led_off_at;
 static int n_msgs, last_seq = -1, seq_gaps, lost_total;
 static struct { int topic; uint8_t data[16]; int n; long long at; } msgs[64];
@@ -43,6 +46,13 @@ static void on_led(struct avr_irq_t *irq, uint32_t value, void *param)
         led_on_at = (long long)sim_avr->cycle;
     else
         led_off_at = (long long)sim_avr->cycle;
+}
+
+static void on_beat(struct avr_irq_t *irq, uint32_t value, void *param)
+{
+    (void)irq, (void)value, (void)param;
+    if (n_beats < 64)
+        beats[n_beats++] = (long long)sim_avr->cycle;
 }
 
 static void on_frame(const uint8_t *body, int len)
@@ -242,6 +252,18 @@ static void control_loop(int bench)
               high, after2);
     printf("sim_app loop: retriggered at 20 ms: D13 high %.3f ms; edge -> D13 %.2f us average, %.2f us worst (%d)\n",
            high, n ? (double)sum / n / 16 : 0, (double)worst / 16, n);
+    /* the heartbeat (D12, WW_EVERY_MS(100)) over the whole run: the k-th toggle k x 100 ms after the
+     * first, within the 1.024 ms wake resolution, however busy the other tasks were: no drift */
+    int drift_bad = 0;
+    double worst_off = 0;
+    for (int k = 1; k < n_beats; k++) {
+        double off = (double)(beats[k] - beats[0]) / MS - 100.0 * k;
+        worst_off = off > worst_off ? off : -off > worst_off ? -off : worst_off;
+        drift_bad += off < -1.1 || off > 1.1;
+    }
+    printf("sim_app loop: heartbeat: %d toggles, the k-th within %.3f ms of k x 100 ms after the first\n", n_beats,
+           worst_off);
+    SIM_CHECK(n_beats >= 8 && drift_bad == 0, "heartbeat: %d toggles, %d off by more than 1.1 ms", n_beats, drift_bad);
     if (bench) {
         printf("METRIC onboard_reaction_us %.2f us\n", n ? (double)sum / n / 16 : 0);
         printf("METRIC onboard_reaction_us_max %.2f us\n", (double)worst / 16);
@@ -311,6 +333,7 @@ int main(int argc, char **argv)
         return 2;
     sim_uart(on_frame, NULL);
     avr_irq_register_notify(sim_pin('B', 5), on_led, NULL);
+    avr_irq_register_notify(sim_pin('B', 4), on_beat, NULL);
     if (!strcmp(argv[2], "reaction"))
         reaction();
     else if (!strcmp(argv[2], "race"))
