@@ -3,8 +3,8 @@ package io.wakewire.e2e;
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardMessage;
 import io.wakewire.board.BoardNakException;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
 import io.wakewire.board.MessageStream;
 import io.wakewire.board.ModuleMissingException;
 import io.wakewire.board.config.BoardConfig;
@@ -54,7 +54,7 @@ class AppMessagesTest {
             ex.blockOn(Async.async(() -> {
                 Board b = connect(vb);
                 try {
-                    assertTrue(b.hello().has(1 << 9), "HELLO capability bit 9 (app): " + b.hello().capabilities());
+                    assertTrue((b.info().capabilities() & 1 << 9) != 0, "HELLO capability bit 9 (app): " + b.info().capabilities());
                     vb.set("D2", true); // released
                     MessageStream results = b.messages(1);
                     // round 1: nobody presses: the task's 2 s timeout wins
@@ -71,7 +71,7 @@ class AppMessagesTest {
                     Edge pressed = await(Futures.timeout(pressed0, Duration.ofSeconds(5)));
                     vb.set("D2", true);
                     BoardMessage r = await(Futures.timeout(results.next(), Duration.ofSeconds(5)));
-                    long us = r.u32(), want = (pressed.ticks() - lit.ticks()) * 4;
+                    long us = r.u32(), want = (pressed.boardTicks().getAsLong() - lit.boardTicks().getAsLong()) * 4;
                     assertTrue(Math.abs(us - want) <= 8, "the board task measured " + us + " us, its edges say " + want);
                     assertTrue(us < 2_000_000, us + " us");
                     assertEquals(0, r.lostBefore());

@@ -2,10 +2,10 @@ package io.wakewire.bench.mcu;
 
 import io.wakewire.bench.Metrics;
 import io.wakewire.board.Board;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.Level;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.sim.BuildArtifacts;
 import io.wakewire.sim.VirtualBoard;
@@ -51,7 +51,7 @@ public final class HostReactionBench {
                         Edge e = await(Futures.timeout(i == 0 ? firstIn : in.next(), Duration.ofSeconds(5)));
                         await(b.pin("D13").write(Level.HIGH));
                         Edge o = await(Futures.timeout(i == 0 ? firstOut : out.next(), Duration.ofSeconds(5)));
-                        r[i] = (o.ticks() - e.ticks()) * 4;
+                        r[i] = (o.boardTicks().getAsLong() - e.boardTicks().getAsLong()) * 4;
                         await(b.pin("D13").write(Level.LOW));
                         await(Futures.sleep(Duration.ofMillis(5)));
                     }
