@@ -1,6 +1,6 @@
 # Firmware rules (owned by avr-firmware/). Included by the top Makefile, which sets ROOT, BUILD, BOARD.
 #
-#   make firmware BOARD=uno [BAUD=115200] [MODULES="analog"] [EXAMPLE=button]
+#   make firmware BOARD=uno [BAUD=115200] [MODULES="analog"] [EXAMPLE=button] [APP=path/to/app]
 #                                build/<board>/wakewire.elf and .hex: the core plus MODULES
 #                                (default: every module, so nothing is missing by default;
 #                                MODULES= builds the core alone, in build/<board>-core/)
@@ -16,6 +16,8 @@
 #   make firmware-floor          only the edge-rate floors (the real ELF in simavr, asserted)
 #   make firmware-modules        each module on the real ELF in simavr, built with it and without
 #   make firmware-rates          edge-rate figures for other pins and boards (printed, not asserted)
+#   make firmware-apps           the example apps (examples/<name>/, APP=) in simavr, their cost printed
+#   make bench-mcu-runtime       the app runtime's METRIC lines (onboard vs host reaction, costs, idle)
 #
 # mcu, f_cpu and baud come from board-configs/$(BOARD).conf; BAUD= on the command line wins.
 
@@ -41,9 +43,16 @@ FW_MODULES := $(sort $(MODULES))
 # The build directory of a module set: build/<board>/ for the default set, build/<board>-core/
 # for none, else build/<board>-with-a-b/ (after -<example> if there is one).
 fw_mod_tag = $(if $(filter-out $(FW_MODULES_DEFAULT),$(1))$(filter-out $(1),$(FW_MODULES_DEFAULT)),$(if $(1),-with-$(subst $(eval) ,-,$(sort $(1))),-core))
-fw_out = $(BUILD)/$(BOARD)$(if $(EXAMPLE),-$(EXAMPLE))$(call fw_mod_tag,$(1))
+fw_out = $(BUILD)/$(BOARD)$(if $(EXAMPLE),-$(EXAMPLE))$(if $(APP),-app-$(notdir $(abspath $(APP))))$(call fw_mod_tag,$(1))
 FW_OUT := $(call fw_out,$(FW_MODULES))
 FW_MOD_SRCS := $(foreach m,$(FW_MODULES),$(wildcard $(FW_DIR)/modules/$(m)/*.c $(FW_DIR)/modules/$(m)/*.S))
+
+# A user's app (APP=path/to/app: its app.h lists its tasks, APP_TASKS(X); its .c files hold
+# them): the runtime in avr-firmware/app/ (ww.h, the API) joins the modules as "app", and the
+# folder's .c files are compiled with it. The core does not change for it (module hooks).
+FW_APP := $(if $(APP),$(abspath $(APP)))
+FW_HOOKS := $(FW_MODULES) $(if $(APP),app)
+FW_APP_SRCS := $(if $(APP),$(wildcard $(FW_DIR)/app/*.c $(FW_DIR)/app/*.S) $(wildcard $(FW_APP)/*.c))
 
 # Start-up: each MCU has its own in place of avr-libc's crt (the vector table cut after the
 # core's last vector, start-up code in unused vector slots, the reset cause taken there):
@@ -58,21 +67,24 @@ FW_HW := main.c executor.c timer.c timer_isr.S uart.c uart_isr.S edges.c edge_is
 FW_EXAMPLE_button := task_button.c
 FW_EXAMPLE_FLAGS_button := -DEXAMPLE_TASK=task_button -DEXAMPLE_INIT=button_init
 # The modules come after the start-up file: a module's .vectors tail follows the core's table.
-FW_SRCS := $(addprefix $(FW_DIR)/src/,$(FW_PURE)) $(addprefix $(FW_DIR)/hw/,$(FW_HW) $(FW_EXAMPLE_$(EXAMPLE))) $(FW_MOD_SRCS)
-FW_HDRS := $(wildcard $(FW_DIR)/src/*.h $(FW_DIR)/hw/*.h $(FW_DIR)/hw/*.ld $(FW_DIR)/modules/*/*.h)
+FW_SRCS := $(addprefix $(FW_DIR)/src/,$(FW_PURE)) $(addprefix $(FW_DIR)/hw/,$(FW_HW) $(FW_EXAMPLE_$(EXAMPLE))) $(FW_MOD_SRCS) $(FW_APP_SRCS)
+FW_HDRS := $(wildcard $(FW_DIR)/src/*.h $(FW_DIR)/hw/*.h $(FW_DIR)/hw/*.ld $(FW_DIR)/modules/*/*.h $(FW_DIR)/app/*.h $(if $(APP),$(FW_APP)/*.h))
 
 FW_CC := avr-gcc
 FW_CFLAGS := -mmcu=$(FW_MCU) -DF_CPU=$(FW_F_CPU)UL -DBAUD=$(BAUD)UL -DPINS_MCU_H='"pins_$(FW_PINS).h"' \
              $(FW_EXAMPLE_FLAGS_$(EXAMPLE)) -I$(FW_DIR)/src -I$(FW_DIR)/hw -I$(FW_DIR)/modules -I$(FW_OUT) \
+             $(if $(APP),-I$(FW_DIR) -I$(FW_DIR)/app -I$(FW_APP)) \
              -std=gnu11 -Os -flto -mrelax -mcall-prologues -mstrict-X -maccumulate-args -fno-tree-pre -fno-tree-scev-cprop -fno-split-wide-types -fno-tree-loop-optimize -fno-move-loop-invariants -fno-jump-tables -fno-tree-switch-conversion -ffunction-sections -fdata-sections -fshort-enums \
              -Wall -Wextra -Werror=cpp -Wl,--gc-sections $(FW_EXTRA)
 
 .PHONY: firmware size size-check firmware-test fuzz fw-check-board
 
-# The builds the Java end-to-end tests run besides the default one: the Uno's core alone.
+# The builds the Java end-to-end tests run besides the default one: the Uno's core alone, and the
+# example apps (AppMessagesTest: build/uno-app-<name>/).
 .PHONY: firmware-variants
 firmware-variants:
 	@$(MAKE) --no-print-directory firmware BOARD=uno MODULES=
+	@for a in reaction race loop; do $(MAKE) --no-print-directory firmware BOARD=uno APP=$(FW_DIR)/examples/$$a || exit 1; done
 
 fw-check-board:
 	@[ -f "$(FW_CONF)" ] || { echo "firmware: no board file $(FW_CONF) (BOARD=$(BOARD)); boards: $$(ls $(ROOT)/board-configs/*.conf | xargs -n1 basename | sed 's/.conf$$//' | tr '\n' ' ')" >&2; exit 1; }
@@ -80,6 +92,9 @@ fw-check-board:
 	@[ -n "$(FW_MCU)" ] && [ -n "$(FW_F_CPU)" ] && [ -n "$(BAUD)" ] || { echo "firmware: $(FW_CONF) needs mcu, f_cpu and baud" >&2; exit 1; }
 	@case "$(FW_MCU)" in atmega328p|atmega2560) ;; *) echo "firmware: $(FW_CONF): mcu $(FW_MCU) is not supported (atmega328p, atmega2560)" >&2; exit 1;; esac
 	@[ -z "$(EXAMPLE)" ] || [ -n "$(FW_EXAMPLE_$(EXAMPLE))" ] || { echo "firmware: EXAMPLE=$(EXAMPLE) is unknown (try EXAMPLE=button)" >&2; exit 1; }
+	@[ -z "$(APP)" ] || [ -z "$(EXAMPLE)" ] || { echo "firmware: APP= and EXAMPLE= both use TASK_USER0: choose one" >&2; exit 1; }
+	@[ -z "$(APP)" ] || [ -f "$(FW_APP)/app.h" ] || { echo "firmware: APP=$(APP): no app.h there (it lists the tasks: #define APP_TASKS(X) X(name) ...; see avr-firmware/README.md, Write your own task)" >&2; exit 1; }
+	@[ -z "$(APP)" ] || ls $(FW_APP)/*.c >/dev/null 2>&1 || { echo "firmware: APP=$(APP): no .c file there" >&2; exit 1; }
 	@for m in $(MODULES); do case " $(FW_MODULES_ALL) " in *" $$m "*) ;; *) echo "firmware: MODULES: no module '$$m' (modules: $(FW_MODULES_ALL); MODULES= for the core alone)" >&2; exit 1;; esac; done
 	@command -v $(FW_CC) >/dev/null || { echo "firmware: avr-gcc not found; run make deps" >&2; exit 1; }
 
@@ -96,14 +111,14 @@ $(FW_OUT)/modules.h: FORCE
 	@mkdir -p $(@D)
 	@{ echo '/* Generated by avr-firmware/firmware.mk for MODULES="$(FW_MODULES)": the modules built in. */'; \
 	  echo '#ifndef WW_MODULES_H'; echo '#define WW_MODULES_H'; \
-	  $(foreach m,$(FW_MODULES),echo '#include "$(m)/module.h"';) \
-	  echo '#define MODULE_CAPS (0$(foreach m,$(FW_MODULES), | MODULE_$(m)_CAPS))'; \
-	  echo '#define MODULE_TX_WAITERS (0$(foreach m,$(FW_MODULES), | MODULE_$(m)_TX_WAITERS))'; \
-	  echo '#define MODULE_COMMANDS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_COMMANDS(X))'; \
-	  echo '#define MODULE_PIN_COMMANDS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_PIN_COMMANDS(X))'; \
-	  echo '#define MODULE_TASKS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_TASKS(X))'; \
-	  echo '#define MODULE_INITS(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_INITS(X))'; \
-	  echo '#define MODULE_PIN_WRITES(X)$(foreach m,$(FW_MODULES), MODULE_$(m)_PIN_WRITES(X))'; \
+	  $(foreach m,$(FW_HOOKS),echo '#include "$(m)/module.h"';) \
+	  echo '#define MODULE_CAPS (0$(foreach m,$(FW_HOOKS), | MODULE_$(m)_CAPS))'; \
+	  echo '#define MODULE_TX_WAITERS (0$(foreach m,$(FW_HOOKS), | MODULE_$(m)_TX_WAITERS))'; \
+	  echo '#define MODULE_COMMANDS(X)$(foreach m,$(FW_HOOKS), MODULE_$(m)_COMMANDS(X))'; \
+	  echo '#define MODULE_PIN_COMMANDS(X)$(foreach m,$(FW_HOOKS), MODULE_$(m)_PIN_COMMANDS(X))'; \
+	  echo '#define MODULE_TASKS(X)$(foreach m,$(FW_HOOKS), MODULE_$(m)_TASKS(X))'; \
+	  echo '#define MODULE_INITS(X)$(foreach m,$(FW_HOOKS), MODULE_$(m)_INITS(X))'; \
+	  echo '#define MODULE_PIN_WRITES(X)$(foreach m,$(FW_HOOKS), MODULE_$(m)_PIN_WRITES(X))'; \
 	  echo '#endif'; } > $@.new
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
@@ -115,7 +130,7 @@ $(FW_OUT)/wakewire.hex: $(FW_OUT)/wakewire.elf
 
 firmware: fw-check-board
 	@$(MAKE) --no-print-directory $(FW_OUT)/wakewire.hex
-	@echo "firmware: $(FW_OUT)/wakewire.elf ($(FW_MCU), $(FW_F_CPU) Hz, $(BAUD) baud, modules: $(or $(FW_MODULES),none))"
+	@echo "firmware: $(FW_OUT)/wakewire.elf ($(FW_MCU), $(FW_F_CPU) Hz, $(BAUD) baud, modules: $(or $(FW_MODULES),none)$(if $(APP), + app $(APP)))"
 
 # The table: the core, each module on the core (its own cost is the difference), every module.
 FW_SIZE := sh $(FW_DIR)/size.sh
@@ -170,11 +185,69 @@ $(FW_TEST_OUT)/fuzz_frames: $(FW_DIR)/fuzz/fuzz_frames.c $(FW_HOST_SRCS) $(FW_HD
 	@mkdir -p $(@D)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -I$(FW_DIR)/src -o $@ $< $(FW_HOST_SRCS)
 
-firmware-test: $(addprefix $(FW_TEST_OUT)/,$(FW_TESTS))
-	@for t in $(FW_TESTS); do $(FW_TEST_OUT)/$$t || exit 1; done
+firmware-test: $(addprefix $(FW_TEST_OUT)/,$(FW_TESTS)) $(FW_TEST_OUT)/test_ww
+	@for t in $(FW_TESTS) test_ww; do $(FW_TEST_OUT)/$$t || exit 1; done
+	@$(MAKE) --no-print-directory firmware-apps
 	@$(MAKE) --no-print-directory firmware-floor
 	@$(MAKE) --no-print-directory firmware-modules
 	@$(MAKE) --no-print-directory fuzz
+
+# The app runtime's pure part (app/ww_core.c) with stubs for the clock, tick and wake; its own
+# app.h (sizes) in app/test/. -Wno-dangling-pointer: host gcc takes pt.h's label addresses,
+# stored in the task's state, for pointers to locals.
+$(FW_TEST_OUT)/test_ww: $(FW_DIR)/app/test/test_ww.c $(FW_DIR)/app/ww_core.c $(wildcard $(FW_DIR)/app/*.h $(FW_DIR)/app/test/*.h) $(FW_HDRS)
+	@mkdir -p $(@D)
+	gcc $(FW_HOST_CFLAGS) -Wno-dangling-pointer -I$(FW_DIR)/app -I$(FW_DIR)/app/test -o $@ $< $(FW_DIR)/app/ww_core.c -lcmocka
+
+# ---- the example apps (examples/<name>/) on the real ELF in simavr ---------------------------
+# Each built with APP=, run by examples/test/sim_app.c (its scenarios: see there), its cost over
+# the default build (every module, no app) printed.
+FW_APPS := reaction race loop burst
+FW_SIM_APP := $(FW_TEST_OUT)/sim_app
+$(FW_SIM_APP): $(FW_DIR)/examples/test/sim_app.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	$(FW_SIM_CC)
+
+.PHONY: firmware-apps
+firmware-apps: $(FW_SIM_APP)
+	@$(MAKE) --no-print-directory firmware BOARD=uno >/dev/null
+	@for a in $(FW_APPS); do \
+	  $(MAKE) --no-print-directory firmware BOARD=uno APP=$(FW_DIR)/examples/$$a >/dev/null || exit 1; \
+	  $(FW_SIZE) app "uno APP=examples/$$a" $(BUILD)/uno/wakewire.elf $(BUILD)/uno-app-$$a/wakewire.elf 8192 1024 || exit 1; \
+	  $(FW_SIM_APP) $(BUILD)/uno-app-$$a/wakewire.elf $$a || exit 1; \
+	done
+
+# ---- make bench-mcu-runtime: the app runtime's figures ---------------------------------------
+# onboard_reaction_us: examples/loop in simavr (D2 rising -> D13 by a user task, simulated cycles);
+# host_reaction_us: the same loop closed by a Java task over the virtual board's serial link
+# (HostReactionBench, board ticks between the two pins' edges); flash and RAM per user task and
+# per awaited source (generated apps, bench_apps.sh: the marginal cost of the 2nd and 3rd);
+# idle_sleep_share_pct with three tasks waiting (an edge, a message, a signal; then with the third
+# on a 60-s sleep, when the 1.024 ms tick runs).
+FW_BENCH_APPS := $(BUILD)/bench-mcu
+fw_bench_size = $$(avr-size -A $(FW_BENCH_APPS)/$(1)/wakewire.elf | awk '$$1==".text"||$$1==".data"{f+=$$2} $$1==".data"||$$1==".bss"{r+=$$2} END{print f, r}')
+.PHONY: bench-mcu-runtime
+bench-mcu-runtime: $(FW_SIM_APP) jdk vboard
+	@sh $(FW_DIR)/bench_apps.sh $(FW_BENCH_APPS)/apps
+	@for a in idle3 idle3t $(foreach k,tasks edges timers msgs signals,$(k)1 $(k)3); do \
+	  $(MAKE) --no-print-directory firmware BOARD=uno APP=$(FW_BENCH_APPS)/apps/$$a FW_OUT=$(FW_BENCH_APPS)/$$a >/dev/null || exit 1; done
+	@$(MAKE) --no-print-directory firmware BOARD=uno APP=$(FW_DIR)/examples/loop >/dev/null
+	@echo "# bench-mcu-runtime: uno (atmega328p, 16 MHz), simavr cycles; the app's cost over the default build (every module)"
+	@$(FW_SIM_APP) $(BUILD)/uno-app-loop/wakewire.elf loop bench | grep -v '^sim_app loop: width'
+	@set -e; for k in tasks edges timers msgs signals; do \
+	  set -- $(call fw_bench_size,$${k}1) $(call fw_bench_size,$${k}3); \
+	  echo "METRIC $${k}_flash_per_extra_B $$(( ($$3 - $$1) / 2 )) B"; echo "METRIC $${k}_ram_per_extra_B $$(( ($$4 - $$2) / 2 )) B"; done
+	@set -e; set -- $(call fw_bench_size,tasks1); b=$$(avr-size -A $(BUILD)/uno/wakewire.elf | awk '$$1==".text"||$$1==".data"{f+=$$2} $$1==".data"||$$1==".bss"{r+=$$2} END{print f, r}'); \
+	  echo "METRIC app_runtime_with_one_task_flash_B $$(( $$1 - $${b%% *} )) B"; echo "METRIC app_runtime_with_one_task_ram_B $$(( $$2 - $${b##* } )) B"
+	@$(FW_SIM_APP) $(FW_BENCH_APPS)/idle3/wakewire.elf idle | sed -n 's/^METRIC idle_sleep_share_pct/METRIC idle_sleep_share_pct_3_tasks_waiting/p'
+	@$(FW_SIM_APP) $(FW_BENCH_APPS)/idle3t/wakewire.elf idle | sed -n 's/^METRIC idle_sleep_share_pct/METRIC idle_sleep_share_pct_3_tasks_one_on_time/p'
+	@$(MAKE) --no-print-directory firmware BOARD=uno >/dev/null
+	@$(MVN) -q -Dmaven.test.skip=true -pl tests -am install
+	@$(MVN) -q -pl tests dependency:build-classpath -Dmdep.outputFile=$(BUILD)/bench-mcu.classpath >/dev/null
+	@# this tree's runtime classes first: ~/.m2's SNAPSHOT is shared with other checkouts
+	@cd $(ROOT) && timeout 600 $(JAVA) --add-exports java.base/jdk.internal.vm=ALL-UNNAMED \
+	  -cp $(ROOT)/tests/target/classes:$(ROOT)/java-runtime/target/classes:$$(cat $(BUILD)/bench-mcu.classpath) \
+	  io.wakewire.bench.mcu.HostReactionBench $(BUILD)/uno/wakewire.elf 200
 
 # ---- edge-rate floors: the real ELF in simavr (test/sim_edges.c) --------------------------
 # every sim_*.c links the shared simavr harness (test/sim_harness.c: ELF, UART bridge, pins)

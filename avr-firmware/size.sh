@@ -6,6 +6,8 @@
 #       the core, each module's own cost (its build minus the core), the all-modules build
 #   size.sh check LABEL ELF FLASH_LIMIT RAM_LIMIT [WHAT]
 #       one line "LABEL: flash F / L B, static RAM R / L B [WHAT]"; exits 1 above a limit
+#   size.sh app LABEL BASE_ELF APP_ELF FLASH_LIMIT RAM_LIMIT
+#       an app's cost (its build minus the same build without it) and the whole build's limits
 #
 # Flash is .text + .data (the initial values are stored in flash), static RAM .data + .bss +
 # .noinit (the stack comes on top).
@@ -64,8 +66,20 @@ EOF
     [ "$f" -le "$fl" ] || { echo "size-check: $label: flash $f B is over the limit of $fl B" >&2; exit 1; }
     [ "$r" -le "$rl" ] || { echo "size-check: $label: static RAM $r B is over the limit of $rl B" >&2; exit 1; }
     ;;
+app)
+    label=$2 base=$3 elf=$4 fl=$5 rl=$6
+    read -r bf br <<EOF
+$(measure "$base")
+EOF
+    read -r f r <<EOF
+$(measure "$elf")
+EOF
+    echo "size $label: the app (runtime + tasks) +$(commas $((f - bf))) B flash, +$(commas $((r - br))) B static RAM; whole build $(commas "$f") / $(commas "$fl") B, $(commas "$r") / $(commas "$rl") B"
+    [ "$f" -le "$fl" ] || { echo "size: $label: flash $f B is over the limit of $fl B" >&2; exit 1; }
+    [ "$r" -le "$rl" ] || { echo "size: $label: static RAM $r B is over the limit of $rl B" >&2; exit 1; }
+    ;;
 *)
-    echo "usage: size.sh table TITLE CORE_ELF [MODULE=ELF ...] ALL_ELF | size.sh check LABEL ELF FLASH_LIMIT RAM_LIMIT [WHAT]" >&2
+    echo "usage: size.sh table TITLE CORE_ELF [MODULE=ELF ...] ALL_ELF | size.sh check LABEL ELF FLASH_LIMIT RAM_LIMIT [WHAT] | size.sh app LABEL BASE_ELF APP_ELF FLASH_LIMIT RAM_LIMIT" >&2
     exit 2
     ;;
 esac

@@ -195,7 +195,12 @@ each_pin:
     rjmp 3f
 2:  sbrc r21, 0 /* one direction sensed: EDGE_RISING armed means it rose */
     ori  r20, 0x80
-3:  subi r26, lo8(-(PE_WINDOW - PE_STATE))
+3:
+#ifdef MODULE_EDGE_HOOK /* the app runtime's edge waits (app/ww_edge_isr.S); nothing without it */
+    sbrc r21, ST_WATCHED_BIT
+    rcall MODULE_EDGE_HOOK /* r20 = level << 7 | pin, r22..r25 the tick; changes r29, flags */
+#endif
+    subi r26, lo8(-(PE_WINDOW - PE_STATE))
     sbci r27, hi8(-(PE_WINDOW - PE_STATE))
     ld   r29, X
     tst  r29

@@ -16,6 +16,9 @@ static const uint8_t limits[][2] FLASH = {
     {1, 0xFF}, /* CLOCK */
     {1, 0xFF}, /* STATS */
     {1, 0xFF}, /* RESET_CAUSE */
+    {1, 0xFF}, /* 0x8B READ_PIN (the input module's; its row when it lands) */
+    {1, 0xFF}, /* 0x8C STREAM (the stream module's; its row when it lands) */
+    {2, 0xFF}, /* MSG: topic, 0..WW_MSG_MAX bytes (the app runtime checks the length) */
 };
 
 uint8_t command_parse(const uint8_t *body, uint8_t len, struct command *c, uint8_t *detail)

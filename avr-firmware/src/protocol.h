@@ -26,10 +26,12 @@
 #define CMD_CLOCK 0x88
 #define CMD_STATS 0x89
 #define CMD_RESET_CAUSE 0x8A
+#define CMD_MSG 0x8D /* the app runtime (app/module.h) */
 
 /* board -> host */
 #define ANS_HELLO 0x10
 #define ANS_EVENTS 0x11
+#define ANS_MSG 0x13 /* the app runtime: topic u8, lost u8, data */
 #define ANS_ACK 0x20
 #define ANS_NAK 0x21
 #define ANS_PONG 0x22
@@ -60,5 +62,6 @@
 #define CAP_ANALOG 0x08
 #define CAP_PCINT 0x10
 #define CAP_LOST 0x20
+#define CAP_APP 0x200 /* app tasks and MSG frames (APP= builds) */
 
 #endif

@@ -34,8 +34,19 @@ struct pt {
  * indirect jump, where a switch on __LINE__ was a chain of 16-bit compares, one per wait. */
 #define PT_LABEL2(line) pt_wait_##line
 #define PT_LABEL(line) PT_LABEL2(line)
-#define PT_BEGIN(pt)                                                                          do {                                                                                          if ((pt)->resume)                                                                             goto *(pt)->resume;                                                               } while (0)
-#define PT_WAIT_UNTIL(pt, cond)                                                               do {                                                                                      PT_LABEL(__LINE__):                                                                           if (!(cond)) {                                                                                (pt)->resume = &&PT_LABEL(__LINE__);                                                      return;                                                                               }                                                                                     } while (0)
+#define PT_BEGIN(pt)                  \
+    do {                              \
+        if ((pt)->resume)             \
+            goto *(pt)->resume;       \
+    } while (0)
+#define PT_WAIT_UNTIL(pt, cond)                     \
+    do {                                            \
+        PT_LABEL(__LINE__) :                        \
+        if (!(cond)) {                              \
+            (pt)->resume = &&PT_LABEL(__LINE__);    \
+            return;                                 \
+        }                                           \
+    } while (0)
 #define PT_END(pt) (pt)->resume = 0
 
 #endif

@@ -26,7 +26,8 @@
 #endif
 
 static const char *cmd_names[] = {"HELLO", "PIN_MODE", "ARM", "DIGITAL_WRITE", "PWM_WRITE",
-                                  "ANALOG_READ", "PING", "CLOCK", "STATS", "RESET_CAUSE"};
+                                  "ANALOG_READ", "PING", "CLOCK", "STATS", "RESET_CAUSE",
+                                  "READ_PIN", "STREAM", "MSG"}; /* 0x8B, 0x8C: the input modules' */
 
 static const char *error_name(enum fr_result r)
 {
@@ -91,6 +92,10 @@ static void format_h2b(struct out *o, const uint8_t *body, uint8_t len)
         case CMD_PWM_WRITE: say(o, " pin=%u duty=%u", c.pin, c.arg); break;
         case CMD_ANALOG_READ: say(o, " channel=%u", c.pin); break;
         case CMD_PING: say_hex(o, "data", c.data, c.data_len); break;
+        case CMD_MSG:
+            say(o, " topic=%u", c.data[0]);
+            say_hex(o, "data", c.data + 1, c.data_len - 1);
+            break;
         }
     }
     if (nak)
@@ -209,11 +214,11 @@ static uint8_t encode_h2b(const struct vector *v)
             frame_put(&w, data[i]);
         return frame_end(&w);
     }
-    uint8_t type = find_type(name, cmd_names, 10, CMD_HELLO);
+    uint8_t type = find_type(name, cmd_names, sizeof cmd_names / sizeof *cmd_names, CMD_HELLO);
     assert_true(type != 0);
     frame_begin(&w, &(struct tx_ring_ref){tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")}, type);
     frame_put(&w, (uint8_t)vector_num(v, "req"));
-    static const char *const byte_keys[] = {"pin", "mode", "edges", "level", "duty", "channel"};
+    static const char *const byte_keys[] = {"pin", "mode", "edges", "level", "duty", "channel", "topic"};
     for (int i = 3; i < v->ntok; i++) { /* the arguments in the line's order are the wire order */
         for (size_t k = 0; k < sizeof byte_keys / sizeof *byte_keys; k++)
             if (vector_get(v, byte_keys[k], 0) == v->tok[i] + strlen(byte_keys[k]) + 1)

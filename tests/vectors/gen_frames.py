@@ -14,7 +14,8 @@ MAX_BODY = 64
 
 # Frame types (PROTOCOL.md section 2).
 H2B = {"HELLO": 0x81, "PIN_MODE": 0x82, "ARM": 0x83, "DIGITAL_WRITE": 0x84, "PWM_WRITE": 0x85,
-       "ANALOG_READ": 0x86, "PING": 0x87, "CLOCK": 0x88, "STATS": 0x89, "RESET_CAUSE": 0x8A}
+       "ANALOG_READ": 0x86, "PING": 0x87, "CLOCK": 0x88, "STATS": 0x89, "RESET_CAUSE": 0x8A,
+       "MSG": 0x8D}
 B2H = {"HELLO": 0x10, "EVENTS": 0x11, "ACK": 0x20, "NAK": 0x21, "PONG": 0x22, "ANALOG": 0x23,
        "STATS": 0x24, "CLOCK": 0x25, "RESET_CAUSE": 0x26}
 
@@ -218,6 +219,8 @@ def main():
     cmd("STATS", 13, 14)
     cmd("RESET_CAUSE", 14, 15)
     cmd("HELLO", 255, 255)
+    cmd("MSG", 15, 16, bytes([2, 0xAB, 0x00, 0xCD]), "topic=2 data=ab00cd")
+    cmd("MSG", 16, 17, bytes([0]), "topic=0 data=-")
 
     comment("COBS with zero bytes in the body (seq 0, req 0 fields, zero arguments, zero CRC bytes).")
     cmd("PIN_MODE", 0, 0, bytes([0, 0]), "pin=0 mode=0")

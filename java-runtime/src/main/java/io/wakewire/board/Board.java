@@ -108,6 +108,16 @@ public final class Board implements AutoCloseable {
         });
     }
 
+    /** The messages the board's app tasks send on {@code topic} (0..255); see {@link MessageStream}. */
+    public MessageStream messages(int topic) {
+        return session.messages.stream(label(), topic);
+    }
+
+    /** Sends {@code data} to the board's app tasks on {@code topic}; completes once queued there (see Messages). */
+    public Future<Void> send(int topic, byte[] data) {
+        return Messages.send(session, topic, data);
+    }
+
     /** Round trip of a PING through the board's firmware. */
     public Future<Duration> ping() {
         byte[] data = {0x77, 0x77};

@@ -64,6 +64,7 @@ final class BoardSession {
     private final byte[] tx = new byte[Frame.MAX_WIRE];
     private final Notify lostSignal = new Notify("board lost");
     final SessionCounters counters = new SessionCounters();
+    final Messages messages = new Messages(); // MSG frames to and from the app tasks (Messages.java)
     private final TickExtender ticks = new TickExtender();
     private final ClockSync clock = new ClockSync(4000);
     private final Demultiplexer demux;

@@ -110,6 +110,7 @@ final class Demultiplexer implements FrameSink, EventVisitor {
                     lost(l.source(), l.count());
                 }
             }
+        } else if (f instanceof Raw m && session.messages.accept(m, arrivalNanos)) { // MSG (Messages.java)
         } else if (f instanceof Raw || f instanceof Command) {
             // it passed the CRC and took a sequence number, so it may have been an EVENTS frame: a loss
             // on every armed pin, not just a counter (the board sends no other types in this version)

@@ -178,6 +178,48 @@ public sealed interface Command extends Frame {
     }
 
     /** RESET_CAUSE (0x8A): asks for MCUSR as it was at reset ({@link Answer.ResetCauseReport}). */
+    /**
+     * MSG (0x8D): a message for the board's app tasks on {@code topic} (0..255), at most
+     * {@link #MAX_DATA} bytes; ACKed once queued on the board, NAKed {@code busy} when its queue is
+     * full, {@code unknown_command} by a firmware without an app (avr-firmware/README.md).
+     */
+    record Msg(int seq, int reqId, int topic, byte[] data) implements Command {
+        /** Most bytes the wire allows (payload 60 minus req_id and topic); a board's own limit is smaller (8 by default). */
+        public static final int MAX_DATA = 58;
+
+        public Msg {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("topic", topic);
+            data = Fields.bytes("msg data", data, MAX_DATA);
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.MSG_REQUEST;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Msg m && m.seq == seq && m.reqId == reqId && m.topic == topic && Arrays.equals(m.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((seq * 31 + reqId) * 31 + topic) * 31 + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "Msg[seq=" + seq + ", reqId=" + reqId + ", topic=" + topic + ", data=" + Fields.hex(data) + "]";
+        }
+    }
+
     record ResetCause(int seq, int reqId) implements Command {
         public ResetCause {
             u8("seq", seq);

@@ -60,6 +60,7 @@ public final class FrameEncoder {
             case Command.Clock f -> u8(p, f.reqId());
             case Command.Stats f -> u8(p, f.reqId());
             case Command.ResetCause f -> u8(p, f.reqId());
+            case Command.Msg f -> bytes(u8(u8(p, f.reqId()), f.topic()), f.data());
 
             case Answer.HelloInfo f -> {
                 p = u8(p, f.reqId());

@@ -50,6 +50,7 @@ public final class FrameParser {
             case FrameTypes.CLOCK_REQUEST -> new Command.Clock(seq, req);
             case FrameTypes.STATS_REQUEST -> new Command.Stats(seq, req);
             case FrameTypes.RESET_CAUSE_REQUEST -> new Command.ResetCause(seq, req);
+            case FrameTypes.MSG_REQUEST -> n < 2 ? null : new Command.Msg(seq, req, u8(b, o + 1), Arrays.copyOfRange(b, o + 2, o + n));
 
             case FrameTypes.HELLO -> n < 21 ? null : new Answer.HelloInfo(seq, req, u8(b, o + 1), u8(b, o + 2),
                     u8(b, o + 3), u8(b, o + 4) << 16 | u8(b, o + 5) << 8 | u8(b, o + 6), u32(b, o + 7),

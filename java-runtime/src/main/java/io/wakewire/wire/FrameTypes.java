@@ -16,9 +16,13 @@ public final class FrameTypes {
     public static final int CLOCK_REQUEST = 0x88;
     public static final int STATS_REQUEST = 0x89;
     public static final int RESET_CAUSE_REQUEST = 0x8A;
+    /** MSG host -> board (the app runtime): req_id, topic, data. */
+    public static final int MSG_REQUEST = 0x8D;
 
     public static final int HELLO = 0x10;
     public static final int EVENTS = 0x11;
+    /** MSG board -> host (the app runtime): topic, lost, data; no req_id (io.wakewire.board.Messages decodes it). */
+    public static final int MSG = 0x13;
     public static final int ACK = 0x20;
     public static final int NAK = 0x21;
     public static final int PONG = 0x22;
@@ -49,6 +53,7 @@ public final class FrameTypes {
             case STATS_REQUEST, STATS -> "STATS";
             case RESET_CAUSE_REQUEST, RESET_CAUSE -> "RESET_CAUSE";
             case EVENTS -> "EVENTS";
+            case MSG_REQUEST -> "MSG"; // the board's MSG (0x13) stays a Raw here: io.wakewire.board.Messages decodes it
             case ACK -> "ACK";
             case NAK -> "NAK";
             case PONG -> "PONG";

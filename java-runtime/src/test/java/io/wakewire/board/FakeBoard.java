@@ -11,6 +11,7 @@ import io.wakewire.wire.Frame;
 import io.wakewire.wire.FrameDecoder;
 import io.wakewire.wire.FrameEncoder;
 import io.wakewire.wire.FrameSink;
+import io.wakewire.wire.FrameTypes;
 import io.wakewire.wire.NakCode;
 
 import java.nio.ByteBuffer;
@@ -198,6 +199,7 @@ final class FakeBoard implements AutoCloseable {
             }
             case Command.Stats s -> send(new Answer.StatsReport(nextSeq(), req, 0, 0, 0, List.of()));
             case Command.ResetCause r -> send(new Answer.ResetCauseReport(nextSeq(), req, 1));
+            case Command.Msg m -> send(new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, FrameTypes.MSG_REQUEST)); // no app
         }
     }
 

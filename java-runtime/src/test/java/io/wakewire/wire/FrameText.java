@@ -57,6 +57,7 @@ public final class FrameText {
             case Command.Clock f -> { }
             case Command.Stats f -> { }
             case Command.ResetCause f -> { }
+            case Command.Msg f -> sb.append(" topic=").append(f.topic()).append(" data=").append(Fields.hex(f.data()));
             case Answer.HelloInfo f -> {
                 kv(sb, "proto", f.protoVersion(), "fw_major", f.fwMajor());
                 sb.append(" fw_minor=").append(f.fwMinor());
@@ -163,6 +164,7 @@ public final class FrameText {
                 case "CLOCK" -> new Command.Clock(seq, req);
                 case "STATS" -> new Command.Stats(seq, req);
                 case "RESET_CAUSE" -> new Command.ResetCause(seq, req);
+                case "MSG" -> new Command.Msg(seq, req, (int) num("topic"), bytes("data"));
                 default -> throw bad("unknown command type '" + type + "'");
             };
         }
