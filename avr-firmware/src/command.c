@@ -16,6 +16,8 @@ static const uint8_t limits[][2] FLASH = {
     {1, 0xFF}, /* CLOCK */
     {1, 0xFF}, /* STATS */
     {1, 0xFF}, /* RESET_CAUSE */
+    {2, 0xFF}, /* READ_PIN: pin */
+    {5, 0xFF}, /* STREAM: channel mask u16, interval u16 (module stream) */
 };
 
 uint8_t command_parse(const uint8_t *body, uint8_t len, struct command *c, uint8_t *detail)

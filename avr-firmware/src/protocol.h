@@ -26,6 +26,8 @@
 #define CMD_CLOCK 0x88
 #define CMD_STATS 0x89
 #define CMD_RESET_CAUSE 0x8A
+#define CMD_READ_PIN 0x8B
+#define CMD_STREAM 0x8C
 
 /* board -> host */
 #define ANS_HELLO 0x10
@@ -37,6 +39,8 @@
 #define ANS_STATS 0x24
 #define ANS_CLOCK 0x25
 #define ANS_RESET_CAUSE 0x26
+#define ANS_LEVEL 0x27
+#define ANS_SAMPLES 0x12
 
 #define NAK_UNKNOWN_COMMAND 1
 #define NAK_BAD_LENGTH 2
@@ -60,5 +64,6 @@
 #define CAP_ANALOG 0x08
 #define CAP_PCINT 0x10
 #define CAP_LOST 0x20
+#define CAP_STREAM 0x40
 
 #endif
