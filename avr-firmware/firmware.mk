@@ -198,19 +198,27 @@ $(FW_SIM_EICR): $(FW_DIR)/test/sim_eicr.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW
 	@mkdir -p $(@D)
 	$(FW_SIM_CC)
 
+FW_SIM_READ_PIN := $(FW_TEST_OUT)/sim_read_pin
+$(FW_SIM_READ_PIN): $(FW_DIR)/test/sim_read_pin.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	$(FW_SIM_CC)
+
 FW_SIM_BUTTON := $(FW_TEST_OUT)/sim_button
 $(FW_SIM_BUTTON): $(FW_DIR)/test/sim_button.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
 	$(FW_SIM_CC)
 
 .PHONY: firmware-floor firmware-rates
-firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM) $(FW_SIM_EICR)
+firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM) $(FW_SIM_EICR) $(FW_SIM_READ_PIN)
 	@$(MAKE) --no-print-directory firmware BOARD=uno EXAMPLE=button >/dev/null
 	@$(FW_SIM_BUTTON) $(BUILD)/uno-button/wakewire.elf
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 FW_OUT=$(BUILD)/sim-uno-115200 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=mega2560 BAUD=1000000 FW_OUT=$(BUILD)/sim-mega2560-1000000 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=mega2560 BAUD=115200 FW_OUT=$(BUILD)/sim-mega2560-115200 >/dev/null
+	@# READ_PIN (sim_read_pin.c): the level and tick of a read, a refused pin, both MCUs
+	@$(FW_SIM_READ_PIN) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p
+	@$(FW_SIM_READ_PIN) $(BUILD)/sim-mega2560-1000000/wakewire.elf atmega2560
 	@# two INTs armed one after the other with their pins held low (sim_eicr.c): the sense bits of
 	@# every armed INT in EICRA/EICRB, no record while the pins are quiet, then every edge exactly
 	@$(FW_SIM_EICR) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000

@@ -28,6 +28,15 @@ public final class EdgeStream implements AutoCloseable {
         return new Next();
     }
 
+    /**
+     * The level the stream starts from: subscribes and arms (as the first {@code next()} would),
+     * then reads the pin (READ_PIN); the stream's edges are those after that read, so the first one
+     * goes to the other level. Ready at once when read before.
+     */
+    public Future<PinLevel> initialLevel() {
+        return new InitialLevel(sub);
+    }
+
     /** Edges received and not yet taken. */
     public int buffered() {
         return sub.buffered();

@@ -89,6 +89,21 @@ public final class Pin {
         });
     }
 
+    /** The pin's level now, with the board tick of the read (READ_PIN); any pin of the board config. */
+    public Future<PinLevel> read() {
+        return PinRead.read(channel);
+    }
+
+    /** The internal pull-up on or off; the pin becomes an input (sent at once, kept across arming and reconnects). */
+    public Future<Void> pullUp(boolean on) {
+        return PinRead.pullUp(channel, on);
+    }
+
+    /** On-board debounce of this pin's edges (a lockout window, at most 262 ms; ZERO = none). */
+    public Future<Void> debounce(java.time.Duration window) {
+        return PinRead.debounce(channel, window);
+    }
+
     private void requireEdge(EdgeFilter filter) {
         if (filter == null) {
             throw new IllegalArgumentException("edges of " + name() + ": filter is null");

@@ -179,6 +179,25 @@ public sealed interface Answer extends Frame {
     }
 
     /**
+     * LEVEL (0x27): the answer to READ_PIN: {@code pin}'s level (0 low, 1 high) read at board tick
+     * {@code ts}, with interrupts off (an edge after the read has a tick at or after {@code ts}).
+     */
+    record PinLevel(int seq, int reqId, int pin, int level, long ts) implements Reply {
+        public PinLevel {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("pin", pin);
+            u8("level", level);
+            u32("ts", ts);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.LEVEL;
+        }
+    }
+
+    /**
      * STATS (0x24): counters since reset, each wrapping modulo 2^16 (take differences), and the
      * drops of every drop source the MCU has.
      */

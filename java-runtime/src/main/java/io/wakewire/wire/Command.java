@@ -113,6 +113,20 @@ public sealed interface Command extends Frame {
         }
     }
 
+    /** READ_PIN (0x8B): the pin's level now; answered by LEVEL. */
+    record ReadPin(int seq, int reqId, int pin) implements Command {
+        public ReadPin {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("pin", pin);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.READ_PIN;
+        }
+    }
+
     /** PING (0x87): 0..8 opaque bytes that the PONG echoes. */
     record Ping(int seq, int reqId, byte[] data) implements Command {
         /** Most bytes a PING may carry; a longer one is NAKed {@code bad_length}. */

@@ -60,6 +60,7 @@ public final class FrameEncoder {
             case Command.Clock f -> u8(p, f.reqId());
             case Command.Stats f -> u8(p, f.reqId());
             case Command.ResetCause f -> u8(p, f.reqId());
+            case Command.ReadPin f -> u8(u8(p, f.reqId()), f.pin());
 
             case Answer.HelloInfo f -> {
                 p = u8(p, f.reqId());
@@ -93,6 +94,7 @@ public final class FrameEncoder {
                 yield p;
             }
             case Answer.ClockReading f -> u32(u8(p, f.reqId()), f.ts());
+            case Answer.PinLevel f -> u32(u8(u8(u8(p, f.reqId()), f.pin()), f.level()), f.ts());
             case Answer.ResetCauseReport f -> u8(u8(p, f.reqId()), f.mcusr());
             case Raw f -> bytes(p, f.payload());
         };

@@ -48,6 +48,7 @@ public final class FrameParser {
             case FrameTypes.PING -> n > 1 + Command.Ping.MAX_DATA ? null
                     : new Command.Ping(seq, req, Arrays.copyOfRange(b, o + 1, o + n));
             case FrameTypes.CLOCK_REQUEST -> new Command.Clock(seq, req);
+            case FrameTypes.READ_PIN -> n < 2 ? null : new Command.ReadPin(seq, req, u8(b, o + 1));
             case FrameTypes.STATS_REQUEST -> new Command.Stats(seq, req);
             case FrameTypes.RESET_CAUSE_REQUEST -> new Command.ResetCause(seq, req);
 
@@ -60,6 +61,8 @@ public final class FrameParser {
             case FrameTypes.ANALOG -> n < 8 ? null
                     : new Answer.Analog(seq, req, u8(b, o + 1), u16(b, o + 2), u32(b, o + 4));
             case FrameTypes.STATS -> stats(seq, req, b, o, n);
+            case FrameTypes.LEVEL -> n < 7 ? null
+                    : new Answer.PinLevel(seq, req, u8(b, o + 1), u8(b, o + 2), u32(b, o + 3));
             case FrameTypes.CLOCK -> n < 5 ? null : new Answer.ClockReading(seq, req, u32(b, o + 1));
             case FrameTypes.RESET_CAUSE -> n < 2 ? null : new Answer.ResetCauseReport(seq, req, u8(b, o + 1));
             default -> null;

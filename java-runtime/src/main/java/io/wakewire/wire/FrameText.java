@@ -57,6 +57,7 @@ public final class FrameText {
             case Command.Clock f -> { }
             case Command.Stats f -> { }
             case Command.ResetCause f -> { }
+            case Command.ReadPin f -> sb.append(" pin=").append(f.pin());
             case Answer.HelloInfo f -> {
                 kv(sb, "proto", f.protoVersion(), "fw_major", f.fwMajor());
                 sb.append(" fw_minor=").append(f.fwMinor());
@@ -91,6 +92,7 @@ public final class FrameText {
                 }
             }
             case Answer.ClockReading f -> sb.append(" ts=").append(f.ts());
+            case Answer.PinLevel f -> kv(sb, "pin", f.pin(), "level", f.level()).append(" ts=").append(f.ts());
             case Answer.ResetCauseReport f -> sb.append(" mcusr=").append(f.mcusr());
             case Raw f -> throw new AssertionError("handled above");
         }
@@ -163,6 +165,7 @@ public final class FrameText {
                 case "CLOCK" -> new Command.Clock(seq, req);
                 case "STATS" -> new Command.Stats(seq, req);
                 case "RESET_CAUSE" -> new Command.ResetCause(seq, req);
+                case "READ_PIN" -> new Command.ReadPin(seq, req, (int) num("pin"));
                 default -> throw bad("unknown command type '" + type + "'");
             };
         }
@@ -193,6 +196,7 @@ public final class FrameText {
                 case "NAK" -> new Answer.Nak(seq, req, (int) num("code"), (int) num("detail"));
                 case "PONG" -> new Answer.Pong(seq, req, bytes("data"));
                 case "ANALOG" -> new Answer.Analog(seq, req, (int) num("channel"), (int) num("value"), num("ts"));
+                case "LEVEL" -> new Answer.PinLevel(seq, req, (int) num("pin"), (int) num("level"), num("ts"));
                 case "STATS" -> {
                     int crc = (int) num("crc_errors");
                     int bad = (int) num("bad_frames");

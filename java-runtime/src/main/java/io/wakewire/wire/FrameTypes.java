@@ -16,6 +16,7 @@ public final class FrameTypes {
     public static final int CLOCK_REQUEST = 0x88;
     public static final int STATS_REQUEST = 0x89;
     public static final int RESET_CAUSE_REQUEST = 0x8A;
+    public static final int READ_PIN = 0x8B;
 
     public static final int HELLO = 0x10;
     public static final int EVENTS = 0x11;
@@ -26,6 +27,7 @@ public final class FrameTypes {
     public static final int STATS = 0x24;
     public static final int CLOCK = 0x25;
     public static final int RESET_CAUSE = 0x26;
+    public static final int LEVEL = 0x27;
 
     private FrameTypes() {
     }
@@ -53,6 +55,8 @@ public final class FrameTypes {
             case NAK -> "NAK";
             case PONG -> "PONG";
             case ANALOG -> "ANALOG";
+            case READ_PIN -> "READ_PIN";
+            case LEVEL -> "LEVEL";
             default -> null;
         };
     }
