@@ -118,13 +118,18 @@ firmware: fw-check-board
 	@echo "firmware: $(FW_OUT)/wakewire.elf ($(FW_MCU), $(FW_F_CPU) Hz, $(BAUD) baud, modules: $(or $(FW_MODULES),none))"
 
 # The table: the core, each module on the core (its own cost is the difference), every module.
+# A module that needs another (FW_NEEDS_<name>: stream needs analog, whose ADC and vector it
+# shares) is built with it, and its cost is the difference to the core with what it needs.
+FW_NEEDS_stream := analog
+fw_with_needs = $(sort $(FW_NEEDS_$(1)) $(1))
 FW_SIZE := sh $(FW_DIR)/size.sh
 size: fw-check-board
 	@$(MAKE) --no-print-directory firmware MODULES= >/dev/null
-	@$(foreach m,$(FW_MODULES_ALL),$(MAKE) --no-print-directory firmware MODULES=$(m) >/dev/null &&) true
+	@$(foreach m,$(FW_MODULES_ALL),$(MAKE) --no-print-directory firmware MODULES="$(call fw_with_needs,$(m))" >/dev/null &&) true
 	@$(MAKE) --no-print-directory firmware MODULES="$(FW_MODULES_ALL)" >/dev/null
 	@$(FW_SIZE) table "$(BOARD)$(if $(EXAMPLE), EXAMPLE=$(EXAMPLE)) ($(FW_MCU), $(BAUD) baud)" $(call fw_out,)/wakewire.elf \
-	  $(foreach m,$(FW_MODULES_ALL),$(m)=$(call fw_out,$(m))/wakewire.elf) $(call fw_out,$(FW_MODULES_ALL))/wakewire.elf
+	  $(foreach m,$(FW_MODULES_ALL),$(m)=$(call fw_out,$(call fw_with_needs,$(m)))/wakewire.elf$(if $(FW_NEEDS_$(m)),@$(FW_NEEDS_$(m))=$(call fw_out,$(FW_NEEDS_$(m)))/wakewire.elf)) \
+	  $(call fw_out,$(FW_MODULES_ALL))/wakewire.elf
 	@echo "  (make size-check: the core <= 4,096 B / 512 B and every module <= 8,192 B / 1,024 B, every board and baud)"
 
 # The budgets, checked for every AVR board in board-configs, at its own baud and at 115200 (the
@@ -178,8 +183,8 @@ firmware-test: $(addprefix $(FW_TEST_OUT)/,$(FW_TESTS))
 
 # ---- edge-rate floors: the real ELF in simavr (test/sim_edges.c) --------------------------
 # every sim_*.c links the shared simavr harness (test/sim_harness.c: ELF, UART bridge, pins)
-FW_SIM_HARNESS := $(FW_DIR)/test/sim_harness.c $(FW_DIR)/test/sim_harness.h
-FW_SIM_CC = gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -I$(FW_DIR)/test -o $@ $< $(FW_DIR)/test/sim_harness.c $(FW_HOST_SRCS) -lsimavr -lutil
+FW_SIM_HARNESS := $(FW_DIR)/test/sim_harness.c $(FW_DIR)/test/sim_harness.h $(ROOT)/native/vboard/src/adc_trigger.c
+FW_SIM_CC = gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -I$(FW_DIR)/test -I$(ROOT)/native/vboard/src -o $@ $< $(FW_DIR)/test/sim_harness.c $(ROOT)/native/vboard/src/adc_trigger.c $(FW_HOST_SRCS) -lsimavr -lutil
 FW_SIM := $(FW_TEST_OUT)/sim_edges
 $(FW_SIM): $(FW_DIR)/test/sim_edges.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
@@ -268,6 +273,11 @@ $(FW_SIM_ANALOG): $(FW_DIR)/modules/analog/test/sim_analog.c $(FW_SIM_HARNESS) $
 	@mkdir -p $(@D)
 	$(FW_SIM_CC)
 
+FW_SIM_STREAM := $(FW_TEST_OUT)/sim_stream
+$(FW_SIM_STREAM): $(FW_DIR)/modules/stream/test/sim_stream.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	$(FW_SIM_CC)
+
 FW_SIM_PWM := $(FW_TEST_OUT)/sim_pwm
 $(FW_SIM_PWM): $(FW_DIR)/modules/pwm/test/sim_pwm.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
@@ -275,7 +285,7 @@ $(FW_SIM_PWM): $(FW_DIR)/modules/pwm/test/sim_pwm.c $(FW_SIM_HARNESS) $(FW_HOST_
 
 # each module alone on the core, and the core alone (which must refuse every module's commands)
 .PHONY: firmware-modules
-firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM)
+firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM) $(FW_SIM_STREAM)
 	@for b in uno:atmega328p mega2560:atmega2560; do \
 	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES= FW_OUT=$(BUILD)/sim-$${b%%:*}-core >/dev/null || exit 1; \
 	  for m in analog pwm; do \
@@ -284,7 +294,14 @@ firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM)
 	    $(FW_TEST_OUT)/sim_$$m $(BUILD)/sim-$${b%%:*}-core/wakewire.elf $${b#*:} without || exit 1; \
 	  done; \
 	  $(FW_SIM_PWM) $(BUILD)/sim-$${b%%:*}-analog/wakewire.elf $${b#*:} without || exit 1; \
+	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES="analog stream" FW_OUT=$(BUILD)/sim-$${b%%:*}-stream >/dev/null || exit 1; \
+	  $(FW_SIM_STREAM) $(BUILD)/sim-$${b%%:*}-stream/wakewire.elf $${b#*:} with || exit 1; \
+	  $(FW_SIM_STREAM) $(BUILD)/sim-$${b%%:*}-analog/wakewire.elf $${b#*:} without || exit 1; \
 	done
+	@# stream needs analog (module.h says so at build time); overloaded at 115,200 baud, every
+	@# sample is received or counted in a LOST marker
+	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 MODULES="analog stream" FW_OUT=$(BUILD)/sim-uno-stream-115200 >/dev/null
+	@$(FW_SIM_STREAM) $(BUILD)/sim-uno-stream-115200/wakewire.elf atmega328p with loss
 
 firmware-rates: $(FW_SIM)
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
