@@ -68,6 +68,7 @@ final class BoardSession implements FrameSink, EventVisitor {
     private final String label;
     private final PinChannel[] byNumber = new PinChannel[128];
     private final Map<String, PinChannel> byName = new LinkedHashMap<>();
+    final SampleRouter samples = new SampleRouter(this);
     private final RequestTable requests = new RequestTable();
     /** One decoder per connection, so a frame cut off by a disconnect cannot spoil the next link's first frame. */
     private FrameDecoder decoder = new FrameDecoder(this);
@@ -462,6 +463,7 @@ final class BoardSession implements FrameSink, EventVisitor {
 
     private void failAll(BoardException e) {
         requests.failAll(e);
+        samples.fail(e);
         for (PinChannel c : byName.values()) {
             c.fail(e);
         }
@@ -551,6 +553,7 @@ final class BoardSession implements FrameSink, EventVisitor {
             int missing = (seq - expectedRxSeq) & 0xFF;
             counters.seqGapFrames += missing;
             losses.framesMissing(missing, "board frame seq " + seq + ", expected " + expectedRxSeq);
+            samples.framesMissing(missing);
         }
         expectedRxSeq = (seq + 1) & 0xFF;
     }
@@ -583,6 +586,8 @@ final class BoardSession implements FrameSink, EventVisitor {
                     lost(l.source(), l.count());
                 }
             }
+        } else if (f instanceof Answer.Samples sf) {
+            samples.frame(sf);
         } else if (f instanceof Raw || f instanceof Command) {
             // it passed the CRC and took a sequence number, so it may have been an EVENTS frame: a loss
             // on every armed pin, not just a counter (the board sends no other types in this version)

@@ -104,6 +104,15 @@ public final class Pin {
         return PinRead.debounce(channel, window);
     }
 
+    /**
+     * Board-timed samples of this pin, {@code rateHz} a second, each with the board tick of its
+     * hardware trigger (module stream; the rate must divide the board's 250,000 ticks a second
+     * into at least 40). See {@link Board#samples(int, String...)} for several pins.
+     */
+    public SampleStream samples(int rateHz) {
+        return Samples.open(channel.session, rateHz, name());
+    }
+
     private void requireEdge(EdgeFilter filter) {
         if (filter == null) {
             throw new IllegalArgumentException("edges of " + name() + ": filter is null");

@@ -32,6 +32,7 @@ public sealed interface Answer extends Frame {
         public static final int CAP_ANALOG_READ = 1 << 3;
         public static final int CAP_PIN_CHANGE = 1 << 4;
         public static final int CAP_LOST_MARKERS = 1 << 5;
+        public static final int CAP_STREAM = 1 << 6;
 
         public HelloInfo {
             u8("seq", seq);
@@ -175,6 +176,23 @@ public sealed interface Answer extends Frame {
         @Override
         public int type() {
             return FrameTypes.ANALOG;
+        }
+    }
+
+    /**
+     * SAMPLES (0x12, module stream): unsolicited, sequence-numbered like EVENTS: {@code baseTs} (the
+     * first sample's tick), then samples with their trigger ticks and LOST markers, in board order.
+     */
+    record Samples(int seq, long baseTs, List<SampleRecord> records) implements Answer {
+        public Samples {
+            u8("seq", seq);
+            u32("base_ts", baseTs);
+            records = List.copyOf(records);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.SAMPLES;
         }
     }
 

@@ -58,6 +58,7 @@ public final class FrameText {
             case Command.Stats f -> { }
             case Command.ResetCause f -> { }
             case Command.ReadPin f -> sb.append(" pin=").append(f.pin());
+            case Command.Stream f -> kv(sb, "mask", f.channelMask(), "interval", f.intervalTicks());
             case Answer.HelloInfo f -> {
                 kv(sb, "proto", f.protoVersion(), "fw_major", f.fwMajor());
                 sb.append(" fw_minor=").append(f.fwMinor());
@@ -92,6 +93,16 @@ public final class FrameText {
                 }
             }
             case Answer.ClockReading f -> sb.append(" ts=").append(f.ts());
+            case Answer.Samples f -> {
+                sb.append(" base_ts=").append(f.baseTs());
+                for (SampleRecord r : f.records()) {
+                    switch (r) {
+                        case SampleRecord.Sample x -> sb.append(" sample=").append(x.channel()).append(':').append(x.value())
+                                .append('@').append(x.timestamp());
+                        case SampleRecord.Lost l -> sb.append(" lost=").append(l.count());
+                    }
+                }
+            }
             case Answer.PinLevel f -> kv(sb, "pin", f.pin(), "level", f.level()).append(" ts=").append(f.ts());
             case Answer.ResetCauseReport f -> sb.append(" mcusr=").append(f.mcusr());
             case Raw f -> throw new AssertionError("handled above");
@@ -166,6 +177,7 @@ public final class FrameText {
                 case "STATS" -> new Command.Stats(seq, req);
                 case "RESET_CAUSE" -> new Command.ResetCause(seq, req);
                 case "READ_PIN" -> new Command.ReadPin(seq, req, (int) num("pin"));
+                case "STREAM" -> new Command.Stream(seq, req, (int) num("mask"), (int) num("interval"));
                 default -> throw bad("unknown command type '" + type + "'");
             };
         }

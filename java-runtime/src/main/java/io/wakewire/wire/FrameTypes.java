@@ -17,9 +17,11 @@ public final class FrameTypes {
     public static final int STATS_REQUEST = 0x89;
     public static final int RESET_CAUSE_REQUEST = 0x8A;
     public static final int READ_PIN = 0x8B;
+    public static final int STREAM = 0x8C;
 
     public static final int HELLO = 0x10;
     public static final int EVENTS = 0x11;
+    public static final int SAMPLES = 0x12;
     public static final int ACK = 0x20;
     public static final int NAK = 0x21;
     public static final int PONG = 0x22;
@@ -56,6 +58,8 @@ public final class FrameTypes {
             case PONG -> "PONG";
             case ANALOG -> "ANALOG";
             case READ_PIN -> "READ_PIN";
+            case STREAM -> "STREAM";
+            case SAMPLES -> "SAMPLES";
             case LEVEL -> "LEVEL";
             default -> null;
         };

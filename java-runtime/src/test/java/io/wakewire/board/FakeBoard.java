@@ -194,6 +194,8 @@ final class FakeBoard implements AutoCloseable {
             case Command.Stats s -> send(new Answer.StatsReport(nextSeq(), req, 0, 0, 0, List.of()));
             case Command.ResetCause r -> send(new Answer.ResetCauseReport(nextSeq(), req, 1));
             case Command.ReadPin r -> send(new Answer.PinLevel(nextSeq(), req, r.pin(), 0, ticksNow()));
+            case Command.Stream st -> send((capabilities & Answer.HelloInfo.CAP_STREAM) == 0
+                    ? new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x8C) : new Answer.Ack(nextSeq(), req));
         }
     }
 
