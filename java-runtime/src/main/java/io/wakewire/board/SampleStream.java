@@ -68,21 +68,35 @@ public final class SampleStream implements AutoCloseable {
         return new Next();
     }
 
-    /** Stops the board's sampling (STREAM with no channel) and frees the board's ADC for others. */
+    /**
+     * Stops the board's sampling (STREAM with no channel) and frees the board's ADC for others: done
+     * when the board has acknowledged (samples it took before may still arrive; nobody takes them).
+     */
+    public Future<Void> stop() {
+        Future<Void> f = closeAndStop();
+        return f != null ? f : io.wakewire.task.Futures.ready(null);
+    }
+
+    /** As {@link #stop()}, without waiting: the STREAM stop finishes in a task of the session. */
     @Override
     public void close() {
+        Future<Void> f = closeAndStop();
+        if (f != null) {
+            session.detach("STREAM stop", f);
+        }
+    }
+
+    private Future<Void> closeAndStop() {
         if (closed) {
-            return;
+            return null;
         }
         closed = true;
         session.samples.release(this);
         if (starting != null) {
             starting.cancel();
         }
-        if (started) {
-            session.detach("STREAM stop", session.request("STREAM stop " + pins, (seq, req) -> new Command.Stream(seq, req, 0, 0)));
-        }
         waker = null;
+        return started ? session.request("STREAM stop " + pins, (seq, req) -> new Command.Stream(seq, req, 0, 0)) : null;
     }
 
     void offer(int channel, int raw, long ticks, long boardNanos, long hostNanos) {

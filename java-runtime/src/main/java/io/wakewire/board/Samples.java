@@ -14,8 +14,6 @@ final class Samples {
     /** The firmware's shortest interval between two conversions (modules/stream/stream.c). */
     static final int MIN_INTERVAL_TICKS = 40;
     static final int MAX_INTERVAL_TICKS = 65_535;
-    /** Samples one stream holds for a reader that is behind, before it drops (and reports) the newest. */
-    static final int BUFFER = 8192;
 
     private Samples() {
     }
@@ -58,7 +56,7 @@ final class Samples {
                     (TICKS_PER_SECOND + MAX_INTERVAL_TICKS - 1) / MAX_INTERVAL_TICKS, TICKS_PER_SECOND / MIN_INTERVAL_TICKS));
         }
         FirmwareModule.STREAM.require(s, "samples(" + pins + ")");
-        return new SampleStream(s, pins, channels, names, (int) (TICKS_PER_SECOND / conversions), BUFFER);
+        return new SampleStream(s, pins, channels, names, (int) (TICKS_PER_SECOND / conversions), s.options.edgeBuffer());
     }
 
 }
