@@ -303,6 +303,20 @@ firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM) $(FW_SIM_STREAM)
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 MODULES="analog stream" FW_OUT=$(BUILD)/sim-uno-stream-115200 >/dev/null
 	@$(FW_SIM_STREAM) $(BUILD)/sim-uno-stream-115200/wakewire.elf atmega328p with loss
 
+# ---- make bench-stream: board-timed sampling, METRIC lines (modules/stream/test/bench_stream.c) ----
+FW_BENCH_STREAM := $(FW_TEST_OUT)/bench_stream
+$(FW_BENCH_STREAM): $(FW_DIR)/modules/stream/test/bench_stream.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	$(FW_SIM_CC) -lm
+
+.PHONY: bench-stream
+bench-stream: $(FW_BENCH_STREAM)
+	@$(MAKE) --no-print-directory firmware BOARD=uno >/dev/null
+	@echo "bench-stream: uno, 1,000,000 baud, simavr (each timer's prescaler runs from its own start there, so a"
+	@echo "  sample's stamp is the trigger's tick within one tick; the hardware shares one prescaler)"
+	@$(FW_BENCH_STREAM) $(BUILD)/uno/wakewire.elf atmega328p interval
+	@$(FW_BENCH_STREAM) $(BUILD)/uno/wakewire.elf atmega328p max
+
 firmware-rates: $(FW_SIM)
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 FW_OUT=$(BUILD)/sim-uno-115200 >/dev/null
