@@ -316,6 +316,11 @@ bench-stream: $(FW_BENCH_STREAM)
 	@echo "  sample's stamp is the trigger's tick within one tick; the hardware shares one prescaler)"
 	@$(FW_BENCH_STREAM) $(BUILD)/uno/wakewire.elf atmega328p interval
 	@$(FW_BENCH_STREAM) $(BUILD)/uno/wakewire.elf atmega328p max
+	@# the same run's comparison: StandardFirmata (built offline, native/firmata/build_firmata.sh)
+	@# reporting A0 every 1 ms with D2 at 500 edges/s, and wakewire under the same load
+	@sh $(ROOT)/native/firmata/build_firmata.sh $(BUILD)/firmata 2>/dev/null | grep build_firmata || true
+	@$(FW_BENCH_STREAM) $(BUILD)/firmata/StandardFirmata.elf atmega328p firmata 500
+	@$(FW_BENCH_STREAM) $(BUILD)/uno/wakewire.elf atmega328p interval 500
 
 firmware-rates: $(FW_SIM)
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
