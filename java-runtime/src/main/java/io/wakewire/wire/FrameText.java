@@ -95,10 +95,14 @@ public final class FrameText {
             case Answer.ClockReading f -> sb.append(" ts=").append(f.ts());
             case Answer.Samples f -> {
                 sb.append(" base_ts=").append(f.baseTs());
+                long previous = f.baseTs();
                 for (SampleRecord r : f.records()) {
                     switch (r) {
-                        case SampleRecord.Sample x -> sb.append(" sample=").append(x.channel()).append(':').append(x.value())
-                                .append('@').append(x.timestamp());
+                        case SampleRecord.Sample x -> {
+                            sb.append(" sample=").append(x.channel()).append(':').append(x.value()).append(':')
+                                    .append((x.timestamp() - previous) & 0xFFFF_FFFFL);
+                            previous = x.timestamp();
+                        }
                         case SampleRecord.Lost l -> sb.append(" lost=").append(l.count());
                     }
                 }
@@ -183,6 +187,22 @@ public final class FrameText {
         }
 
         private Frame answer(String type, int seq) {
+            if (type.equals("SAMPLES")) {
+                long base = num("base_ts");
+                List<SampleRecord> records = new ArrayList<>();
+                long ts = base;
+                while (next < tokens.length && (tokens[next].startsWith("sample=") || tokens[next].startsWith("lost="))) {
+                    boolean sample = tokens[next].startsWith("sample=");
+                    long[] parts = triple(sample ? "sample" : "lost", sample ? 3 : 1);
+                    if (sample) {
+                        ts = (ts + parts[2]) & 0xFFFF_FFFFL;
+                        records.add(new SampleRecord.Sample((int) parts[0], (int) parts[1], ts));
+                    } else {
+                        records.add(new SampleRecord.Lost((int) parts[0]));
+                    }
+                }
+                return new Answer.Samples(seq, base, records);
+            }
             if (type.equals("EVENTS")) {
                 long base = num("base_ts");
                 List<EventRecord> records = new ArrayList<>();
