@@ -1,5 +1,6 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.Level;
 import io.wakewire.task.Future;
 import io.wakewire.wire.Answer;
 import io.wakewire.wire.Command;
@@ -25,6 +26,13 @@ final class PinRead {
         int number = channel.spec.number();
         return s.request("READ_PIN " + name, (seq, req) -> new Command.ReadPin(seq, req, number),
                 (a, t0, t1) -> level(s, name, (Answer.PinLevel) a));
+    }
+
+    static Future<PinLevel> initialLevel(Pin pin, io.wakewire.pin.EdgeStream stream) {
+        if (!(stream instanceof BoardEdgeStream b) || !stream.pin().equals(pin.name())) {
+            throw new IllegalArgumentException("initialLevel(" + pin.name() + "): " + stream + " is not an edge stream of this pin");
+        }
+        return b.initialLevel();
     }
 
     static PinLevel level(BoardSession s, String name, Answer.PinLevel a) {

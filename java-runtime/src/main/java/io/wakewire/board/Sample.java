@@ -6,7 +6,7 @@ package io.wakewire.board;
  * @param pin        the pin's name ("A0")
  * @param channel    its ADC channel
  * @param raw        the 10-bit conversion, 0..1023, against AVcc
- * @param ticks      the board tick of the sample's hardware trigger (64-bit, see {@link Edge#ticks()})
+ * @param ticks      the board tick of the sample's hardware trigger (64-bit, as {@code Edge.boardTicks()})
  * @param boardNanos {@code ticks} in nanoseconds
  * @param hostNanos  that tick on the host's clock (the clock sync's estimate)
  */

@@ -3,9 +3,10 @@ package io.wakewire.board;
 /**
  * Samples went missing at this place in a {@link SampleStream}: the board's ring was full (its
  * LOST marker's count), the stream's host buffer was full, or board frames were lost on the
- * link (count unknown, {@link #UNKNOWN}). Awaiting {@code next()} again continues after it.
+ * link (count unknown, {@link #UNKNOWN}). Awaiting {@code next()} again continues after it. Like
+ * {@link io.wakewire.pin.EdgesLostException}, a loss in a stream, not a failure of the board.
  */
-public final class SamplesLostException extends BoardException {
+public final class SamplesLostException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,18 +23,25 @@ public final class SamplesLostException extends BoardException {
         LINK
     }
 
+    private final String board;
     private final Cause cause;
     private final long count;
 
     SamplesLostException(String board, String pins, Cause cause, long count) {
-        super(board, "samples of " + pins + " lost (" + (count == UNKNOWN ? "an unknown number" : count + " sample(s)")
+        super(board + ": samples of " + pins + " lost (" + (count == UNKNOWN ? "an unknown number" : count + " sample(s)")
                 + ", " + switch (cause) {
                     case BOARD -> "the board's sample ring was full";
                     case HOST_BUFFER -> "the stream's host buffer was full";
                     case LINK -> "board frames were lost on the link";
                 } + ")");
+        this.board = board;
         this.cause = cause;
         this.count = count;
+    }
+
+    /** The board's label ("uno@/dev/ttyACM0"). */
+    public String board() {
+        return board;
     }
 
     public Cause lossCause() {

@@ -1,12 +1,12 @@
 package io.wakewire.e2e;
 
 import io.wakewire.board.Board;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.Level;
 import io.wakewire.board.PinException;
 import io.wakewire.board.PinLevel;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
@@ -71,17 +71,17 @@ class PinReadTest {
                         rig.vboard.wave(pin, Duration.ofMillis(2).dividedBy(10), 1000); // 100 ms of edges
                         await(Futures.sleep(Duration.ofMillis(10)));
                         try (EdgeStream s = b.pin(pin).edges(EdgeFilter.BOTH)) {
-                            PinLevel init = await(s.initialLevel());
+                            PinLevel init = await(b.pin(pin).initialLevel(s));
                             Level expect = init.level().inverse();
                             long after = init.ticks();
                             for (int i = 0; i < 200; i++) {
                                 Edge e = await(Futures.timeout(s.next(), Duration.ofSeconds(5)));
                                 assertEquals(expect, e.level(), pin + " edge " + i + " after initial " + init);
-                                assertTrue(e.ticks() >= after, pin + " edge " + i + " at " + e.ticks() + " before " + after);
+                                assertTrue(e.boardTicks().getAsLong() >= after, pin + " edge " + i + " at " + e.boardTicks().getAsLong() + " before " + after);
                                 expect = expect.inverse();
-                                after = e.ticks();
+                                after = e.boardTicks().getAsLong();
                             }
-                            assertEquals(init, await(s.initialLevel()), "read once");
+                            assertEquals(init, await(b.pin(pin).initialLevel(s)), "read once");
                         }
                         await(Futures.sleep(Duration.ofMillis(150))); // this wave over before the next
                     }
@@ -101,12 +101,12 @@ class PinReadTest {
                 try {
                     rig.vboard.set("D3", true);
                     EdgeStream s = b.pin("D3").edges(EdgeFilter.BOTH);
-                    PinLevel init = await(s.initialLevel());
+                    PinLevel init = await(b.pin("D3").initialLevel(s));
                     assertEquals(Level.HIGH, init.level());
                     rig.vboard.set("D3", false);
                     Edge e = await(Futures.timeout(s.next(), Duration.ofSeconds(5)));
                     assertEquals(Level.LOW, e.level());
-                    assertTrue(e.ticks() > init.ticks());
+                    assertTrue(e.boardTicks().getAsLong() > init.ticks());
                     s.close();
                 } finally {
                     b.close();
@@ -165,7 +165,7 @@ class PinReadTest {
         }
         List<Level> got = new ArrayList<>();
         try (EdgeStream s = b.pin(pin).edges(EdgeFilter.BOTH)) {
-            assertEquals(Level.LOW, await(s.initialLevel()).level());
+            assertEquals(Level.LOW, await(b.pin(pin).initialLevel(s)).level());
             rig.vboard.wave(pin, Duration.ofMillis(2).dividedBy(10), 7); // 7 changes, 100 us apart
             await(Futures.sleep(Duration.ofMillis(20)));
             rig.vboard.set(pin, false);
