@@ -273,6 +273,21 @@ final class FakeBoard implements AutoCloseable {
         send(new io.wakewire.wire.Raw(type, nextSeq(), payload));
     }
 
+    /** A SAMPLES frame: {@code records} are {channel, value, tick} samples or {-1, count} LOST markers. */
+    synchronized void samples(long[]... records) {
+        java.util.List<io.wakewire.wire.SampleRecord> out = new java.util.ArrayList<>();
+        long base = -1;
+        for (long[] r : records) {
+            if (r[0] < 0) {
+                out.add(new io.wakewire.wire.SampleRecord.Lost((int) r[1]));
+            } else {
+                base = base < 0 ? r[2] : base;
+                out.add(new io.wakewire.wire.SampleRecord.Sample((int) r[0], (int) r[1], r[2]));
+            }
+        }
+        send(new Answer.Samples(nextSeq(), Math.max(base, 0), out));
+    }
+
     static long[] edge(int pin, int level, long tick) {
         return new long[] {pin, level, tick};
     }
