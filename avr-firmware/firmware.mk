@@ -133,13 +133,18 @@ firmware: fw-check-board
 	@echo "firmware: $(FW_OUT)/wakewire.elf ($(FW_MCU), $(FW_F_CPU) Hz, $(BAUD) baud, modules: $(or $(FW_MODULES),none)$(if $(APP), + app $(APP)))"
 
 # The table: the core, each module on the core (its own cost is the difference), every module.
+# A module that needs another (FW_NEEDS_<name>: stream needs analog, whose ADC and vector it
+# shares) is built with it, and its cost is the difference to the core with what it needs.
+FW_NEEDS_stream := analog
+fw_with_needs = $(sort $(FW_NEEDS_$(1)) $(1))
 FW_SIZE := sh $(FW_DIR)/size.sh
 size: fw-check-board
 	@$(MAKE) --no-print-directory firmware MODULES= >/dev/null
-	@$(foreach m,$(FW_MODULES_ALL),$(MAKE) --no-print-directory firmware MODULES=$(m) >/dev/null &&) true
+	@$(foreach m,$(FW_MODULES_ALL),$(MAKE) --no-print-directory firmware MODULES="$(call fw_with_needs,$(m))" >/dev/null &&) true
 	@$(MAKE) --no-print-directory firmware MODULES="$(FW_MODULES_ALL)" >/dev/null
 	@$(FW_SIZE) table "$(BOARD)$(if $(EXAMPLE), EXAMPLE=$(EXAMPLE)) ($(FW_MCU), $(BAUD) baud)" $(call fw_out,)/wakewire.elf \
-	  $(foreach m,$(FW_MODULES_ALL),$(m)=$(call fw_out,$(m))/wakewire.elf) $(call fw_out,$(FW_MODULES_ALL))/wakewire.elf
+	  $(foreach m,$(FW_MODULES_ALL),$(m)=$(call fw_out,$(call fw_with_needs,$(m)))/wakewire.elf$(if $(FW_NEEDS_$(m)),@$(FW_NEEDS_$(m))=$(call fw_out,$(FW_NEEDS_$(m)))/wakewire.elf)) \
+	  $(call fw_out,$(FW_MODULES_ALL))/wakewire.elf
 	@echo "  (make size-check: the core <= 4,096 B / 512 B and every module <= 8,192 B / 1,024 B, every board and baud)"
 
 # The budgets, checked for every AVR board in board-configs, at its own baud and at 115200 (the
@@ -147,13 +152,15 @@ size: fw-check-board
 # ELFs the tests run:
 # - the core (MODULES=): 4,096 B flash, 512 B static RAM, on every board (Uno, Nano, Mega).
 # - every module: 8,192 B / 1,024 B.
-# - the EXAMPLE=button build (every module and the example user task, ~280 B, opt-in code in
+# - the EXAMPLE=button build (analog and pwm, FW_EXAMPLE_MODULES, and the example user task, ~280 B, opt-in code in
 #   the place of a user's own): a flash ceiling of its own and 512 B of RAM (a task needs its
 #   stack), on the Uno at its baud.
 FW_AVR_BOARDS := $(sort $(basename $(notdir $(shell grep -l '^[[:space:]]*kind[[:space:]]*=[[:space:]]*avr' $(ROOT)/board-configs/*.conf))))
 FW_CHECK_BAUDS := conf 115200
 FW_LIMITS := 4096 512 8192 1024
-FW_EXAMPLE_FLASH_LIMIT := 4480
+FW_EXAMPLE_FLASH_LIMIT := 4544
+# the example's build: the modules of its ceiling (stream's 1 KB and 141 B of RAM are opt-in)
+FW_EXAMPLE_MODULES := analog pwm
 FW_RAM_LIMIT := 512
 size-check:
 	@set -e; set -- $(FW_LIMITS); for b in $(FW_AVR_BOARDS); do \
@@ -166,8 +173,8 @@ size-check:
 	    $(FW_SIZE) check "$$b $$baud baud, all modules ($(FW_MODULES_ALL))" $$out-all/wakewire.elf $$3 $$4; \
 	  done; \
 	done
-	@$(MAKE) --no-print-directory firmware BOARD=uno MODULES="$(FW_MODULES_ALL)" EXAMPLE=button FW_OUT=$(BUILD)/size-check/uno-button >/dev/null
-	@$(FW_SIZE) check "uno EXAMPLE=button, all modules" $(BUILD)/size-check/uno-button/wakewire.elf $(FW_EXAMPLE_FLASH_LIMIT) $(FW_RAM_LIMIT) "the example task's ceiling"
+	@$(MAKE) --no-print-directory firmware BOARD=uno MODULES="$(FW_EXAMPLE_MODULES)" EXAMPLE=button FW_OUT=$(BUILD)/size-check/uno-button >/dev/null
+	@$(FW_SIZE) check "uno EXAMPLE=button, modules $(FW_EXAMPLE_MODULES)" $(BUILD)/size-check/uno-button/wakewire.elf $(FW_EXAMPLE_FLASH_LIMIT) $(FW_RAM_LIMIT) "the example task's ceiling"
 
 # ---- host-compiled tests and the fuzzer ------------------------------------------------
 FW_TEST_OUT := $(BUILD)/firmware-test
@@ -251,8 +258,8 @@ bench-mcu-runtime: $(FW_SIM_APP) jdk vboard
 
 # ---- edge-rate floors: the real ELF in simavr (test/sim_edges.c) --------------------------
 # every sim_*.c links the shared simavr harness (test/sim_harness.c: ELF, UART bridge, pins)
-FW_SIM_HARNESS := $(FW_DIR)/test/sim_harness.c $(FW_DIR)/test/sim_harness.h
-FW_SIM_CC = gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -I$(FW_DIR)/test -o $@ $< $(FW_DIR)/test/sim_harness.c $(FW_HOST_SRCS) -lsimavr -lutil
+FW_SIM_HARNESS := $(FW_DIR)/test/sim_harness.c $(FW_DIR)/test/sim_harness.h $(ROOT)/native/vboard/src/adc_trigger.c
+FW_SIM_CC = gcc -std=gnu11 -O1 -Wall -Wextra -I$(FW_DIR)/src -I$(FW_DIR)/test -I$(ROOT)/native/vboard/src -o $@ $< $(FW_DIR)/test/sim_harness.c $(ROOT)/native/vboard/src/adc_trigger.c $(FW_HOST_SRCS) -lsimavr -lutil
 FW_SIM := $(FW_TEST_OUT)/sim_edges
 $(FW_SIM): $(FW_DIR)/test/sim_edges.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
@@ -271,19 +278,27 @@ $(FW_SIM_EICR): $(FW_DIR)/test/sim_eicr.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW
 	@mkdir -p $(@D)
 	$(FW_SIM_CC)
 
+FW_SIM_READ_PIN := $(FW_TEST_OUT)/sim_read_pin
+$(FW_SIM_READ_PIN): $(FW_DIR)/test/sim_read_pin.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	$(FW_SIM_CC)
+
 FW_SIM_BUTTON := $(FW_TEST_OUT)/sim_button
 $(FW_SIM_BUTTON): $(FW_DIR)/test/sim_button.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
 	$(FW_SIM_CC)
 
 .PHONY: firmware-floor firmware-rates
-firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM) $(FW_SIM_EICR)
+firmware-floor: $(FW_SIM) $(FW_SIM_BUTTON) $(FW_SIM_STORM) $(FW_SIM_EICR) $(FW_SIM_READ_PIN)
 	@$(MAKE) --no-print-directory firmware BOARD=uno EXAMPLE=button >/dev/null
 	@$(FW_SIM_BUTTON) $(BUILD)/uno-button/wakewire.elf
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 FW_OUT=$(BUILD)/sim-uno-115200 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=mega2560 BAUD=1000000 FW_OUT=$(BUILD)/sim-mega2560-1000000 >/dev/null
 	@$(MAKE) --no-print-directory firmware BOARD=mega2560 BAUD=115200 FW_OUT=$(BUILD)/sim-mega2560-115200 >/dev/null
+	@# READ_PIN (sim_read_pin.c): the level and tick of a read, a refused pin, both MCUs
+	@$(FW_SIM_READ_PIN) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p
+	@$(FW_SIM_READ_PIN) $(BUILD)/sim-mega2560-1000000/wakewire.elf atmega2560
 	@# two INTs armed one after the other with their pins held low (sim_eicr.c): the sense bits of
 	@# every armed INT in EICRA/EICRB, no record while the pins are quiet, then every edge exactly
 	@$(FW_SIM_EICR) $(BUILD)/sim-uno-1000000/wakewire.elf atmega328p 1000000
@@ -333,6 +348,11 @@ $(FW_SIM_ANALOG): $(FW_DIR)/modules/analog/test/sim_analog.c $(FW_SIM_HARNESS) $
 	@mkdir -p $(@D)
 	$(FW_SIM_CC)
 
+FW_SIM_STREAM := $(FW_TEST_OUT)/sim_stream
+$(FW_SIM_STREAM): $(FW_DIR)/modules/stream/test/sim_stream.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	$(FW_SIM_CC)
+
 FW_SIM_PWM := $(FW_TEST_OUT)/sim_pwm
 $(FW_SIM_PWM): $(FW_DIR)/modules/pwm/test/sim_pwm.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
 	@mkdir -p $(@D)
@@ -340,7 +360,7 @@ $(FW_SIM_PWM): $(FW_DIR)/modules/pwm/test/sim_pwm.c $(FW_SIM_HARNESS) $(FW_HOST_
 
 # each module alone on the core, and the core alone (which must refuse every module's commands)
 .PHONY: firmware-modules
-firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM)
+firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM) $(FW_SIM_STREAM)
 	@for b in uno:atmega328p mega2560:atmega2560; do \
 	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES= FW_OUT=$(BUILD)/sim-$${b%%:*}-core >/dev/null || exit 1; \
 	  for m in analog pwm; do \
@@ -349,7 +369,33 @@ firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM)
 	    $(FW_TEST_OUT)/sim_$$m $(BUILD)/sim-$${b%%:*}-core/wakewire.elf $${b#*:} without || exit 1; \
 	  done; \
 	  $(FW_SIM_PWM) $(BUILD)/sim-$${b%%:*}-analog/wakewire.elf $${b#*:} without || exit 1; \
+	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES="analog stream" FW_OUT=$(BUILD)/sim-$${b%%:*}-stream >/dev/null || exit 1; \
+	  $(FW_SIM_STREAM) $(BUILD)/sim-$${b%%:*}-stream/wakewire.elf $${b#*:} with || exit 1; \
+	  $(FW_SIM_STREAM) $(BUILD)/sim-$${b%%:*}-analog/wakewire.elf $${b#*:} without || exit 1; \
 	done
+	@# stream needs analog (module.h says so at build time); overloaded at 115,200 baud, every
+	@# sample is received or counted in a LOST marker
+	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=115200 MODULES="analog stream" FW_OUT=$(BUILD)/sim-uno-stream-115200 >/dev/null
+	@$(FW_SIM_STREAM) $(BUILD)/sim-uno-stream-115200/wakewire.elf atmega328p with loss
+
+# ---- make bench-stream: board-timed sampling, METRIC lines (modules/stream/test/bench_stream.c) ----
+FW_BENCH_STREAM := $(FW_TEST_OUT)/bench_stream
+$(FW_BENCH_STREAM): $(FW_DIR)/modules/stream/test/bench_stream.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	$(FW_SIM_CC) -lm
+
+.PHONY: bench-stream
+bench-stream: $(FW_BENCH_STREAM)
+	@$(MAKE) --no-print-directory firmware BOARD=uno >/dev/null
+	@echo "bench-stream: uno, 1,000,000 baud, simavr (each timer's prescaler runs from its own start there, so a"
+	@echo "  sample's stamp is the trigger's tick within one tick; the hardware shares one prescaler)"
+	@$(FW_BENCH_STREAM) $(BUILD)/uno/wakewire.elf atmega328p interval
+	@$(FW_BENCH_STREAM) $(BUILD)/uno/wakewire.elf atmega328p max
+	@# the same run's comparison: StandardFirmata (built offline, native/firmata/build_firmata.sh)
+	@# reporting A0 every 1 ms with D2 at 500 edges/s, and wakewire under the same load
+	@sh $(ROOT)/native/firmata/build_firmata.sh $(BUILD)/firmata 2>/dev/null | grep build_firmata || true
+	@$(FW_BENCH_STREAM) $(BUILD)/firmata/StandardFirmata.elf atmega328p firmata 500
+	@$(FW_BENCH_STREAM) $(BUILD)/uno/wakewire.elf atmega328p interval 500
 
 firmware-rates: $(FW_SIM)
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null

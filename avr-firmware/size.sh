@@ -3,7 +3,8 @@
 # checks of `make size-check` (firmware.mk builds the ELFs and calls this).
 #
 #   size.sh table TITLE CORE_ELF [MODULE=ELF ...] ALL_ELF
-#       the core, each module's own cost (its build minus the core), the all-modules build
+#       the core, each module's own cost (its build minus the core), the all-modules build;
+#       MODULE=ELF@NEEDED=BASE_ELF: a module built with one it needs, its cost over BASE_ELF
 #   size.sh check LABEL ELF FLASH_LIMIT RAM_LIMIT [WHAT]
 #       one line "LABEL: flash F / L B, static RAM R / L B [WHAT]"; exits 1 above a limit
 #   size.sh app LABEL BASE_ELF APP_ELF FLASH_LIMIT RAM_LIMIT
@@ -49,11 +50,19 @@ $(measure "$a")
 EOF
             row "all modules" "$f" "$r"
         else
-            m=${a%%=*} elf=${a#*=}
+            m=${a%%=*} elf=${a#*=} bf=$cf br=$cr on=core
+            case $elf in *@*) # module=ELF@needed=BASE_ELF: its cost over the core with what it needs
+                base=${elf#*@} elf=${elf%%@*}
+                on="core + ${base%%=*}" base=${base#*=}
+                read -r bf br <<EOF
+$(measure "$base")
+EOF
+                ;;
+            esac
             read -r f r <<EOF
 $(measure "$elf")
 EOF
-            row "module $m" "+$((f - cf))" "+$((r - cr))" "(core + $m: $(commas "$f") B / $(commas "$r") B)"
+            row "module $m" "+$((f - bf))" "+$((r - br))" "($on + $m: $(commas "$f") B / $(commas "$r") B)"
         fi
     done
     ;;

@@ -66,12 +66,13 @@ static void send_stats(uint8_t req)
         break;
 
 /* Runs one well-formed command; returns 0 when it answered (or will answer), else a NAK code.
- * The answers that are a plain payload (PONG, CLOCK, RESET_CAUSE, ACK) share one answer_send. */
+ * The answers that are a plain payload (PONG, CLOCK, RESET_CAUSE, LEVEL, ACK) share one answer_send. */
 static uint8_t run(const struct command *c, uint8_t *detail)
 {
     uint8_t nak, type = ANS_ACK, n = 0;
     const void *payload = 0;
     uint32_t now;
+    struct __attribute__((packed)) { uint8_t pin, level; uint32_t ts; } lv; /* READ_PIN's LEVEL, ARM's ACK */
     switch (c->type) {
     case CMD_HELLO: send_hello(c->req); return 0;
     case CMD_STATS: send_stats(c->req); return 0;
@@ -84,6 +85,7 @@ static uint8_t run(const struct command *c, uint8_t *detail)
         return NAK_UNKNOWN_COMMAND;
     case CMD_PIN_MODE:
     case CMD_ARM:
+    case CMD_READ_PIN:
     MODULE_PIN_COMMANDS(PIN_CASE) /* the modules' pin commands (modules.h) */
     case CMD_DIGITAL_WRITE: /* these act on a pin and are ACKed */
         *detail = c->pin;
@@ -92,6 +94,18 @@ static uint8_t run(const struct command *c, uint8_t *detail)
         switch (c->type) {
         case CMD_PIN_MODE: nak = gpio_mode(c->pin, c->arg); break;
         case CMD_ARM: nak = edges_arm(c->pin, c->arg, c->debounce); break;
+        case CMD_READ_PIN:
+            /* The level and its tick read with interrupts off: an edge's ISR after it stamps a
+             * later or equal tick (PROTOCOL.md, READ_PIN). */
+            CRITICAL {
+                lv.level = pin_level(c->pin);
+                lv.ts = clock_now();
+            }
+            lv.pin = c->pin;
+            type = ANS_LEVEL;
+            payload = &lv;
+            n = sizeof lv;
+            break;
         MODULE_PIN_COMMANDS(PIN_CALL)
         default: nak = gpio_write(c->pin, c->arg); break; /* CMD_DIGITAL_WRITE */
         }

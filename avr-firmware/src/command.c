@@ -16,8 +16,8 @@ static const uint8_t limits[][2] FLASH = {
     {1, 0xFF}, /* CLOCK */
     {1, 0xFF}, /* STATS */
     {1, 0xFF}, /* RESET_CAUSE */
-    {1, 0xFF}, /* 0x8B READ_PIN (the input module's; its row when it lands) */
-    {1, 0xFF}, /* 0x8C STREAM (the stream module's; its row when it lands) */
+    {2, 0xFF}, /* READ_PIN: pin */
+    {5, 0xFF}, /* STREAM: channel mask u16, interval u16 (module stream) */
     {2, 0xFF}, /* MSG: topic, 0..WW_MSG_MAX bytes (the app runtime checks the length) */
 };
 

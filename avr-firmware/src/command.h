@@ -8,9 +8,10 @@
 struct command {
     uint8_t type;
     uint8_t req;          /* 0 when the payload had none */
-    uint8_t pin;          /* PIN_MODE, ARM, DIGITAL_WRITE, PWM_WRITE; the channel for ANALOG_READ */
-    uint8_t arg;          /* mode, edges, level, duty */
-    uint16_t debounce;    /* ARM */
+    uint8_t pin;          /* PIN_MODE, ARM, DIGITAL_WRITE, PWM_WRITE, READ_PIN; the channel for ANALOG_READ;
+                           STREAM: the channel mask's low byte */
+    uint8_t arg;          /* mode, edges, level, duty; STREAM: the mask's high byte */
+    uint16_t debounce;    /* ARM; STREAM: the interval in ticks */
     const uint8_t *data;  /* PING's bytes (points into the body) */
     uint8_t data_len;
 };

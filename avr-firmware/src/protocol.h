@@ -26,6 +26,8 @@
 #define CMD_CLOCK 0x88
 #define CMD_STATS 0x89
 #define CMD_RESET_CAUSE 0x8A
+#define CMD_READ_PIN 0x8B
+#define CMD_STREAM 0x8C
 #define CMD_MSG 0x8D /* the app runtime (app/module.h) */
 
 /* board -> host */
@@ -39,6 +41,8 @@
 #define ANS_STATS 0x24
 #define ANS_CLOCK 0x25
 #define ANS_RESET_CAUSE 0x26
+#define ANS_LEVEL 0x27
+#define ANS_SAMPLES 0x12
 
 #define NAK_UNKNOWN_COMMAND 1
 #define NAK_BAD_LENGTH 2
@@ -62,6 +66,7 @@
 #define CAP_ANALOG 0x08
 #define CAP_PCINT 0x10
 #define CAP_LOST 0x20
+#define CAP_STREAM 0x40
 #define CAP_APP 0x200 /* app tasks and MSG frames (APP= builds) */
 
 #endif

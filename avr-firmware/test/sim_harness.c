@@ -11,6 +11,7 @@
 #include "frame_reader.h"
 #include "frame_writer.h"
 #include "protocol.h"
+#include "adc_trigger.h"
 
 avr_t *sim_avr;
 const char *sim_name = "sim";
@@ -61,6 +62,7 @@ avr_t *sim_start(elf_firmware_t *fw)
     }
     avr_init(sim_avr);
     avr_load_firmware(sim_avr, fw);
+    vb_adc_trigger_attach(sim_avr); /* simavr lacks the ADC's Timer1 trigger (module stream) */
     sim_avr->log = 0;
     sim_tx_clear();
     mark = -1;

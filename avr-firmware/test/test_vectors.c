@@ -27,7 +27,7 @@
 
 static const char *cmd_names[] = {"HELLO", "PIN_MODE", "ARM", "DIGITAL_WRITE", "PWM_WRITE",
                                   "ANALOG_READ", "PING", "CLOCK", "STATS", "RESET_CAUSE",
-                                  "READ_PIN", "STREAM", "MSG"}; /* 0x8B, 0x8C: the input modules' */
+                                  "READ_PIN", "STREAM", "MSG"};
 
 static const char *error_name(enum fr_result r)
 {
@@ -92,6 +92,8 @@ static void format_h2b(struct out *o, const uint8_t *body, uint8_t len)
         case CMD_PWM_WRITE: say(o, " pin=%u duty=%u", c.pin, c.arg); break;
         case CMD_ANALOG_READ: say(o, " channel=%u", c.pin); break;
         case CMD_PING: say_hex(o, "data", c.data, c.data_len); break;
+        case CMD_READ_PIN: say(o, " pin=%u", c.pin); break;
+        case CMD_STREAM: say(o, " mask=%u interval=%u", c.pin | c.arg << 8, c.debounce); break;
         case CMD_MSG:
             say(o, " topic=%u", c.data[0]);
             say_hex(o, "data", c.data + 1, c.data_len - 1);
@@ -127,6 +129,19 @@ static void format_b2h(struct out *o, const uint8_t *b, uint8_t len)
         }
         break;
     }
+    case ANS_SAMPLES: { /* module stream: its encoder runs on the AVR only (stream.c) */
+        say(o, "b2h SAMPLES seq=%u base_ts=%u", b[1], rd32(p));
+        for (int i = 4; i + 1 < n;) {
+            uint16_t w = rd16(p + i);
+            i += 2;
+            if (w & 0x8000)
+                say(o, " lost=%u", w & 0x7FFF);
+            else
+                say(o, " sample=%u:%u:%u", w >> 10, w & 0x3FF, rd_leb128(p, &i, n));
+        }
+        break;
+    }
+    case ANS_LEVEL: say(o, "b2h LEVEL seq=%u req=%u pin=%u level=%u ts=%u", b[1], p[0], p[1], p[2], rd32(p + 3)); break;
     case ANS_ACK: say(o, "b2h ACK seq=%u req=%u", b[1], p[0]); break;
     case ANS_NAK: say(o, "b2h NAK seq=%u req=%u code=%u detail=%u", b[1], p[0], p[1], p[2]); break;
     case ANS_PONG:
@@ -223,8 +238,10 @@ static uint8_t encode_h2b(const struct vector *v)
         for (size_t k = 0; k < sizeof byte_keys / sizeof *byte_keys; k++)
             if (vector_get(v, byte_keys[k], 0) == v->tok[i] + strlen(byte_keys[k]) + 1)
                 frame_put(&w, (uint8_t)strtoul(v->tok[i] + strlen(byte_keys[k]) + 1, NULL, 0));
-        if (strncmp(v->tok[i], "debounce=", 9) == 0) {
-            unsigned long d = strtoul(v->tok[i] + 9, NULL, 0);
+        const char *u16key = !strncmp(v->tok[i], "debounce=", 9) ? v->tok[i] + 9 : !strncmp(v->tok[i], "mask=", 5)
+                             ? v->tok[i] + 5 : !strncmp(v->tok[i], "interval=", 9) ? v->tok[i] + 9 : NULL;
+        if (u16key) {
+            unsigned long d = strtoul(u16key, NULL, 0);
             frame_put(&w, (uint8_t)d);
             frame_put(&w, (uint8_t)(d >> 8));
         }
@@ -280,6 +297,32 @@ static uint8_t encode_b2h(const struct vector *v)
     const char *name = v->tok[1];
     if (strcmp(name, "EVENTS") == 0)
         return encode_events(v);
+    if (strcmp(name, "LEVEL") == 0) {
+        uint8_t lv[6] = {(uint8_t)vector_num(v, "pin"), (uint8_t)vector_num(v, "level")};
+        uint32_t ts = (uint32_t)vector_num(v, "ts");
+        memcpy(lv + 2, &ts, 4);
+        return answer_send(t, ANS_LEVEL, req, lv, 6); /* as dispatch.c sends it */
+    }
+    if (strcmp(name, "SAMPLES") == 0) { /* the layout stream.c writes, through the frame writer */
+        struct frame_writer w;
+        uint32_t base = (uint32_t)vector_num(v, "base_ts");
+        frame_begin(&w, t, ANS_SAMPLES);
+        frame_put_bytes(&w, &base, 4);
+        for (int i = 3; i < v->ntok; i++) {
+            unsigned a, b, c;
+            uint8_t leb[4];
+            uint16_t word;
+            if (sscanf(v->tok[i], "sample=%u:%u:%u", &a, &b, &c) == 3) {
+                word = (uint16_t)(b | a << 10);
+                frame_put_bytes(&w, &word, 2);
+                frame_put_bytes(&w, leb, leb128_encode(leb, c));
+            } else if (sscanf(v->tok[i], "lost=%u", &a) == 1) {
+                word = (uint16_t)(0x8000 | a);
+                frame_put_bytes(&w, &word, 2);
+            }
+        }
+        return frame_end(&w);
+    }
     if (strcmp(name, "HELLO") == 0) {
         struct hello_info h;
         assert_int_equal(hex_bytes(vector_get(v, "signature", 0), h.signature, 3), 3);

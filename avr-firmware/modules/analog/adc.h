@@ -6,6 +6,11 @@
 
 #define ADC_CONVERTING 1
 #define ADC_DONE 2
+#define ADC_STREAMING 3 /* module stream: sampling on Timer1's trigger */
 
 /* the states above are shared with adc_isr.S; the functions are in module.h */
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+extern volatile uint8_t adc_state;
+#endif
 #endif

@@ -33,6 +33,16 @@
     .global ADC_vect
 ADC_vect:
     push r24
+#ifdef STREAM_ADC_HOOK
+    /* module stream: while auto-trigger (ADATE) is on, the conversion is a sample of its
+     * stream. lds, sbrs, pop and jmp leave SREG alone. */
+    lds  r24, ADCSRA
+    sbrs r24, ADATE
+    rjmp 1f
+    pop  r24
+    jmp  __vector_stream_adc
+1:
+#endif
     in   r24, _SFR_IO_ADDR(TCNT0)
     sts  adc_raw, r24
     in   r24, _SFR_IO_ADDR(TIFR0)

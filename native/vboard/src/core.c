@@ -1,4 +1,5 @@
 #include "core.h"
+#include "adc_trigger.h"
 
 #include <simavr/avr_extint.h>
 #include <simavr/sim_core.h>
@@ -129,6 +130,7 @@ int vb_core_load(vb_core *core, const vb_core_options *opt, char *err, size_t er
     core->avr->custom.data = core;
     core->avr->sleep = on_sleep;
     level_ints_once(core->avr);
+    vb_adc_trigger_attach(core->avr);
     core->mcu_reset = core->avr->reset;
     core->avr->reset = on_mcu_reset;
     if (vb_uart_attach(core, core->pins->uart_name, err, (unsigned)errlen) != 0) return -1;

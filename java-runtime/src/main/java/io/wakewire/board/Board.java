@@ -118,6 +118,11 @@ public final class Board implements AutoCloseable {
         return Messages.send(session, topic, data);
     }
 
+    /** Board-timed samples of several analog pins, round-robin, each {@code rateHz} a second (see {@link SampleStream}). */
+    public SampleStream samples(int rateHz, String... pins) {
+        return Samples.open(session, rateHz, pins);
+    }
+
     /** Round trip of a PING through the board's firmware. */
     public Future<Duration> ping() {
         byte[] data = {0x77, 0x77};

@@ -32,6 +32,15 @@ final class BoardEdgeStream implements EdgeStream {
         return new Next();
     }
 
+    /**
+     * The level the stream starts from: subscribes and arms (as the first {@code next()} would),
+     * then reads the pin (READ_PIN); the stream's edges are those after that read, so the first one
+     * goes to the other level. Ready at once when read before.
+     */
+    Future<PinLevel> initialLevel() {
+        return new InitialLevel(sub);
+    }
+
     @Override
     public int buffered() {
         return sub.buffered();

@@ -25,7 +25,7 @@ import java.time.Duration;
  *                       and re-arm every subscription
  * @param backoffMin     first wait before reconnecting; doubles up to {@code backoffMax}
  * @param backoffMax     longest wait between reconnect attempts
- * @param edgeBuffer     edges one stream may hold before it drops (and reports) the newest
+ * @param edgeBuffer     edges (or samples) one stream may hold before it drops (and reports) the newest
  */
 public record BoardOptions(SerialLinkFactory links, int baud, boolean resetOnOpen, Duration connectTimeout,
                            Duration helloRetry, Duration requestTimeout, Duration heartbeat, boolean reconnect,

@@ -59,6 +59,7 @@ final class BoardSession {
     private final String label;
     private final PinChannel[] byNumber = new PinChannel[128];
     private final Map<String, PinChannel> byName = new LinkedHashMap<>();
+    final SampleRouter samples = new SampleRouter(this);
     private final RequestTable requests = new RequestTable();
     private final FrameEncoder encoder = new FrameEncoder();
     private final byte[] tx = new byte[Frame.MAX_WIRE];
@@ -279,6 +280,7 @@ final class BoardSession {
 
     void failAll(BoardException e) {
         requests.failAll(e);
+        samples.fail(e);
         for (PinChannel c : byName.values()) {
             c.fail(e);
         }

@@ -83,6 +83,7 @@ final class Demultiplexer implements FrameSink, EventVisitor {
             int missing = (seq - expectedRxSeq) & 0xFF;
             counters.seqGapFrames += missing;
             losses.framesMissing(missing, "board frame seq " + seq + ", expected " + expectedRxSeq);
+            session.samples.framesMissing(missing);
         }
         expectedRxSeq = (seq + 1) & 0xFF;
     }
@@ -110,6 +111,8 @@ final class Demultiplexer implements FrameSink, EventVisitor {
                     lost(l.source(), l.count());
                 }
             }
+        } else if (f instanceof Answer.Samples sf) {
+            session.samples.frame(sf);
         } else if (f instanceof Raw m && session.messages.accept(m, arrivalNanos)) { // MSG (Messages.java)
         } else if (f instanceof Raw || f instanceof Command) {
             // it passed the CRC and took a sequence number, so it may have been an EVENTS frame: a loss

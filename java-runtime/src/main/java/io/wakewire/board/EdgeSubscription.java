@@ -44,6 +44,8 @@ final class EdgeSubscription {
     private Waker waker;
     private boolean registered;
     private boolean started;
+    /** The level the stream starts from (EdgeStream.initialLevel), null until read: edges up to it are dropped. */
+    private PinLevel start;
     /** The ARM this subscription asked for at its start, until the board answered it. */
     private Future<Void> arming;
 
@@ -54,7 +56,7 @@ final class EdgeSubscription {
     }
 
     void offerEdge(Edge e) {
-        if (!filter.accepts(e.level())) {
+        if (!filter.accepts(e.level()) || before(e)) {
             return;
         }
         if (edges >= capacity) {
@@ -71,6 +73,36 @@ final class EdgeSubscription {
             edges++;
         }
         wake();
+    }
+
+    /**
+     * Whether an edge happened before the read of the start level: its tick is earlier, or the same
+     * tick to the level read (the read, with interrupts off, saw it; one after the read goes to the
+     * other level).
+     */
+    private boolean before(Edge e) {
+        long t = e.boardTicks().orElse(Long.MAX_VALUE);
+        return start != null && (t < start.ticks() || t == start.ticks() && e.level() == start.level());
+    }
+
+    /** Starts the stream at {@code level}: drops the edges already queued that came before it. */
+    void startAt(PinLevel level) {
+        start = level;
+        for (java.util.Iterator<Object> it = queue.iterator(); it.hasNext(); ) {
+            if (it.next() instanceof Edge e && before(e)) {
+                it.remove();
+                edges--;
+            }
+        }
+    }
+
+    PinLevel startLevel() {
+        return start;
+    }
+
+    /** Subscribed, and the ARM it asked for (if any) answered. */
+    boolean armed() {
+        return started && arming == null;
     }
 
     void offerLoss(EdgesLostException.Reason cause, long count, long frames, String detail) {

@@ -16,7 +16,10 @@ public enum FirmwareModule {
     ANALOG("analog", Answer.HelloInfo.CAP_ANALOG_READ),
 
     /** PWM_WRITE: {@link Pin#pwm(double)}. */
-    PWM("pwm", Answer.HelloInfo.CAP_PWM);
+    PWM("pwm", Answer.HelloInfo.CAP_PWM),
+
+    /** STREAM: {@link Pin#samples(int)}, board-timed sampling (needs analog, built with it). */
+    STREAM("stream", Answer.HelloInfo.CAP_STREAM);
 
     private final String makeName;
     private final int capability;

@@ -97,6 +97,38 @@ public final class Pin implements EdgeSource {
         });
     }
 
+    /**
+     * The level {@code stream} (one of this pin's {@link #edges}) starts from: arms as its first
+     * {@code next()} would, then reads the pin (READ_PIN), so its first edge goes to the other level.
+     */
+    public Future<PinLevel> initialLevel(EdgeStream stream) {
+        return PinRead.initialLevel(this, stream);
+    }
+
+    /** The pin's level now, with the board tick of the read (READ_PIN); any pin of the board config. */
+    public Future<PinLevel> read() {
+        return PinRead.read(channel);
+    }
+
+    /** The internal pull-up on or off; the pin becomes an input (sent at once, kept across arming and reconnects). */
+    public Future<Void> pullUp(boolean on) {
+        return PinRead.pullUp(channel, on);
+    }
+
+    /** On-board debounce of this pin's edges (a lockout window, at most 262 ms; ZERO = none). */
+    public Future<Void> debounce(java.time.Duration window) {
+        return PinRead.debounce(channel, window);
+    }
+
+    /**
+     * Board-timed samples of this pin, {@code rateHz} a second, each with the board tick of its
+     * hardware trigger (module stream; the rate must divide the board's 250,000 ticks a second
+     * into at least 40). See {@link Board#samples(int, String...)} for several pins.
+     */
+    public SampleStream samples(int rateHz) {
+        return Samples.open(channel.session, rateHz, name());
+    }
+
     /** Widths of the pin's {@code level} pulses, from board timestamps; see {@link io.wakewire.measure.Pulses}. */
     public io.wakewire.measure.Pulses pulses(Level level) {
         return PinMeasures.pulses(channel, level);

@@ -35,6 +35,9 @@ final class PinChannel {
     /** Last DIGITAL_WRITE level (-1 none) and PWM duty (-1 none), for re-applying after a reconnect. */
     private int lastLevel = -1;
     private int lastDuty = -1;
+    /** Input with the pull-up (Pin.pullUp), and the debounce window in ticks (Pin.debounce), for every ARM. */
+    private boolean pullUp;
+    private int debounceTicks;
 
     PinChannel(BoardSession session, PinSpec spec) {
         this.session = session;
@@ -108,6 +111,9 @@ final class PinChannel {
         if (armedBits != 0) {
             mode = -1;
             f = arm();
+        } else if (pullUp && mode != Command.PinMode.OUTPUT) {
+            mode = -1;
+            f = setMode(inputMode());
         } else if (mode == Command.PinMode.OUTPUT) {
             mode = -1;
             if (lastDuty >= 0) {
@@ -125,9 +131,26 @@ final class PinChannel {
      * in either order, and the last one the board sees must still be the union.
      */
     private Future<Void> arm() {
-        Future<Void> modeSet = setMode(Command.PinMode.INPUT);
+        Future<Void> modeSet = setMode(inputMode());
         return modeSet.andThen(v -> session.request("ARM " + name() + " " + EdgeFilter.ofMask(armedBits),
-                (seq, req) -> new Command.Arm(seq, req, spec.number(), armedBits, 0)));
+                (seq, req) -> new Command.Arm(seq, req, spec.number(), armedBits, debounceTicks)));
+    }
+
+    private int inputMode() {
+        return pullUp ? Command.PinMode.INPUT_PULLUP : Command.PinMode.INPUT;
+    }
+
+    /** The pull-up on or off: PIN_MODE now (the pin becomes an input) and at every later arming. */
+    Future<Void> setPullUp(boolean on) {
+        pullUp = on;
+        return setMode(inputMode());
+    }
+
+    /** The debounce window for every ARM; re-arms now when the pin is armed. */
+    Future<Void> setDebounce(int ticks) {
+        debounceTicks = ticks;
+        return armedBits == 0 ? Futures.ready(null) : session.request("ARM " + name() + " debounce " + ticks,
+                (seq, req) -> new Command.Arm(seq, req, spec.number(), armedBits, debounceTicks));
     }
 
     Future<Void> write(int level) {

@@ -71,7 +71,7 @@ final class InfoCommand implements Callable<Integer> {
 
     static List<String> capabilities(BoardInfo h) {
         List<String> caps = new ArrayList<>();
-        String[] names = {"edge-events", "debounce", "pwm", "analog-read", "pin-change", "lost-markers"};
+        String[] names = {"edge-events", "debounce", "pwm", "analog-read", "pin-change", "lost-markers", "stream"};
         for (int bit = 0; bit < names.length; bit++) {
             if (h.has(1 << bit)) {
                 caps.add(names[bit]);

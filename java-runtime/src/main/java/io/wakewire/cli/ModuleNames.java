@@ -35,6 +35,10 @@ final class ModuleNames implements Iterable<String> {
             }
             chosen.add(n);
         }
+        if (chosen.contains(FirmwareModule.STREAM.makeName()) && !chosen.contains(FirmwareModule.ANALOG.makeName())) {
+            throw new CliException(ExitCode.USAGE, "--modules: 'stream' needs 'analog' (they share the ADC): --modules "
+                    + String.join(",", chosen) + ",analog");
+        }
         return List.copyOf(chosen);
     }
 }

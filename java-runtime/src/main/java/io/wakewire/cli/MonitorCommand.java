@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  wakewire monitor --port /dev/ttyACM0 --pins D2,D3",
                 "  wakewire monitor --port /dev/ttyACM0 --pins D2 --csv --count 1000 > edges.csv",
                 "  wakewire monitor --port /dev/ttyACM0 --vcd capture.vcd --duration 10s --quiet",
-                "  wakewire monitor --port /dev/ttyACM0 --pulses D2 --csv --count 100", "", ExitCode.TABLE})
+                "  wakewire monitor --port /dev/ttyACM0 --pulses D2 --csv --count 100",
+                "  wakewire monitor --port /dev/ttyACM0 --analog A0 --rate 1kHz --csv --count 5000 > a0.csv", "", ExitCode.TABLE})
 final class MonitorCommand implements Callable<Integer> {
 
     @Spec
@@ -50,6 +51,13 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--pins", split = ",", paramLabel = "PIN",
             description = "Pins to watch, e.g. D2,D3,A0. Default: every pin the board config gives 'edge'.")
     List<String> pins;
+
+    @Option(names = "--analog", split = ",", paramLabel = "PIN",
+            description = "Sample these analog pins instead, board-timed (firmware module stream), at --rate each.")
+    List<String> analog;
+
+    @Option(names = "--rate", paramLabel = "RATE", description = "With --analog: samples a second per pin (1kHz, 500Hz, 2000).")
+    String rate;
 
     @Option(names = "--edges", defaultValue = "both", paramLabel = "KIND",
             description = "rising, falling or both. Default: ${DEFAULT-VALUE}.")
@@ -93,6 +101,12 @@ final class MonitorCommand implements Callable<Integer> {
         }
         if (csv && quiet) {
             throw new CliException(ExitCode.USAGE, "--csv and --quiet together would print nothing; choose one");
+        }
+        if (analog != null && pulses != null) {
+            throw new CliException(ExitCode.USAGE, "--analog and --pulses are two different monitors; choose one");
+        }
+        if (analog != null) {
+            return AnalogMonitor.run(common, out, err, analog, rate, csv, quiet, vcd, count, duration);
         }
         BoardConfig config = common.avrConfig();
         if (pulses != null) {

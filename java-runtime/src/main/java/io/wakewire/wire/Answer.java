@@ -32,6 +32,7 @@ public sealed interface Answer extends Frame {
         public static final int CAP_ANALOG_READ = 1 << 3;
         public static final int CAP_PIN_CHANGE = 1 << 4;
         public static final int CAP_LOST_MARKERS = 1 << 5;
+        public static final int CAP_STREAM = 1 << 6;
 
         public HelloInfo {
             u8("seq", seq);
@@ -175,6 +176,42 @@ public sealed interface Answer extends Frame {
         @Override
         public int type() {
             return FrameTypes.ANALOG;
+        }
+    }
+
+    /**
+     * SAMPLES (0x12, module stream): unsolicited, sequence-numbered like EVENTS: {@code baseTs} (the
+     * first sample's tick), then samples with their trigger ticks and LOST markers, in board order.
+     */
+    record Samples(int seq, long baseTs, List<SampleRecord> records) implements Answer {
+        public Samples {
+            u8("seq", seq);
+            u32("base_ts", baseTs);
+            records = List.copyOf(records);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.SAMPLES;
+        }
+    }
+
+    /**
+     * LEVEL (0x27): the answer to READ_PIN: {@code pin}'s level (0 low, 1 high) read at board tick
+     * {@code ts}, with interrupts off (an edge after the read has a tick at or after {@code ts}).
+     */
+    record PinLevel(int seq, int reqId, int pin, int level, long ts) implements Reply {
+        public PinLevel {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("pin", pin);
+            u8("level", level);
+            u32("ts", ts);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.LEVEL;
         }
     }
 

@@ -113,6 +113,38 @@ public sealed interface Command extends Frame {
         }
     }
 
+    /** READ_PIN (0x8B): the pin's level now; answered by LEVEL. */
+    record ReadPin(int seq, int reqId, int pin) implements Command {
+        public ReadPin {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("pin", pin);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.READ_PIN;
+        }
+    }
+
+    /**
+     * STREAM (0x8C, module stream): sample the ADC channels of {@code channelMask} round-robin, one
+     * conversion every {@code intervalTicks} board ticks (40..65535); mask 0 stops. Answered by ACK.
+     */
+    record Stream(int seq, int reqId, int channelMask, int intervalTicks) implements Command {
+        public Stream {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u16("channel_mask", channelMask);
+            u16("interval", intervalTicks);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.STREAM;
+        }
+    }
+
     /** PING (0x87): 0..8 opaque bytes that the PONG echoes. */
     record Ping(int seq, int reqId, byte[] data) implements Command {
         /** Most bytes a PING may carry; a longer one is NAKed {@code bad_length}. */

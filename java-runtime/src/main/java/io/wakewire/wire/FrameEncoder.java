@@ -60,6 +60,8 @@ public final class FrameEncoder {
             case Command.Clock f -> u8(p, f.reqId());
             case Command.Stats f -> u8(p, f.reqId());
             case Command.ResetCause f -> u8(p, f.reqId());
+            case Command.ReadPin f -> u8(u8(p, f.reqId()), f.pin());
+            case Command.Stream f -> u16(u16(u8(p, f.reqId()), f.channelMask()), f.intervalTicks());
             case Command.Msg f -> bytes(u8(u8(p, f.reqId()), f.topic()), f.data());
 
             case Answer.HelloInfo f -> {
@@ -78,6 +80,7 @@ public final class FrameEncoder {
                 yield u8(p, f.nPins());
             }
             case Answer.Events f -> events(p, f);
+            case Answer.Samples f -> samples(p, f);
             case Answer.Ack f -> u8(p, f.reqId());
             case Answer.Nak f -> u8(u8(u8(p, f.reqId()), f.code()), f.detail());
             case Answer.Pong f -> bytes(u8(p, f.reqId()), f.data());
@@ -94,9 +97,29 @@ public final class FrameEncoder {
                 yield p;
             }
             case Answer.ClockReading f -> u32(u8(p, f.reqId()), f.ts());
+            case Answer.PinLevel f -> u32(u8(u8(u8(p, f.reqId()), f.pin()), f.level()), f.ts());
             case Answer.ResetCauseReport f -> u8(u8(p, f.reqId()), f.mcusr());
             case Raw f -> bytes(p, f.payload());
         };
+    }
+
+    private int samples(int p, Answer.Samples f) {
+        p = u32(p, f.baseTs());
+        long previous = f.baseTs();
+        for (SampleRecord r : f.records()) {
+            if (p > 2 + Frame.MAX_PAYLOAD) {
+                break; // overlong: reported by the caller's length check
+            }
+            switch (r) {
+                case SampleRecord.Sample s -> {
+                    p = u16(p, s.value() | s.channel() << 10);
+                    p = Leb128.write((s.timestamp() - previous) & 0xFFFF_FFFFL, body, p);
+                    previous = s.timestamp();
+                }
+                case SampleRecord.Lost l -> p = u16(p, SampleRecord.LOST_BIT | l.count());
+            }
+        }
+        return p;
     }
 
     private int events(int p, Answer.Events f) {

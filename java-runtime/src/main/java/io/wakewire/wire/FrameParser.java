@@ -22,6 +22,10 @@ public final class FrameParser {
             EventBatch batch = new EventBatch();
             return batch.reset(seq, buf, off, len) ? batch.toEvents() : raw(type, seq, buf, off, len);
         }
+        if (type == FrameTypes.SAMPLES) {
+            Frame s = samples(seq, buf, off, len);
+            return s != null ? s : raw(type, seq, buf, off, len);
+        }
         Frame f = typed(type, seq, buf, off, len);
         return f != null ? f : raw(type, seq, buf, off, len);
     }
@@ -48,6 +52,8 @@ public final class FrameParser {
             case FrameTypes.PING -> n > 1 + Command.Ping.MAX_DATA ? null
                     : new Command.Ping(seq, req, Arrays.copyOfRange(b, o + 1, o + n));
             case FrameTypes.CLOCK_REQUEST -> new Command.Clock(seq, req);
+            case FrameTypes.READ_PIN -> n < 2 ? null : new Command.ReadPin(seq, req, u8(b, o + 1));
+            case FrameTypes.STREAM -> n < 5 ? null : new Command.Stream(seq, req, u16(b, o + 1), u16(b, o + 3));
             case FrameTypes.STATS_REQUEST -> new Command.Stats(seq, req);
             case FrameTypes.RESET_CAUSE_REQUEST -> new Command.ResetCause(seq, req);
             case FrameTypes.MSG_REQUEST -> n < 2 ? null : new Command.Msg(seq, req, u8(b, o + 1), Arrays.copyOfRange(b, o + 2, o + n));
@@ -61,10 +67,45 @@ public final class FrameParser {
             case FrameTypes.ANALOG -> n < 8 ? null
                     : new Answer.Analog(seq, req, u8(b, o + 1), u16(b, o + 2), u32(b, o + 4));
             case FrameTypes.STATS -> stats(seq, req, b, o, n);
+            case FrameTypes.LEVEL -> n < 7 ? null
+                    : new Answer.PinLevel(seq, req, u8(b, o + 1), u8(b, o + 2), u32(b, o + 3));
             case FrameTypes.CLOCK -> n < 5 ? null : new Answer.ClockReading(seq, req, u32(b, o + 1));
             case FrameTypes.RESET_CAUSE -> n < 2 ? null : new Answer.ResetCauseReport(seq, req, u8(b, o + 1));
             default -> null;
         };
+    }
+
+    /** SAMPLES: base_ts, then per record a word (bit 15: LOST marker) and, for a sample, its delta LEB128. */
+    private static Frame samples(int seq, byte[] b, int o, int n) {
+        if (n < 4) {
+            return null;
+        }
+        long base = u32(b, o);
+        long ts = base;
+        List<SampleRecord> out = new ArrayList<>();
+        int i = o + 4, end = o + n;
+        while (i < end) {
+            if (i + 2 > end) {
+                return null;
+            }
+            int w = u16(b, i);
+            i += 2;
+            if ((w & SampleRecord.LOST_BIT) != 0) {
+                if ((w & 0x7FFF) == 0) {
+                    return null;
+                }
+                out.add(new SampleRecord.Lost(w & 0x7FFF));
+                continue;
+            }
+            long d = Leb128.read(b, i, end);
+            if (d < 0 || (w & 0x4000) != 0) {
+                return null;
+            }
+            i += Leb128.length(d);
+            ts = (ts + Leb128.value(d)) & 0xFFFF_FFFFL;
+            out.add(new SampleRecord.Sample(w >> 10 & 0xF, w & 0x3FF, ts));
+        }
+        return new Answer.Samples(seq, base, out);
     }
 
     private static Frame stats(int seq, int req, byte[] b, int o, int n) {

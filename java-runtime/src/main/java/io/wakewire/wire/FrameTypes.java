@@ -16,11 +16,14 @@ public final class FrameTypes {
     public static final int CLOCK_REQUEST = 0x88;
     public static final int STATS_REQUEST = 0x89;
     public static final int RESET_CAUSE_REQUEST = 0x8A;
+    public static final int READ_PIN = 0x8B;
+    public static final int STREAM = 0x8C;
     /** MSG host -> board (the app runtime): req_id, topic, data. */
     public static final int MSG_REQUEST = 0x8D;
 
     public static final int HELLO = 0x10;
     public static final int EVENTS = 0x11;
+    public static final int SAMPLES = 0x12;
     /** MSG board -> host (the app runtime): topic, lost, data; no req_id (io.wakewire.board.Messages decodes it). */
     public static final int MSG = 0x13;
     public static final int ACK = 0x20;
@@ -30,6 +33,7 @@ public final class FrameTypes {
     public static final int STATS = 0x24;
     public static final int CLOCK = 0x25;
     public static final int RESET_CAUSE = 0x26;
+    public static final int LEVEL = 0x27;
 
     private FrameTypes() {
     }
@@ -58,6 +62,10 @@ public final class FrameTypes {
             case NAK -> "NAK";
             case PONG -> "PONG";
             case ANALOG -> "ANALOG";
+            case READ_PIN -> "READ_PIN";
+            case STREAM -> "STREAM";
+            case SAMPLES -> "SAMPLES";
+            case LEVEL -> "LEVEL";
             default -> null;
         };
     }

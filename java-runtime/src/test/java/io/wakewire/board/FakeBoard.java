@@ -199,6 +199,9 @@ final class FakeBoard implements AutoCloseable {
             }
             case Command.Stats s -> send(new Answer.StatsReport(nextSeq(), req, 0, 0, 0, List.of()));
             case Command.ResetCause r -> send(new Answer.ResetCauseReport(nextSeq(), req, 1));
+            case Command.ReadPin r -> send(new Answer.PinLevel(nextSeq(), req, r.pin(), 0, ticksNow()));
+            case Command.Stream st -> send((capabilities & Answer.HelloInfo.CAP_STREAM) == 0
+                    ? new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x8C) : new Answer.Ack(nextSeq(), req));
             case Command.Msg m -> send(new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, FrameTypes.MSG_REQUEST)); // no app
         }
     }
@@ -270,6 +273,21 @@ final class FakeBoard implements AutoCloseable {
     /** A frame with a valid CRC and the next sequence number, of {@code type} with exactly {@code payload}. */
     synchronized void rawFrame(int type, byte[] payload) {
         send(new io.wakewire.wire.Raw(type, nextSeq(), payload));
+    }
+
+    /** A SAMPLES frame: {@code records} are {channel, value, tick} samples or {-1, count} LOST markers. */
+    synchronized void samples(long[]... records) {
+        java.util.List<io.wakewire.wire.SampleRecord> out = new java.util.ArrayList<>();
+        long base = -1;
+        for (long[] r : records) {
+            if (r[0] < 0) {
+                out.add(new io.wakewire.wire.SampleRecord.Lost((int) r[1]));
+            } else {
+                base = base < 0 ? r[2] : base;
+                out.add(new io.wakewire.wire.SampleRecord.Sample((int) r[0], (int) r[1], r[2]));
+            }
+        }
+        send(new Answer.Samples(nextSeq(), Math.max(base, 0), out));
     }
 
     static long[] edge(int pin, int level, long tick) {

@@ -49,7 +49,7 @@ class BoardCommandsTest {
         assertTrue(r.out().contains("wire protocol 2"), r.out());
         assertTrue(r.out().contains("mcu            signature 1e950f (atmega328p), clock 16000000 Hz"), r.out());
         assertTrue(r.out().contains("link           1000000 baud"), r.out());
-        assertTrue(r.out().contains("modules        analog, pwm\n"), r.out());
+        assertTrue(r.out().contains("modules        analog, pwm, stream\n"), r.out());
         assertTrue(r.out().matches("(?s).*reset cause    .*\\(MCUSR 0x[0-9a-f]{2}\\).*"), r.out());
         assertTrue(r.out().matches("(?s).*ready in       \\d+ ms \\(open to HELLO checked\\).*"), r.out());
         assertTrue(r.out().contains("board counters crc errors 0, bad frames 0"), r.out());
@@ -61,6 +61,46 @@ class BoardCommandsTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().matches("uno on " + uno.port() + ": 25 pings, rtt min [0-9.]+ p50 [0-9.]+ p90 [0-9.]+"
                 + " p99 [0-9.]+ max [0-9.]+ ms \\(mean [0-9.]+\\)\\s*"), r.out());
+    }
+
+    @Test
+    void readPrintsTheLevelAndTheBoardTickOfTheRead() {
+        uno.set("D4", true);
+        Cli r = Cli.run("read", "--port", uno.port(), "D4", "A3");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(lines.get(0).matches("D4 HIGH tick \\d+ \\([0-9.]+ ms after the board's reset\\)"), r.out());
+        assertTrue(lines.get(1).startsWith("A3 "), r.out());
+        Cli bad = Cli.run("read", "--port", uno.port(), "D99").assertCleanError();
+        assertTrue(bad.firstErrLine().contains("D99"), bad.err());
+    }
+
+    @Test
+    void monitorAnalogPrintsBoardTimedSamplesAsCsvAndVcd() throws Exception {
+        uno.adc("A0", 2500);
+        Path vcd = tmp.resolve("a0.vcd");
+        Cli r = Cli.run("monitor", "--port", uno.port(), "--analog", "A0", "--rate", "1kHz", "--csv", "--count", "50",
+                "--vcd", vcd.toString());
+        assertEquals(0, r.exit(), r.err() + r.out());
+        List<String> rows = r.out().lines().toList();
+        assertEquals(AnalogMonitor.CSV_HEADER, rows.get(0));
+        assertEquals(51, rows.size(), r.out());
+        long prev = -1;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            assertEquals("A0", f[0]);
+            assertTrue(Math.abs(Integer.parseInt(f[2]) - 512) <= 3, row);
+            long t = Long.parseLong(f[3]);
+            assertTrue(prev < 0 || Math.abs(t - prev - 250) <= 1, "250 ticks apart: " + row);
+            prev = t;
+        }
+        String v = Files.readString(vcd);
+        assertTrue(v.contains("$var real 64 ! A0 $end") && v.contains("\nr2.49"), v);
+        Cli badRate = Cli.run("monitor", "--port", uno.port(), "--analog", "A0", "--rate", "1234").assertCleanError();
+        assertTrue(badRate.firstErrLine().contains("1234 Hz"), badRate.err());
+        Cli noAdc = Cli.run("monitor", "--port", uno.port(), "--analog", "D2", "--rate", "1kHz").assertCleanError();
+        assertTrue(noAdc.firstErrLine().contains("--analog: D2"), noAdc.err());
     }
 
     /** Starts {@code args} in the background; once it is connected, drives a wave of {@code edges} on D2. */

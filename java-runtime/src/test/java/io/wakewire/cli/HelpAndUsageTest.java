@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpAndUsageTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ports", "flash", "info", "monitor", "ping", "sim", "demo", "gateway"})
+    @ValueSource(strings = {"", "ports", "flash", "info", "monitor", "ping", "read", "sim", "demo", "gateway"})
     void everyCommandHasHelpWithTheExitCodes(String command) {
         Cli r = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
         assertEquals(0, r.exit(), r.err());
@@ -23,7 +23,7 @@ class HelpAndUsageTest {
     void noCommandIsAUsageError() {
         Cli r = Cli.run().assertCleanError();
         assertEquals(ExitCode.USAGE, r.exit());
-        assertEquals("wakewire: a command is needed: ports, flash, info, monitor, ping, sim, demo or gateway"
+        assertEquals("wakewire: a command is needed: ports, flash, info, monitor, ping, read, sim, demo or gateway"
                 + " (`wakewire --help` lists the commands)", r.err().strip());
     }
 

@@ -42,6 +42,7 @@ final class FrameArbitraries {
                 Combinators.combine(u8, u8, u8, u8).as(Command.DigitalWrite::new),
                 Combinators.combine(u8, u8, u8, u8).as(Command.PwmWrite::new),
                 Combinators.combine(u8, u8, u8).as(Command.AnalogRead::new),
+                Combinators.combine(u8, u8, u8).as(Command.ReadPin::new),
                 Combinators.combine(u8, u8, bytes(Command.Ping.MAX_DATA)).as(Command.Ping::new),
                 Combinators.combine(u8, u8).as(Command.Clock::new),
                 Combinators.combine(u8, u8).as(Command.Stats::new),
@@ -60,6 +61,7 @@ final class FrameArbitraries {
                 Combinators.combine(u8, u8, u8, u8).as(Answer.Nak::new),
                 Combinators.combine(u8, u8, bytes(Frame.MAX_PAYLOAD - 1)).as(Answer.Pong::new),
                 Combinators.combine(u8, u8, u8, u16(), u32()).as(Answer.Analog::new),
+                Combinators.combine(u8, u8, u8, u8, u32()).as(Answer.PinLevel::new),
                 Combinators.combine(u8, u8, u16(), u16(), u16(), drops).as(Answer.StatsReport::new),
                 Combinators.combine(u8, u8, u32()).as(Answer.ClockReading::new),
                 Combinators.combine(u8, u8, u8).as(Answer.ResetCauseReport::new)));

@@ -57,6 +57,8 @@ public final class FrameText {
             case Command.Clock f -> { }
             case Command.Stats f -> { }
             case Command.ResetCause f -> { }
+            case Command.ReadPin f -> sb.append(" pin=").append(f.pin());
+            case Command.Stream f -> kv(sb, "mask", f.channelMask(), "interval", f.intervalTicks());
             case Command.Msg f -> sb.append(" topic=").append(f.topic()).append(" data=").append(Fields.hex(f.data()));
             case Answer.HelloInfo f -> {
                 kv(sb, "proto", f.protoVersion(), "fw_major", f.fwMajor());
@@ -92,6 +94,21 @@ public final class FrameText {
                 }
             }
             case Answer.ClockReading f -> sb.append(" ts=").append(f.ts());
+            case Answer.Samples f -> {
+                sb.append(" base_ts=").append(f.baseTs());
+                long previous = f.baseTs();
+                for (SampleRecord r : f.records()) {
+                    switch (r) {
+                        case SampleRecord.Sample x -> {
+                            sb.append(" sample=").append(x.channel()).append(':').append(x.value()).append(':')
+                                    .append((x.timestamp() - previous) & 0xFFFF_FFFFL);
+                            previous = x.timestamp();
+                        }
+                        case SampleRecord.Lost l -> sb.append(" lost=").append(l.count());
+                    }
+                }
+            }
+            case Answer.PinLevel f -> kv(sb, "pin", f.pin(), "level", f.level()).append(" ts=").append(f.ts());
             case Answer.ResetCauseReport f -> sb.append(" mcusr=").append(f.mcusr());
             case Raw f -> throw new AssertionError("handled above");
         }
@@ -164,12 +181,30 @@ public final class FrameText {
                 case "CLOCK" -> new Command.Clock(seq, req);
                 case "STATS" -> new Command.Stats(seq, req);
                 case "RESET_CAUSE" -> new Command.ResetCause(seq, req);
+                case "READ_PIN" -> new Command.ReadPin(seq, req, (int) num("pin"));
+                case "STREAM" -> new Command.Stream(seq, req, (int) num("mask"), (int) num("interval"));
                 case "MSG" -> new Command.Msg(seq, req, (int) num("topic"), bytes("data"));
                 default -> throw bad("unknown command type '" + type + "'");
             };
         }
 
         private Frame answer(String type, int seq) {
+            if (type.equals("SAMPLES")) {
+                long base = num("base_ts");
+                List<SampleRecord> records = new ArrayList<>();
+                long ts = base;
+                while (next < tokens.length && (tokens[next].startsWith("sample=") || tokens[next].startsWith("lost="))) {
+                    boolean sample = tokens[next].startsWith("sample=");
+                    long[] parts = triple(sample ? "sample" : "lost", sample ? 3 : 1);
+                    if (sample) {
+                        ts = (ts + parts[2]) & 0xFFFF_FFFFL;
+                        records.add(new SampleRecord.Sample((int) parts[0], (int) parts[1], ts));
+                    } else {
+                        records.add(new SampleRecord.Lost((int) parts[0]));
+                    }
+                }
+                return new Answer.Samples(seq, base, records);
+            }
             if (type.equals("EVENTS")) {
                 long base = num("base_ts");
                 List<EventRecord> records = new ArrayList<>();
@@ -195,6 +230,7 @@ public final class FrameText {
                 case "NAK" -> new Answer.Nak(seq, req, (int) num("code"), (int) num("detail"));
                 case "PONG" -> new Answer.Pong(seq, req, bytes("data"));
                 case "ANALOG" -> new Answer.Analog(seq, req, (int) num("channel"), (int) num("value"), num("ts"));
+                case "LEVEL" -> new Answer.PinLevel(seq, req, (int) num("pin"), (int) num("level"), num("ts"));
                 case "STATS" -> {
                     int crc = (int) num("crc_errors");
                     int bad = (int) num("bad_frames");
