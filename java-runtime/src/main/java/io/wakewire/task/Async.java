@@ -17,6 +17,24 @@ package io.wakewire.task;
  * future's failure; cancelling the future cancels what the body awaits (recursively) and makes
  * the pending {@code await} throw {@link TaskCancelledException}, so {@code finally} blocks run.
  *
+ * <p><b>Failures through {@code await}.</b> {@code await} throws the awaited future's failure
+ * itself, never a wrapper: a {@code RuntimeException} or {@code Error} as is, and a checked
+ * exception (an {@code IOException} from {@link Futures#blocking}) as is too, although
+ * {@code await} does not declare it. A body ({@link Body#run} {@code throws Exception}) lets it
+ * propagate with no code at all. To catch a checked one by type, name it, so that the compiler
+ * allows the {@code catch}:
+ * <pre>{@code
+ * try {
+ *     String text = Async.await(Futures.blocking(() -> Files.readString(path)), IOException.class);
+ * } catch (IOException e) {
+ *     ...
+ * }
+ * }</pre>
+ * (Without the class, {@code catch (Exception e)} with {@code instanceof} also works.) At a task
+ * boundary the failure is wrapped once: a joiner gets {@link TaskFailedException} whose cause is
+ * the original, and {@link Executor#blockOn} rethrows unchecked ones as they are and wraps
+ * checked ones in {@link TaskFailedException}.
+ *
  * <p>Never block inside a body (Thread.sleep, blocking I/O): the executor thread waits with it
  * and every other task stops. Await a future instead.
  *
@@ -86,6 +104,18 @@ public final class Async {
             throw new IllegalArgumentException("Async.await: future is null");
         }
         return body.await(future);
+    }
+
+    /**
+     * {@link #await(Future)} that declares the checked exception {@code failure}, so that a
+     * caller can catch it by type (see the class comment). The class is only a compile-time
+     * name: whatever the future throws is thrown unchanged, whether it is of that type or not.
+     */
+    public static <T, X extends Exception> T await(Future<T> future, Class<X> failure) throws X {
+        if (failure == null) {
+            throw new IllegalArgumentException("Async.await: failure class is null");
+        }
+        return await(future);
     }
 
     /** The Context of the task running the calling body (its waker and executor). */

@@ -244,28 +244,24 @@ final class ContinuationEngine implements AsyncEngine {
         }
 
         @Override
-        public void cancel() {
-            if (done || cancelled) {
-                return;
-            }
+        void releaseCarrierTimer() {
             if (awaiting == ON_TASK_TIMER && cx instanceof Task<?> t && t.isScheduled()) {
                 t.executor().cancelTimer(t);
             }
-            cancelled = true;
-            Future<?> f = awaiting;
-            awaiting = null;
-            if (f != null) {
-                f.cancel();
-            }
-            if (continuation == null) {
-                done = true;
-                failure = cancelledException();
-                return;
-            }
-            if (mounted) {
-                return; // cancelled from inside itself: its next await throws
-            }
-            // Let the body unwind: its pending await throws TaskCancelledException, finally blocks run.
+        }
+
+        @Override
+        boolean started() {
+            return continuation != null;
+        }
+
+        @Override
+        boolean runningNow() {
+            return mounted;
+        }
+
+        @Override
+        void unwind() {
             resume();
         }
     }

@@ -75,9 +75,9 @@ public final class Executor implements AutoCloseable {
     private volatile boolean terminated;
     /** Budget left for the task being polled; executor thread only. */
     private int budget;
-    /** The task inside poll, and whether it woke itself (see TaskState); executor thread only. */
+    /** The task inside poll, and its executor-private state bits (SELF_WOKEN, see TaskState); executor thread only. */
     Task<?> polling;
-    boolean selfWoken;
+    int pollBits;
     /** The continuation-engine body mounted now, for Async.await; executor thread only. */
     SuspendableBody<?> runningBody;
     /** Polls since the timers were last looked at; executor thread only. */
@@ -194,6 +194,23 @@ public final class Executor implements AutoCloseable {
             CURRENT.set(previous);
             owner = null;
         }
+    }
+
+    /**
+     * Run {@code body} as an {@link Async#async} body on this executor until it returns, and
+     * return its value: {@code blockOn(Async.async(body))}. Its exceptions are rethrown as
+     * {@link #blockOn(Future)} says.
+     */
+    public <T> T blockOn(Async.Body<T> body) {
+        return blockOn(Async.async(body));
+    }
+
+    /**
+     * {@link #blockOn(Async.Body)} for a body without a value, so that it needs no
+     * {@code return null}: {@code blockOn(Async.run(body))}.
+     */
+    public void blockOn(Async.VoidBody body) {
+        blockOn(Async.run(body));
     }
 
     @SuppressWarnings("unchecked")

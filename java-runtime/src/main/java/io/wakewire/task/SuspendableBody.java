@@ -65,6 +65,49 @@ abstract class SuspendableBody<T> implements Future<T> {
         return Poll.ready(value);
     }
 
+    /**
+     * Cancel, the same way for both engines: mark, cancel what the body awaits (recursively), then
+     * let the body unwind (its pending {@code await} throws {@link TaskCancelledException}, so its
+     * {@code finally} blocks run). A body never started just completes as cancelled; a body that
+     * cancels itself finds out at its next {@code await}. The engines supply only the steps that
+     * depend on the carrier.
+     */
+    @Override
+    public final void cancel() {
+        if (done || cancelled) {
+            return;
+        }
+        releaseCarrierTimer();
+        cancelled = true;
+        Future<?> f = awaiting;
+        awaiting = null;
+        if (f != null) {
+            f.cancel();
+        }
+        if (!started()) {
+            done = true;
+            failure = cancelledException();
+            return;
+        }
+        if (runningNow()) {
+            return; // cancelled from inside itself: its next await throws
+        }
+        unwind();
+    }
+
+    /** Give back a timer the engine holds for the awaiting body outside {@link #awaiting} (none by default). */
+    void releaseCarrierTimer() {
+    }
+
+    /** Whether the body has begun (its carrier exists). */
+    abstract boolean started();
+
+    /** Whether the calling code is the body's own (a cancel from inside the body). */
+    abstract boolean runningNow();
+
+    /** Resume the suspended body once so that its pending await throws and it runs to its end. */
+    abstract void unwind();
+
     final TaskCancelledException cancelledException() {
         return new TaskCancelledException("async body cancelled while awaiting");
     }

@@ -97,10 +97,10 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
     public void wake() {
         Executor ex = executor;
         if (ex.polling == this && ex.isOwnerThread()) {
-            ex.selfWoken = true; // woken by its own poll: no atomic needed, see TaskState
+            ex.pollBits |= SELF_WOKEN; // woken by its own poll: no atomic needed, see TaskState
             return;
         }
-        if (transitionToNotified() == Transition.SUBMIT) {
+        if (transitionToNotified() == ToNotified.SUBMIT) {
             executor.schedule(this);
         }
     }
@@ -110,17 +110,18 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
     /** Take one step: poll once, or perform a pending cancellation. */
     void run() {
         switch (transitionToRunning()) {
-            case POLL -> poll();
+            case POLL -> pollFuture();
             case CANCEL -> cancelNow();
-            default -> { } // completed while queued (close); nothing to do
+            case ALREADY_COMPLETE -> { } // cancelled and completed by close() while queued
         }
     }
 
-    private void poll() {
+    /** Poll the task's future once (the executor's side; {@link #poll(Context)} is the joiner's). */
+    private void pollFuture() {
         Executor ex = executor;
         Poll<T> p;
         ex.polling = this;
-        ex.selfWoken = false;
+        ex.pollBits = 0;
         try {
             p = future().poll(this);
         } catch (Throwable t) {
@@ -134,7 +135,7 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
         if (p.isReady()) {
             this.body = p.value();
             finish(transitionToComplete(false, false));
-        } else if (transitionToIdle(ex.selfWoken) == Transition.REQUEUE) {
+        } else if (transitionToIdle(ex.pollBits) == ToIdle.REQUEUE) {
             ex.requeue(this);
         }
     }
@@ -196,6 +197,7 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
 
     // ---- JoinHandle -------------------------------------------------------------------------
 
+    /** The joiner's poll: the task's outcome once complete (the executor drives the task with {@link #pollFuture}). */
     @Override
     public Poll<T> poll(Context cx) {
         if (!isComplete()) {
@@ -245,7 +247,7 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
 
     /** Cancel regardless of detachment (close, scopes of the executor itself). */
     void cancelTask() {
-        if (transitionToCancelled() == Transition.SUBMIT) {
+        if (transitionToCancelled() == ToNotified.SUBMIT) {
             executor.schedule(this);
         }
     }

@@ -138,25 +138,17 @@ final class ThreadHandoffEngine implements AsyncEngine {
         }
 
         @Override
-        public void cancel() {
-            if (done || cancelled) {
-                return;
-            }
-            cancelled = true;
-            Future<?> f = awaiting;
-            awaiting = null;
-            if (f != null) {
-                f.cancel();
-            }
-            if (bodyThread == null) {
-                done = true;
-                failure = cancelledException();
-                return;
-            }
-            if (Thread.currentThread() == bodyThread) {
-                return; // cancelled from inside itself: its next await throws
-            }
-            // Let the body unwind: its pending await throws TaskCancelledException, finally blocks run.
+        boolean started() {
+            return bodyThread != null;
+        }
+
+        @Override
+        boolean runningNow() {
+            return Thread.currentThread() == bodyThread;
+        }
+
+        @Override
+        void unwind() {
             passTo(BODY);
         }
     }

@@ -6,7 +6,6 @@ import io.wakewire.board.Board;
 import io.wakewire.board.Edge;
 import io.wakewire.board.EdgeFilter;
 import io.wakewire.board.config.BoardConfig;
-import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
 import io.wakewire.task.TimedOutException;
@@ -16,7 +15,7 @@ import java.time.Duration;
 public class FirstEdge {
     public static void main(String[] args) throws Exception {
         try (Executor ex = Executor.create()) {
-            ex.blockOn(Async.async(() -> {
+            ex.blockOn(() -> {
                 Board board = await(Board.connect(BoardConfig.load("uno"), args[0]));
                 try {
                     Edge e = await(Futures.timeout(board.pin("D2").nextEdge(EdgeFilter.RISING),
@@ -28,8 +27,7 @@ public class FirstEdge {
                 } finally {
                     board.close();
                 }
-                return null;
-            }));
+            });
         }
     }
 }
