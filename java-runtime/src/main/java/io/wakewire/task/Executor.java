@@ -351,6 +351,21 @@ public final class Executor implements AutoCloseable {
         return Thread.currentThread() == owner;
     }
 
+    /**
+     * Whether the task being polled, which woke itself, may be polled again at once instead of
+     * at the next turn: only if nothing else is runnable (no queued task, no cross-thread wake)
+     * and no timer check is due; counts as a poll for the timer check and gets a fresh budget.
+     * Executor thread.
+     */
+    boolean mayRepollAlone() {
+        if (!localQueue.isEmpty() || !remoteQueue.isEmpty() || pollsSinceTimers + 1 >= TIMER_CHECK_POLLS) {
+            return false;
+        }
+        pollsSinceTimers++;
+        budget = budgetPerPoll;
+        return true;
+    }
+
     /** Put back a task woken while it ran. Executor thread. */
     void requeue(Task<?> task) {
         localQueue.add(task);

@@ -124,6 +124,13 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
         ex.pollBits = 0;
         try {
             p = future().poll(this);
+            // A task that woke itself and has nobody waiting behind it (no queued task, no
+            // cross-thread wake, no timer check due, no cancel) is polled again at once: the next
+            // turn would do just that, so it is skipped (a lone `await(yieldNow())` loop pays no turn).
+            while (ex.pollBits == SELF_WOKEN && p.isPending() && ex.mayRepollAlone() && (state() & NOTIFIED) == 0) {
+                ex.pollBits = 0;
+                p = future().poll(this);
+            }
         } catch (Throwable t) {
             ex.polling = null;
             Future<T> f = future();
