@@ -21,22 +21,29 @@ abstract class SuspendableBody<T> implements Future<T> {
         return b != null ? b : CURRENT.get();
     }
 
-    final Async.Body<T> body;
+    /*
+     * Four fields and three flags, so that the continuation engine's body (plus its continuation
+     * field and mounted flag) is one 32-byte object: part of what a sleeping async task costs.
+     */
     /** The context of the poll in progress (what awaited futures are polled with). */
     Context cx;
     /** What the body waits on now; null while it runs. */
     Future<?> awaiting;
+    /**
+     * The {@link Async.Body} until it starts (it is needed only once, and the slot is free until
+     * the end), then the value, or the Throwable if {@link #failed}.
+     */
+    private Object outcome;
     boolean cancelled;
     /** Written by the body's code path, read after it gives control back. */
     boolean done;
-    T value;
-    Throwable failure;
+    private boolean failed;
 
     SuspendableBody(Async.Body<T> body) {
         if (body == null) {
             throw new IllegalArgumentException("Async.async: body is null");
         }
-        this.body = body;
+        this.outcome = body;
     }
 
     /** Suspend the body until {@code f} is ready; called on the body's code path only. */
@@ -48,21 +55,30 @@ abstract class SuspendableBody<T> implements Future<T> {
     }
 
     /** The body's entry, whatever carries it: run, record, mark done. */
+    @SuppressWarnings("unchecked")
     final void runBody() {
+        Async.Body<T> body = (Async.Body<T>) outcome;
+        outcome = null;
         try {
-            value = body.run();
+            outcome = body.run();
         } catch (Throwable t) {
-            failure = t;
+            fail(t);
         }
         done = true;
         awaiting = null;
     }
 
+    private void fail(Throwable t) {
+        outcome = t;
+        failed = true;
+    }
+
+    @SuppressWarnings("unchecked")
     final Poll<T> outcome() {
-        if (failure != null) {
-            throw Sneaky.rethrow(failure);
+        if (failed) {
+            throw Sneaky.rethrow((Throwable) outcome);
         }
-        return Poll.ready(value);
+        return Poll.ready((T) outcome);
     }
 
     /**
@@ -86,7 +102,7 @@ abstract class SuspendableBody<T> implements Future<T> {
         }
         if (!started()) {
             done = true;
-            failure = cancelledException();
+            fail(cancelledException());
             return;
         }
         if (runningNow()) {
