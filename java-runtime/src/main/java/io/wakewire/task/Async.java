@@ -42,11 +42,10 @@ package io.wakewire.task;
  * {@code wakewire.async.engine}:
  * <ul>
  *   <li>{@code continuation}: {@code jdk.internal.vm.Continuation} on the executor thread,
- *       215 ns per await ({@code make bench-executor}). Needs {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED};
+ *       about 1.1x a bare JDK continuation per await ({@code make bench-executor}). Needs {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED};
  *       asking for it without the flag fails at the first {@code async} with a message saying so.</li>
- *   <li>{@code thread-handoff}: a virtual thread per body and a baton hand-off, any JVM, 568 ns
- *       per await with a platform executor thread ({@code make bench-executor}; see
- *       {@link ThreadHandoffEngine}).</li>
+ *   <li>{@code thread-handoff}: a virtual thread per body and a baton hand-off, any JVM, microseconds
+ *       per await, very load-dependent ({@code make bench-executor}; see {@link ThreadHandoffEngine}).</li>
  *   <li>unset or {@code auto}: continuation when the export is in effect, else thread-handoff.</li>
  * </ul>
  * Both engines can also be used explicitly through {@link AsyncEngine}.

@@ -7,9 +7,9 @@ import java.lang.invoke.MethodType;
 /**
  * The fast async engine: each body runs inside a {@code jdk.internal.vm.Continuation} on the
  * executor's own thread; {@code await} yields the continuation and the next poll resumes it.
- * An await that suspends and resumes costs 215 ns (await_switch_ns of {@code make bench-executor},
- * ExecutorBench.awaitSwitch, a quiet 2-core machine; README's executor table) and there is no
- * second thread at all, so the one-body-at-a-time semantics are literal.
+ * An {@code await(yieldNow())} costs about 1.1x the JDK's own bare continuation yield + run
+ * (async_yield_cpu_ratio of {@code make bench-executor}; README's executor table) and there is
+ * no second thread at all, so the one-body-at-a-time semantics are literal.
  *
  * <p>Requires {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED} (or
  * {@code Add-Exports: java.base/jdk.internal.vm} in an executable jar's manifest). Availability
