@@ -14,7 +14,7 @@ import io.wakewire.task.Futures;
 import io.wakewire.task.Interval;
 import io.wakewire.task.JoinHandle;
 import io.wakewire.task.MissedTickPolicy;
-import io.wakewire.task.Selected;
+import io.wakewire.task.Either;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -195,15 +195,14 @@ final class DemoCommand implements Callable<Integer> {
     private io.wakewire.task.Future<Void> raceTask(Board board, Tally tally) {
         return Async.run(() -> {
             long t0 = System.nanoTime();
-            Selected<Object> winner = Async.await(Futures.select(board.pin(RACE).nextEdge(EdgeFilter.BOTH),
+            Either<Edge, Void> winner = Async.await(Futures.either(board.pin(RACE).nextEdge(EdgeFilter.BOTH),
                     Futures.sleep(raceTimeout)));
             double after = (System.nanoTime() - t0) / 1e9;
             // The latency is the clock sync's estimate, printed as a measurement only when the sync
             // vouches for it (a second into a session it rests on a few samples and no drift yet).
-            tally.race = winner.index() == 0
+            tally.race = winner instanceof Either.First<Edge, Void>(Edge e)
                     ? String.format(Locale.ROOT, "the edge won after %.3f s (%s, latency %s); the timeout was cancelled",
-                    after, ((Edge) winner.value()).level() == Level.HIGH ? "rising" : "falling",
-                    LatencyText.of((Edge) winner.value()))
+                    after, e.level() == Level.HIGH ? "rising" : "falling", LatencyText.of(e))
                     : String.format(Locale.ROOT, "the timeout won after %.3f s; the edge wait was cancelled", after);
         });
     }

@@ -17,6 +17,24 @@ package io.wakewire.task;
  * future's failure; cancelling the future cancels what the body awaits (recursively) and makes
  * the pending {@code await} throw {@link TaskCancelledException}, so {@code finally} blocks run.
  *
+ * <p><b>Failures through {@code await}.</b> {@code await} throws the awaited future's failure
+ * itself, never a wrapper: a {@code RuntimeException} or {@code Error} as is, and a checked
+ * exception (an {@code IOException} from {@link Futures#blocking}) as is too, although
+ * {@code await} does not declare it. A body ({@link Body#run} {@code throws Exception}) lets it
+ * propagate with no code at all. To catch a checked one by type, name it, so that the compiler
+ * allows the {@code catch}:
+ * <pre>{@code
+ * try {
+ *     String text = Async.await(Futures.blocking(() -> Files.readString(path)), IOException.class);
+ * } catch (IOException e) {
+ *     ...
+ * }
+ * }</pre>
+ * (Without the class, {@code catch (Exception e)} with {@code instanceof} also works.) At a task
+ * boundary the failure is wrapped once: a joiner gets {@link TaskFailedException} whose cause is
+ * the original, and {@link Executor#blockOn} rethrows unchecked ones as they are and wraps
+ * checked ones in {@link TaskFailedException}.
+ *
  * <p>Never block inside a body (Thread.sleep, blocking I/O): the executor thread waits with it
  * and every other task stops. Await a future instead.
  *
@@ -24,11 +42,10 @@ package io.wakewire.task;
  * {@code wakewire.async.engine}:
  * <ul>
  *   <li>{@code continuation}: {@code jdk.internal.vm.Continuation} on the executor thread,
- *       215 ns per await ({@code make bench-executor}). Needs {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED};
+ *       about 1.1x a bare JDK continuation per await ({@code make bench-executor}). Needs {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED};
  *       asking for it without the flag fails at the first {@code async} with a message saying so.</li>
- *   <li>{@code thread-handoff}: a virtual thread per body and a baton hand-off, any JVM, 568 ns
- *       per await with a platform executor thread ({@code make bench-executor}; see
- *       {@link ThreadHandoffEngine}).</li>
+ *   <li>{@code thread-handoff}: a virtual thread per body and a baton hand-off, any JVM, microseconds
+ *       per await, very load-dependent ({@code make bench-executor}; see {@link ThreadHandoffEngine}).</li>
  *   <li>unset or {@code auto}: continuation when the export is in effect, else thread-handoff.</li>
  * </ul>
  * Both engines can also be used explicitly through {@link AsyncEngine}.
@@ -86,6 +103,18 @@ public final class Async {
             throw new IllegalArgumentException("Async.await: future is null");
         }
         return body.await(future);
+    }
+
+    /**
+     * {@link #await(Future)} that declares the checked exception {@code failure}, so that a
+     * caller can catch it by type (see the class comment). The class is only a compile-time
+     * name: whatever the future throws is thrown unchanged, whether it is of that type or not.
+     */
+    public static <T, X extends Exception> T await(Future<T> future, Class<X> failure) throws X {
+        if (failure == null) {
+            throw new IllegalArgumentException("Async.await: failure class is null");
+        }
+        return await(future);
     }
 
     /** The Context of the task running the calling body (its waker and executor). */

@@ -7,9 +7,9 @@ import java.lang.invoke.MethodType;
 /**
  * The fast async engine: each body runs inside a {@code jdk.internal.vm.Continuation} on the
  * executor's own thread; {@code await} yields the continuation and the next poll resumes it.
- * An await that suspends and resumes costs 215 ns (await_switch_ns of {@code make bench-executor},
- * ExecutorBench.awaitSwitch, a quiet 2-core machine; README's executor table) and there is no
- * second thread at all, so the one-body-at-a-time semantics are literal.
+ * An {@code await(yieldNow())} costs about 1.1x the JDK's own bare continuation yield + run
+ * (async_yield_cpu_ratio of {@code make bench-executor}; README's executor table) and there is
+ * no second thread at all, so the one-body-at-a-time semantics are literal.
  *
  * <p>Requires {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED} (or
  * {@code Add-Exports: java.base/jdk.internal.vm} in an executable jar's manifest). Availability
@@ -98,6 +98,22 @@ final class ContinuationEngine implements AsyncEngine {
         }
     };
 
+    /**
+     * What a yielding body awaits, for dumps: a shared marker rather than the YieldNow itself,
+     * so that the YieldNow never escapes and costs no allocation once the body is compiled.
+     */
+    private static final Future<Void> YIELDING = new Future<>() {
+        @Override
+        public Poll<Void> poll(Context cx) {
+            throw new IllegalStateException("never polled: a marker");
+        }
+
+        @Override
+        public String describe() {
+            return "yieldNow";
+        }
+    };
+
     /** One body: the continuation, created at the first poll. */
     private static final class Body<T> extends SuspendableBody<T> implements Runnable {
 
@@ -165,107 +181,114 @@ final class ContinuationEngine implements AsyncEngine {
             }
         }
 
+        /*
+         * The await path is kept flat on purpose: whatever frames lie between the body's code and
+         * Continuation.yield are copied into the StackChunk at every suspension (heap per sleeping
+         * body) and copied back at every resume (time per await). So the three cases share one
+         * small suspend(), and the work before suspending happens in helpers that have returned
+         * by then.
+         */
         @Override
         <U> U await(Future<U> f) {
-            if (f instanceof Sleep s && s.phase == Sleep.NEW && cx instanceof Task<?> t && !t.isScheduled()) {
-                sleepOnTaskTimer(s, t);
-                return null;
+            if (cancelled) {
+                throw cancelledException();
             }
             if (f instanceof YieldNow y && !y.yielded) {
-                // The usual "let the others run": wake our task and suspend, without polling the
-                // YieldNow (which then never escapes and costs no allocation once inlined).
-                if (cancelled) {
-                    throw cancelledException();
-                }
+                // "Let the others run": wake our task and suspend, without polling the YieldNow
+                // (which then never escapes and costs no allocation once inlined).
                 y.yielded = true;
                 cx.waker().wake();
-                awaiting = f;
+                awaiting = YIELDING;
                 suspend();
+                return null;
+            }
+            if (f instanceof Sleep s && startTaskTimer(s)) {
+                // Asleep on the task's own timer; any wake before the deadline is spurious.
+                awaiting = ON_TASK_TIMER;
+                do {
+                    suspend();
+                    awaiting = ON_TASK_TIMER;
+                } while (((Task<?>) cx).isScheduled());
                 awaiting = null;
-                if (cancelled) {
-                    throw cancelledException();
-                }
                 return null;
             }
             while (true) {
-                if (cancelled) {
-                    throw cancelledException();
-                }
                 Poll<U> p = f.poll(cx);
                 if (p.isReady()) {
                     return p.value();
                 }
                 awaiting = f;
                 suspend();
-                awaiting = null;
-            }
-        }
-
-        private void suspend() {
-            boolean yielded;
-            try {
-                yielded = (boolean) YIELD.invokeExact(SCOPE);
-            } catch (IllegalStateException e) {
-                throw new IllegalStateException("Async.await cannot suspend here: the body is inside a native"
-                        + " call or holds a monitor (pinned continuation): " + e.getMessage(), e);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-            if (!yielded) {
-                throw new IllegalStateException("Async.await could not suspend the body (pinned continuation)");
             }
         }
 
         /**
          * {@code await(sleep(d))} on the task's own timer node (a task carries one, see
          * {@link Task}) instead of the Sleep's: the Sleep is only read, so once the body is
-         * compiled it need not be allocated at all. Any wake before the deadline is spurious.
+         * compiled it need not be allocated at all. True if the timer is now pending; false if
+         * this is not such a sleep (or it is already due).
          */
-        private void sleepOnTaskTimer(Sleep s, Task<?> t) {
+        private boolean startTaskTimer(Sleep s) {
+            if (s.phase != Sleep.NEW || !(cx instanceof Task<?> t) || t.isScheduled()) {
+                return false;
+            }
             Executor ex = t.executor();
             long deadline = s.absolute ? s.nanos : Sleep.saturatedAdd(ex.nanoTime(), s.nanos);
             s.phase = Sleep.FIRED; // taken over: the Sleep itself never holds a timer
-            if (!ex.scheduleTimer(t, deadline)) {
-                return;
-            }
-            awaiting = ON_TASK_TIMER;
-            while (t.isScheduled()) {
-                if (cancelled) {
-                    throw cancelledException();
-                }
-                suspend();
+            return ex.scheduleTimer(t, deadline); // false: already due, and the FIRED sleep polls ready
+        }
+
+        /** Yield the continuation; back here at the next resume. Throws if the body was cancelled meanwhile. */
+        private void suspend() {
+            boolean yielded;
+            try {
+                yielded = (boolean) YIELD.invokeExact(SCOPE);
+            } catch (Throwable e) {
+                throw pinned(e);
             }
             awaiting = null;
+            if (!yielded) {
+                throw pinned(null);
+            }
             if (cancelled) {
                 throw cancelledException();
             }
         }
 
-        @Override
-        public void cancel() {
-            if (done || cancelled) {
-                return;
+        private static RuntimeException pinned(Throwable e) {
+            if (e instanceof IllegalStateException) {
+                return new IllegalStateException("Async.await cannot suspend here: the body is inside a native"
+                        + " call or holds a monitor (pinned continuation): " + e.getMessage(), e);
             }
+            if (e instanceof RuntimeException r) {
+                return r;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            return e != null ? new IllegalStateException(e)
+                    : new IllegalStateException("Async.await could not suspend the body (pinned continuation)");
+        }
+
+        @Override
+        void releaseCarrierTimer() {
             if (awaiting == ON_TASK_TIMER && cx instanceof Task<?> t && t.isScheduled()) {
                 t.executor().cancelTimer(t);
             }
-            cancelled = true;
-            Future<?> f = awaiting;
-            awaiting = null;
-            if (f != null) {
-                f.cancel();
-            }
-            if (continuation == null) {
-                done = true;
-                failure = cancelledException();
-                return;
-            }
-            if (mounted) {
-                return; // cancelled from inside itself: its next await throws
-            }
-            // Let the body unwind: its pending await throws TaskCancelledException, finally blocks run.
+        }
+
+        @Override
+        boolean started() {
+            return continuation != null;
+        }
+
+        @Override
+        boolean runningNow() {
+            return mounted;
+        }
+
+        @Override
+        void unwind() {
             resume();
         }
     }

@@ -21,7 +21,9 @@ import java.util.ArrayDeque;
  *       queue runs dry (tokio does the same every 61), because reading the clock costs more than a
  *       short poll.
  *       So a task that keeps waking itself cannot starve the others, the timers, or the other
- *       threads' wakes; but a poll that blocks delays timers by up to 64 such polls: do not
+ *       threads' wakes. (A task that woke itself while nothing else is queued, no cross-thread
+ *       wake is pending and no timer check is due is polled again at once: its next turn would
+ *       do exactly that, so a lone {@code await(yieldNow())} loop pays no turn.) but a poll that blocks delays timers by up to 64 such polls: do not
  *       block inside poll.</li>
  *   <li><b>Cooperative budget.</b> Before each poll the task gets a budget ({@code budget}, 128
  *       by default). Leaf futures that can be ready many times in a row (a channel with a full
@@ -75,9 +77,9 @@ public final class Executor implements AutoCloseable {
     private volatile boolean terminated;
     /** Budget left for the task being polled; executor thread only. */
     private int budget;
-    /** The task inside poll, and whether it woke itself (see TaskState); executor thread only. */
+    /** The task inside poll, and its executor-private state bits (SELF_WOKEN, see TaskState); executor thread only. */
     Task<?> polling;
-    boolean selfWoken;
+    int pollBits;
     /** The continuation-engine body mounted now, for Async.await; executor thread only. */
     SuspendableBody<?> runningBody;
     /** Polls since the timers were last looked at; executor thread only. */
@@ -194,6 +196,23 @@ public final class Executor implements AutoCloseable {
             CURRENT.set(previous);
             owner = null;
         }
+    }
+
+    /**
+     * Run {@code body} as an {@link Async#async} body on this executor until it returns, and
+     * return its value: {@code blockOn(Async.async(body))}. Its exceptions are rethrown as
+     * {@link #blockOn(Future)} says.
+     */
+    public <T> T blockOn(Async.Body<T> body) {
+        return blockOn(Async.async(body));
+    }
+
+    /**
+     * {@link #blockOn(Async.Body)} for a body without a value, so that it needs no
+     * {@code return null}: {@code blockOn(Async.run(body))}.
+     */
+    public void blockOn(Async.VoidBody body) {
+        blockOn(Async.run(body));
     }
 
     @SuppressWarnings("unchecked")
@@ -332,6 +351,21 @@ public final class Executor implements AutoCloseable {
     /** Whether the calling thread is the one inside blockOn/close. */
     boolean isOwnerThread() {
         return Thread.currentThread() == owner;
+    }
+
+    /**
+     * Whether the task being polled, which woke itself, may be polled again at once instead of
+     * at the next turn: only if nothing else is runnable (no queued task, no cross-thread wake)
+     * and no timer check is due; counts as a poll for the timer check and gets a fresh budget.
+     * Executor thread.
+     */
+    boolean mayRepollAlone() {
+        if (!localQueue.isEmpty() || !remoteQueue.isEmpty() || pollsSinceTimers + 1 >= TIMER_CHECK_POLLS) {
+            return false;
+        }
+        pollsSinceTimers++;
+        budget = budgetPerPoll;
+        return true;
     }
 
     /** Put back a task woken while it ran. Executor thread. */

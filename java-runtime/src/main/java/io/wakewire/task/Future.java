@@ -40,6 +40,15 @@ public interface Future<T> {
         return Futures.map(this, fn);
     }
 
+    /**
+     * This future's value, or {@link TimedOutException} (and this future cancelled) once
+     * {@code limit} has passed since the first poll; named as {@code CompletableFuture} names it.
+     * See {@link Futures#timeout}.
+     */
+    default Future<T> orTimeout(java.time.Duration limit) {
+        return Futures.timeout(this, limit);
+    }
+
     /** The future that {@code next} makes from this one's value; see {@link Futures#andThen}. */
     default <R> Future<R> andThen(Function<? super T, ? extends Future<R>> next) {
         return Futures.andThen(this, next);

@@ -81,7 +81,10 @@ public final class Futures {
         return new Sleep(deadlineNanos, true);
     }
 
-    /** {@code future}'s value, or {@link TimedOutException} (and {@code future} cancelled) after {@code limit}. */
+    /**
+     * {@code future}'s value, or {@link TimedOutException} (and {@code future} cancelled) after
+     * {@code limit}; the same as {@code future.orTimeout(limit)}.
+     */
     public static <T> Future<T> timeout(Future<T> future, Duration limit) {
         if (future == null || limit == null) {
             throw new IllegalArgumentException("timeout: future and limit must not be null");
@@ -136,7 +139,16 @@ public final class Futures {
         return new JoinAll<>(List.of(futures), true);
     }
 
-    /** The first to complete wins (value and index); the losers are cancelled. */
+    /**
+     * The first of two futures to complete wins, with its value typed as its own
+     * ({@link Either.First} or {@link Either.Second}); the other is cancelled. On a tie the
+     * first wins; a failure ends the race too.
+     */
+    public static <A, B> Future<Either<A, B>> either(Future<A> first, Future<B> second) {
+        return new RaceTwo<>(first, second);
+    }
+
+    /** The first to complete wins (value and index); the losers are cancelled. For two of different types, {@link #either}. */
     public static <T> Future<Selected<T>> select(List<? extends Future<? extends T>> futures) {
         return new Race<>(futures);
     }

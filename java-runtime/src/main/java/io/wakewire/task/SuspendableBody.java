@@ -21,22 +21,29 @@ abstract class SuspendableBody<T> implements Future<T> {
         return b != null ? b : CURRENT.get();
     }
 
-    final Async.Body<T> body;
+    /*
+     * Four fields and three flags, so that the continuation engine's body (plus its continuation
+     * field and mounted flag) is one 32-byte object: part of what a sleeping async task costs.
+     */
     /** The context of the poll in progress (what awaited futures are polled with). */
     Context cx;
     /** What the body waits on now; null while it runs. */
     Future<?> awaiting;
+    /**
+     * The {@link Async.Body} until it starts (it is needed only once, and the slot is free until
+     * the end), then the value, or the Throwable if {@link #failed}.
+     */
+    private Object outcome;
     boolean cancelled;
     /** Written by the body's code path, read after it gives control back. */
     boolean done;
-    T value;
-    Throwable failure;
+    private boolean failed;
 
     SuspendableBody(Async.Body<T> body) {
         if (body == null) {
             throw new IllegalArgumentException("Async.async: body is null");
         }
-        this.body = body;
+        this.outcome = body;
     }
 
     /** Suspend the body until {@code f} is ready; called on the body's code path only. */
@@ -48,22 +55,74 @@ abstract class SuspendableBody<T> implements Future<T> {
     }
 
     /** The body's entry, whatever carries it: run, record, mark done. */
+    @SuppressWarnings("unchecked")
     final void runBody() {
+        Async.Body<T> body = (Async.Body<T>) outcome;
+        outcome = null;
         try {
-            value = body.run();
+            outcome = body.run();
         } catch (Throwable t) {
-            failure = t;
+            fail(t);
         }
         done = true;
         awaiting = null;
     }
 
-    final Poll<T> outcome() {
-        if (failure != null) {
-            throw Sneaky.rethrow(failure);
-        }
-        return Poll.ready(value);
+    private void fail(Throwable t) {
+        outcome = t;
+        failed = true;
     }
+
+    @SuppressWarnings("unchecked")
+    final Poll<T> outcome() {
+        if (failed) {
+            throw Sneaky.rethrow((Throwable) outcome);
+        }
+        return Poll.ready((T) outcome);
+    }
+
+    /**
+     * Cancel, the same way for both engines: mark, cancel what the body awaits (recursively), then
+     * let the body unwind (its pending {@code await} throws {@link TaskCancelledException}, so its
+     * {@code finally} blocks run). A body never started just completes as cancelled; a body that
+     * cancels itself finds out at its next {@code await}. The engines supply only the steps that
+     * depend on the carrier.
+     */
+    @Override
+    public final void cancel() {
+        if (done || cancelled) {
+            return;
+        }
+        releaseCarrierTimer();
+        cancelled = true;
+        Future<?> f = awaiting;
+        awaiting = null;
+        if (f != null) {
+            f.cancel();
+        }
+        if (!started()) {
+            done = true;
+            fail(cancelledException());
+            return;
+        }
+        if (runningNow()) {
+            return; // cancelled from inside itself: its next await throws
+        }
+        unwind();
+    }
+
+    /** Give back a timer the engine holds for the awaiting body outside {@link #awaiting} (none by default). */
+    void releaseCarrierTimer() {
+    }
+
+    /** Whether the body has begun (its carrier exists). */
+    abstract boolean started();
+
+    /** Whether the calling code is the body's own (a cancel from inside the body). */
+    abstract boolean runningNow();
+
+    /** Resume the suspended body once so that its pending await throws and it runs to its end. */
+    abstract void unwind();
 
     final TaskCancelledException cancelledException() {
         return new TaskCancelledException("async body cancelled while awaiting");

@@ -97,10 +97,10 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
     public void wake() {
         Executor ex = executor;
         if (ex.polling == this && ex.isOwnerThread()) {
-            ex.selfWoken = true; // woken by its own poll: no atomic needed, see TaskState
+            ex.pollBits |= SELF_WOKEN; // woken by its own poll: no atomic needed, see TaskState
             return;
         }
-        if (transitionToNotified() == Transition.SUBMIT) {
+        if (transitionToNotified() == ToNotified.SUBMIT) {
             executor.schedule(this);
         }
     }
@@ -110,19 +110,27 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
     /** Take one step: poll once, or perform a pending cancellation. */
     void run() {
         switch (transitionToRunning()) {
-            case POLL -> poll();
+            case POLL -> pollFuture();
             case CANCEL -> cancelNow();
-            default -> { } // completed while queued (close); nothing to do
+            case ALREADY_COMPLETE -> { } // cancelled and completed by close() while queued
         }
     }
 
-    private void poll() {
+    /** Poll the task's future once (the executor's side; {@link #poll(Context)} is the joiner's). */
+    private void pollFuture() {
         Executor ex = executor;
         Poll<T> p;
         ex.polling = this;
-        ex.selfWoken = false;
+        ex.pollBits = 0;
         try {
             p = future().poll(this);
+            // A task that woke itself and has nobody waiting behind it (no queued task, no
+            // cross-thread wake, no timer check due, no cancel) is polled again at once: the next
+            // turn would do just that, so it is skipped (a lone `await(yieldNow())` loop pays no turn).
+            while (ex.pollBits == SELF_WOKEN && p.isPending() && ex.mayRepollAlone() && (state() & NOTIFIED) == 0) {
+                ex.pollBits = 0;
+                p = future().poll(this);
+            }
         } catch (Throwable t) {
             ex.polling = null;
             Future<T> f = future();
@@ -134,7 +142,7 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
         if (p.isReady()) {
             this.body = p.value();
             finish(transitionToComplete(false, false));
-        } else if (transitionToIdle(ex.selfWoken) == Transition.REQUEUE) {
+        } else if (transitionToIdle(ex.pollBits) == ToIdle.REQUEUE) {
             ex.requeue(this);
         }
     }
@@ -196,6 +204,7 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
 
     // ---- JoinHandle -------------------------------------------------------------------------
 
+    /** The joiner's poll: the task's outcome once complete (the executor drives the task with {@link #pollFuture}). */
     @Override
     public Poll<T> poll(Context cx) {
         if (!isComplete()) {
@@ -245,7 +254,7 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
 
     /** Cancel regardless of detachment (close, scopes of the executor itself). */
     void cancelTask() {
-        if (transitionToCancelled() == Transition.SUBMIT) {
+        if (transitionToCancelled() == ToNotified.SUBMIT) {
             executor.schedule(this);
         }
     }

@@ -20,18 +20,22 @@ import java.lang.invoke.VarHandle;
  *  FAILED     executor (toComplete)            never                      the outcome is a Throwable
  *  DETACHED   any thread (detach)              never                      the handle gave up: cancel() via
  *                                                                          the handle is ignored
+ *  SELF_WOKEN executor (wake during own poll)  executor (each poll)       the task woke itself while polled;
+ *                                                                          never in the shared word (below)
  * </pre>
  *
  * <ul>
  *   <li><b>At most one queue entry.</b> A task is queued either by the executor (while OWNED:
  *       at spawn, or requeued after a poll) or by the one waker whose transition found it
- *       neither OWNED nor NOTIFIED ({@link Transition#SUBMIT}). So queues can be intrusive (the
+ *       neither OWNED nor NOTIFIED ({@link ToNotified#SUBMIT}). So queues can be intrusive (the
  *       task's own link field) and duplicate wakes collapse into one poll, allocating nothing.</li>
  *   <li><b>Wakes during a poll.</b> A wake from another thread while the task is OWNED only
  *       sets NOTIFIED; {@link #transitionToIdle} sees it and the executor requeues the task (at
  *       the back: fairness). A wake by the task itself, on the executor thread, does not touch
- *       the word at all: the executor records it in a plain field and passes
- *       {@code selfWoken} to {@code transitionToIdle}.</li>
+ *       the word at all: SELF_WOKEN is the one bit that lives outside it, in the executor's plain
+ *       {@code pollBits} for the task it is polling (only the executor thread reads or writes
+ *       it, and an atomic per self-wake would double that path's cost), and is passed to
+ *       {@code transitionToIdle}.</li>
  *   <li><b>Fast paths.</b> Other threads only ever <em>add</em> bits. So the executor may read
  *       the word and skip the write when the bits it would clear are absent: a task that the
  *       executor requeued and nobody else touched goes Idle→Running→Idle-with-requeue with no
@@ -57,19 +61,34 @@ abstract class TaskState extends TimerNode {
     static final int FAILED = 1 << 4;
     static final int DETACHED = 1 << 5;
 
-    /** What a transition found; the caller acts on it. */
-    enum Transition {
+    /** The executor-private bit (see the table): held in {@code Executor.pollBits}, never in the word. */
+    static final int SELF_WOKEN = 1 << 6;
+
+    // One result type per transition, so that every switch over a result is exhaustive.
+
+    /** What {@link #transitionToNotified} and {@link #transitionToCancelled} found. */
+    enum ToNotified {
         /** The caller set NOTIFIED on an idle task and must put it in a run queue. */
         SUBMIT,
         /** Nothing for the caller to do (already notified, owned by the executor, or complete). */
         DO_NOTHING,
+    }
+
+    /** What {@link #transitionToRunning} found. */
+    enum ToRunning {
         /** The task may be polled now. */
         POLL,
         /** The task must be cancelled now instead of polled. */
         CANCEL,
+        /** The task completed while queued (close() cancelled it): nothing to run. */
+        ALREADY_COMPLETE,
+    }
+
+    /** What {@link #transitionToIdle} found. */
+    enum ToIdle {
         /** The task went idle; a later wake will submit it. */
         IDLE,
-        /** The task was woken (or cancelled) while polled: the executor requeues it. */
+        /** The task was woken (or cancelled) while polled: the executor requeues it, still OWNED. */
         REQUEUE,
     }
 
@@ -103,69 +122,69 @@ abstract class TaskState extends TimerNode {
     }
 
     /** wake(): any thread. SUBMIT means the caller must enqueue the task. */
-    final Transition transitionToNotified() {
+    final ToNotified transitionToNotified() {
         int s = state();
         while (true) {
             if ((s & (NOTIFIED | COMPLETE)) != 0) {
-                return Transition.DO_NOTHING;
+                return ToNotified.DO_NOTHING;
             }
             int witness = (int) STATE.compareAndExchange(this, s, s | NOTIFIED);
             if (witness == s) {
-                return (s & OWNED) != 0 ? Transition.DO_NOTHING : Transition.SUBMIT;
+                return (s & OWNED) != 0 ? ToNotified.DO_NOTHING : ToNotified.SUBMIT;
             }
             s = witness;
         }
     }
 
     /** cancel(): any thread. SUBMIT means the caller must enqueue the task so the executor cancels it. */
-    final Transition transitionToCancelled() {
+    final ToNotified transitionToCancelled() {
         int s = state();
         while (true) {
             if ((s & (COMPLETE | CANCELLED)) != 0) {
-                return Transition.DO_NOTHING;
+                return ToNotified.DO_NOTHING;
             }
             int witness = (int) STATE.compareAndExchange(this, s, s | CANCELLED | NOTIFIED);
             if (witness == s) {
-                return (s & (OWNED | NOTIFIED)) != 0 ? Transition.DO_NOTHING : Transition.SUBMIT;
+                return (s & (OWNED | NOTIFIED)) != 0 ? ToNotified.DO_NOTHING : ToNotified.SUBMIT;
             }
             s = witness;
         }
     }
 
-    /** Executor thread, on taking the task from a run queue: POLL, CANCEL, or DO_NOTHING if complete. */
-    final Transition transitionToRunning() {
+    /** Executor thread, on taking the task from a run queue. */
+    final ToRunning transitionToRunning() {
         int s = state();
         if ((s & (NOTIFIED | CANCELLED | COMPLETE)) == 0 && (s & OWNED) != 0) {
-            return Transition.POLL; // queued by the executor and untouched since: nothing to clear
+            return ToRunning.POLL; // queued by the executor and untouched since: nothing to clear
         }
         while (true) {
             if ((s & COMPLETE) != 0) {
-                return Transition.DO_NOTHING;
+                return ToRunning.ALREADY_COMPLETE;
             }
             int witness = (int) STATE.compareAndExchange(this, s, (s & ~NOTIFIED) | OWNED);
             if (witness == s) {
-                return (s & CANCELLED) != 0 ? Transition.CANCEL : Transition.POLL;
+                return (s & CANCELLED) != 0 ? ToRunning.CANCEL : ToRunning.POLL;
             }
             s = witness;
         }
     }
 
     /**
-     * Executor thread, after a Pending poll: IDLE, or REQUEUE if woken (by itself, {@code selfWoken},
-     * or by anyone, NOTIFIED) or cancelled meanwhile. A requeued task stays OWNED.
+     * Executor thread, after a Pending poll: IDLE, or REQUEUE if woken (by itself, SELF_WOKEN in
+     * {@code pollBits}, or by anyone, NOTIFIED) or cancelled meanwhile. A requeued task stays OWNED.
      */
-    final Transition transitionToIdle(boolean selfWoken) {
-        if (selfWoken) {
-            return Transition.REQUEUE;
+    final ToIdle transitionToIdle(int pollBits) {
+        if ((pollBits & SELF_WOKEN) != 0) {
+            return ToIdle.REQUEUE;
         }
         int s = state();
         while (true) {
             if ((s & NOTIFIED) != 0) {
-                return Transition.REQUEUE; // stays OWNED; toRunning clears NOTIFIED
+                return ToIdle.REQUEUE; // stays OWNED; toRunning clears NOTIFIED
             }
             int witness = (int) STATE.compareAndExchange(this, s, s & ~OWNED);
             if (witness == s) {
-                return Transition.IDLE;
+                return ToIdle.IDLE;
             }
             s = witness;
         }
@@ -206,7 +225,7 @@ abstract class TaskState extends TimerNode {
     /** A readable word for dumps and messages, e.g. "OWNED|NOTIFIED". */
     static String describeState(int s) {
         StringBuilder b = new StringBuilder();
-        String[] names = {"NOTIFIED", "OWNED", "CANCELLED", "COMPLETE", "FAILED", "DETACHED"};
+        String[] names = {"NOTIFIED", "OWNED", "CANCELLED", "COMPLETE", "FAILED", "DETACHED", "SELF_WOKEN"};
         for (int i = 0; i < names.length; i++) {
             if ((s & (1 << i)) != 0) {
                 if (b.length() > 0) {

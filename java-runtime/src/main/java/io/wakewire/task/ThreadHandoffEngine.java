@@ -9,9 +9,10 @@ import java.util.concurrent.locks.LockSupport;
  * future) and parks the body until {@code f} is ready; the cooperative semantics are the same as
  * the continuation engine's, only the carrier differs.
  *
- * <p>Cost: each await is two thread hand-offs: 568 ns per await with the executor on a platform
- * thread (await_switch_handoff_ns of {@code make bench-executor}, ExecutorBench.awaitSwitchHandoff,
- * a quiet 2-core machine; README's executor table), against 215 ns for the continuation engine.
+ * <p>Cost: each await is two thread hand-offs: 0.6 µs on a quiet machine to tens of µs under
+ * load, with the executor on a platform thread (await_switch_handoff_ns of
+ * {@code make bench-executor}; README's executor table), against about 0.1 µs for the
+ * continuation engine.
  * A short spin before parking catches quick hand-backs; on a loaded machine, where the other
  * thread is not running, a hand-off waits for the scheduler and costs far more. Other consequences: the body's code runs on another
  * thread than the executor (so thread identity checks and ThreadLocals differ; use
@@ -138,25 +139,17 @@ final class ThreadHandoffEngine implements AsyncEngine {
         }
 
         @Override
-        public void cancel() {
-            if (done || cancelled) {
-                return;
-            }
-            cancelled = true;
-            Future<?> f = awaiting;
-            awaiting = null;
-            if (f != null) {
-                f.cancel();
-            }
-            if (bodyThread == null) {
-                done = true;
-                failure = cancelledException();
-                return;
-            }
-            if (Thread.currentThread() == bodyThread) {
-                return; // cancelled from inside itself: its next await throws
-            }
-            // Let the body unwind: its pending await throws TaskCancelledException, finally blocks run.
+        boolean started() {
+            return bodyThread != null;
+        }
+
+        @Override
+        boolean runningNow() {
+            return Thread.currentThread() == bodyThread;
+        }
+
+        @Override
+        void unwind() {
             passTo(BODY);
         }
     }

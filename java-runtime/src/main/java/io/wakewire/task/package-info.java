@@ -39,11 +39,11 @@
  *       duplicates collapse; from another thread one more CAS on the wake stack and an unpark
  *       only if the executor sleeps.</li>
  *   <li>timer: insert and cancel O(1) in a 6-level hierarchical wheel (1 ms tick by default);
- *       a sleep is its own wheel node. A sleeping task costs 117 heap bytes (task + sleep; sleeping_task_bytes of {@code make bench-executor}).</li>
- *   <li>await: 215 ns with the continuation engine (needs
- *       {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}); 568 ns with the
- *       virtual-thread hand-off fallback that any JVM can run (both: {@code make bench-executor},
- *       await_switch_ns and await_switch_handoff_ns, a quiet 2-core machine).</li>
+ *       a sleep is its own wheel node. A sleeping task costs 64 heap bytes (the task is its own timer node; sleeping_task_bytes of {@code make bench-executor}).</li>
+ *   <li>await: about 1.1x a bare JDK continuation's yield + run with the continuation engine
+ *       (needs {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}); microseconds with
+ *       the virtual-thread hand-off fallback that any JVM can run (async_yield_cpu_ratio and
+ *       await_switch_handoff_ns of {@code make bench-executor}).</li>
  * </ul>
  */
 package io.wakewire.task;

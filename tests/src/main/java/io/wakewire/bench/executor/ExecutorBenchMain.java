@@ -28,6 +28,9 @@ import java.util.Map;
  *       threads, with the same batch sizes. One fork, 2 warm-up and 3 measured iterations of 1 s
  *       by default; {@code FORKS=}, {@code ITERATIONS=} and {@code ONLY=} (a regex of method
  *       names) in the environment change that (make passes them through).</li>
+ *   <li>{@code await(yieldNow())} against the bare continuation once more, by thread CPU time
+ *       in alternating batches ({@link YieldCpuTime}), a ratio that other processes' load does
+ *       not skew as it skews two wall-clock figures measured at different times.</li>
  *   <li>Cross-thread wake latency, p50 and p99, from an HdrHistogram.</li>
  *   <li>Heap per sleeping task, each kind in a JVM of its own with {@code -Xmx512m}.</li>
  *   <li>A {@code *_ratio} line, ours / theirs, for each pair measured here, with the issue's
@@ -113,6 +116,17 @@ public final class ExecutorBenchMain {
                 missed.add(m.getValue() + " (not measured)");
             } else {
                 metric(m.getValue(), score, "ns");
+            }
+        }
+
+        if ("asyncYield".matches(only)) {
+            // The same pair as async_yield_ratio, by CPU time in alternating batches: robust to load.
+            double[] y = YieldCpuTime.measure(40, 50);
+            metric("async_yield_cpu_ns", y[0], "ns");
+            metric("continuation_yield_cpu_ns", y[1], "ns");
+            Metrics.print("async_yield_cpu_ratio", y[2], "x");
+            if (y[2] > 1.1) {
+                missed.add("async_yield_cpu_ratio " + Metrics.format(y[2]) + " > 1.1");
             }
         }
 
