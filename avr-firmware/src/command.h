@@ -10,7 +10,7 @@ struct command {
     uint8_t req;          /* 0 when the payload had none */
     uint8_t pin;          /* PIN_MODE, ARM, DIGITAL_WRITE, PWM_WRITE; the channel for ANALOG_READ */
     uint8_t arg;          /* mode, edges, level, duty */
-    uint16_t debounce;    /* ARM */
+    uint16_t debounce;    /* ARM; SERVO's pulse in ticks */
     const uint8_t *data;  /* PING's bytes (points into the body) */
     uint8_t data_len;
 };

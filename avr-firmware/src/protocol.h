@@ -26,6 +26,7 @@
 #define CMD_CLOCK 0x88
 #define CMD_STATS 0x89
 #define CMD_RESET_CAUSE 0x8A
+#define CMD_SERVO 0x8E /* module servo */
 
 /* board -> host */
 #define ANS_HELLO 0x10
@@ -60,5 +61,6 @@
 #define CAP_ANALOG 0x08
 #define CAP_PCINT 0x10
 #define CAP_LOST 0x20
+#define CAP_SERVO 0x80 /* module servo */
 
 #endif
