@@ -16,7 +16,10 @@ public enum FirmwareModule {
     ANALOG("analog", Answer.HelloInfo.CAP_ANALOG_READ),
 
     /** PWM_WRITE: {@link Pin#pwm(double)}. */
-    PWM("pwm", Answer.HelloInfo.CAP_PWM);
+    PWM("pwm", Answer.HelloInfo.CAP_PWM),
+
+    /** SERVO: {@link Board#servo(String)}. */
+    SERVO("servo", Answer.HelloInfo.CAP_SERVO);
 
     private final String makeName;
     private final int capability;

@@ -16,6 +16,7 @@ public final class FrameTypes {
     public static final int CLOCK_REQUEST = 0x88;
     public static final int STATS_REQUEST = 0x89;
     public static final int RESET_CAUSE_REQUEST = 0x8A;
+    public static final int SERVO = 0x8E;
 
     public static final int HELLO = 0x10;
     public static final int EVENTS = 0x11;
@@ -43,6 +44,7 @@ public final class FrameTypes {
             case ARM -> "ARM";
             case DIGITAL_WRITE -> "DIGITAL_WRITE";
             case PWM_WRITE -> "PWM_WRITE";
+            case SERVO -> "SERVO";
             case ANALOG_READ -> "ANALOG_READ";
             case PING -> "PING";
             case CLOCK_REQUEST, CLOCK -> "CLOCK";
