@@ -26,7 +26,8 @@
 #endif
 
 static const char *cmd_names[] = {"HELLO", "PIN_MODE", "ARM", "DIGITAL_WRITE", "PWM_WRITE",
-                                  "ANALOG_READ", "PING", "CLOCK", "STATS", "RESET_CAUSE"};
+                                  "ANALOG_READ", "PING", "CLOCK", "STATS", "RESET_CAUSE",
+                                  "", "", "", "SERVO"}; /* 0x8B..0x8D: not here yet */
 
 static const char *error_name(enum fr_result r)
 {
@@ -89,6 +90,7 @@ static void format_h2b(struct out *o, const uint8_t *body, uint8_t len)
         case CMD_ARM: say(o, " pin=%u edges=%u debounce=%u", c.pin, c.arg, c.debounce); break;
         case CMD_DIGITAL_WRITE: say(o, " pin=%u level=%u", c.pin, c.arg); break;
         case CMD_PWM_WRITE: say(o, " pin=%u duty=%u", c.pin, c.arg); break;
+        case CMD_SERVO: say(o, " pin=%u op=%u ticks=%u", c.pin, c.arg, c.debounce); break;
         case CMD_ANALOG_READ: say(o, " channel=%u", c.pin); break;
         case CMD_PING: say_hex(o, "data", c.data, c.data_len); break;
         }
@@ -209,17 +211,17 @@ static uint8_t encode_h2b(const struct vector *v)
             frame_put(&w, data[i]);
         return frame_end(&w);
     }
-    uint8_t type = find_type(name, cmd_names, 10, CMD_HELLO);
+    uint8_t type = find_type(name, cmd_names, sizeof cmd_names / sizeof *cmd_names, CMD_HELLO);
     assert_true(type != 0);
     frame_begin(&w, &(struct tx_ring_ref){tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")}, type);
     frame_put(&w, (uint8_t)vector_num(v, "req"));
-    static const char *const byte_keys[] = {"pin", "mode", "edges", "level", "duty", "channel"};
+    static const char *const byte_keys[] = {"pin", "mode", "edges", "level", "duty", "channel", "op"};
     for (int i = 3; i < v->ntok; i++) { /* the arguments in the line's order are the wire order */
         for (size_t k = 0; k < sizeof byte_keys / sizeof *byte_keys; k++)
             if (vector_get(v, byte_keys[k], 0) == v->tok[i] + strlen(byte_keys[k]) + 1)
                 frame_put(&w, (uint8_t)strtoul(v->tok[i] + strlen(byte_keys[k]) + 1, NULL, 0));
-        if (strncmp(v->tok[i], "debounce=", 9) == 0) {
-            unsigned long d = strtoul(v->tok[i] + 9, NULL, 0);
+        if (strncmp(v->tok[i], "debounce=", 9) == 0 || strncmp(v->tok[i], "ticks=", 6) == 0) {
+            unsigned long d = strtoul(strchr(v->tok[i], '=') + 1, NULL, 0);
             frame_put(&w, (uint8_t)d);
             frame_put(&w, (uint8_t)(d >> 8));
         }
