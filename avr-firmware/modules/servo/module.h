@@ -4,7 +4,8 @@
  *   servo, so the pwm module's 976-Hz PWM on both pins is refused (NAK busy) until the last of
  *   them is detached, and a servo there is refused while PWM runs on either.
  * - Any other usable pin (up to SERVO_SW_MAX) is pulsed by Timer0's compare-B interrupt, one pin
- *   after the other in the frame, quantised to Timer0's 4-us tick. That needs Timer0 in normal
+ *   after the other in the frame, quantised to Timer0's 4-us tick (changed 4 ticks after each
+ *   compare match, so that interrupt latency moves neither edge). That needs Timer0 in normal
  *   mode (its OCR0B unbuffered; the clock's overflow unchanged), so PWM on Timer0's pins (Uno
  *   D5/D6, Mega D4/D13) is refused while such a servo is attached, and vice versa.
  * Built in with `make firmware MODULES=servo` (the default builds every module). Hooks as

@@ -83,12 +83,12 @@ ISR(TIMER0_COMPB_vect)
             on = &REG(PINREG(sw_pinreg[i]) + 2);
             on_m = sw_mask[i];
         }
-        /* The pins change three Timer0 ticks after the match, not at this ISR's entry: whatever
-         * delayed the entry (an edge ISR, a critical section, this ISR's own work; the flag
-         * itself comes a tick after the match) then moves neither edge, as long as all of it
-         * took less than ~8 us; the wait is at most 12 us, and an edge ISR waiting meanwhile
-         * takes its timestamp that much later. */
-        while ((uint8_t)(TCNT0 - match) < 3)
+        /* The pins change four Timer0 ticks after the match, not at this ISR's entry: whatever
+         * delayed the entry (edge and UART ISRs in a row, a critical section, this ISR's own
+         * work; the flag itself comes a tick after the match) then moves neither edge, as long
+         * as all of it took less than ~12 us; the wait is at most 16 us, and an edge ISR
+         * waiting meanwhile takes its timestamp that much later. */
+        while ((uint8_t)(TCNT0 - match) < 4)
             ;
         *off &= (uint8_t)~off_m;
         *on |= on_m;
@@ -161,7 +161,11 @@ static uint8_t attach(uint8_t pin, uint16_t ticks)
             OCR1B = ticks - 1;
             TCCR1A |= 1 << COM1B1;
         }
-        TCCR1B = 1 << WGM13 | 1 << WGM12 | 1 << CS11; /* (re)started after OCR: simavr reads it then */
+        /* Stopped and started again after the OCR write: simavr (the virtual board) takes a new
+         * OCR1x only when Timer1's clock bits change. On the chip this pauses Timer1 for two
+         * cycles and the new OCR1x still takes effect at the frame's end (double-buffered). */
+        TCCR1B = 0;
+        TCCR1B = 1 << WGM13 | 1 << WGM12 | 1 << CS11;
         hw_mask |= b;
         pin_bit(pin, 1, 1);
         return 0;

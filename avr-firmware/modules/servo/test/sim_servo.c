@@ -3,8 +3,9 @@
  *
  *   sim_servo <elf> <mcu> with|without
  *
- * With the module (Uno: hardware D9, interrupt-driven D7 and D12, load on D2; Mega: D11, D22,
- * D24, load on D2):
+ * With the module (Uno: hardware D9, interrupt-driven D7 and A2, load on D2; Mega: D11, D22,
+ * D24, load on D2; the interrupt-driven pins are off the Timer1 pin's port, since simavr lets a
+ * write to that port end a compare-output pulse early, which the chip does not):
  * - HELLO announces CAP_SERVO; SERVO on the Timer1 pin (1,500 us) and on two other pins
  *   (1,000 us, 1,600 us: on Timer0's 4-us grid, which the host rounds to) are ACKed and Timer1 runs the 20-ms frame (WGM 14, clk/8, ICR1);
  * - PWM_WRITE on the other Timer1 pin and on OC0B (Uno D5, Mega D4: Timer0's) are NAKed busy with the pin;
@@ -193,12 +194,12 @@ int main(int argc, char **argv)
     hw_other = mega ? 12 : 10;
     oc0b_pin = mega ? 4 : 5;
     sw_a = mega ? 22 : 7;
-    sw_b = mega ? 24 : 12;
+    sw_b = mega ? 24 : 16; /* A2: not on PORTB (below) */
     load_port = mega ? 'E' : 'D';
     load_bit = mega ? 4 : 2;
     avr_irq_register_notify(mega ? sim_pin('B', 5) : sim_pin('B', 1), on_change, &m_hw);
     avr_irq_register_notify(mega ? sim_pin('A', 0) : sim_pin('D', 7), on_change, &m_a);
-    avr_irq_register_notify(mega ? sim_pin('A', 2) : sim_pin('B', 4), on_change, &m_b);
+    avr_irq_register_notify(mega ? sim_pin('A', 2) : sim_pin('C', 2), on_change, &m_b);
 
     sim_queue(CMD_HELLO, (const uint8_t[]){1}, 1);
     sim_queue(CMD_SERVO, (const uint8_t[]){2, hw_pin, 1, 3000 & 0xFF, 3000 >> 8}, 5);
