@@ -69,7 +69,7 @@ final class ServoCommand implements Callable<Integer> {
             } else {
                 Async.await(s.angle(angle));
                 double us = s.ticksFor(Math.round(min.toNanos() + (max.toNanos() - min.toNanos()) * angle / 180.0)) * 8e6
-                        / board.hello().fCpu();
+                        / board.info().cpuHz();
                 out.println(String.format(Locale.ROOT, "%s: %.1f degrees, pulse %.1f us every 20 ms (step %.1f us)", s, angle,
                         us, s.resolution().toNanos() / 1e3));
             }

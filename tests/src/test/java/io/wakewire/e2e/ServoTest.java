@@ -2,12 +2,13 @@ package io.wakewire.e2e;
 
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardNakException;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.EventsLostException;
 import io.wakewire.board.ModuleMissingException;
 import io.wakewire.board.PinException;
 import io.wakewire.board.Servo;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
+import io.wakewire.pin.Level;
 import io.wakewire.sim.PulseWidths;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
@@ -73,7 +74,7 @@ class ServoTest {
                         try {
                             await(Futures.timeout(edges.next(), Duration.ofSeconds(10)));
                             got++;
-                        } catch (EventsLostException l) {
+                        } catch (EdgesLostException l) {
                             lost += l.count();
                         }
                     }
@@ -136,12 +137,12 @@ class ServoTest {
                     await(b.pin("D10").pwm(0.5)); // Timer1 is the pwm module's again
                     BoardNakException held = assertThrows(BoardNakException.class, () -> await(s.angle(10)));
                     assertEquals(NakCode.BUSY, held.code());
-                    await(b.pin("D10").write(io.wakewire.board.Level.LOW)); // PWM off: the servo may have Timer1
+                    await(b.pin("D10").write(Level.LOW)); // PWM off: the servo may have Timer1
                     await(s.angle(180));
                     await(Futures.sleep(Duration.ofMillis(100)));
                     PulseWidths w = rig.vboard.widths("D9");
                     assertTrue(w.count() > 0 && w.last() == 2400 * 16, w.toString());
-                    await(b.pin("D9").write(io.wakewire.board.Level.LOW)); // a write detaches
+                    await(b.pin("D9").write(Level.LOW)); // a write detaches
                     rig.vboard.widths("D9");
                     await(Futures.sleep(Duration.ofMillis(100)));
                     assertEquals(0, rig.vboard.widths("D9").count(), "pulses after a digital write on the pin");
