@@ -18,6 +18,7 @@
 #   make firmware-rates          edge-rate figures for other pins and boards (printed, not asserted)
 #   make firmware-apps           the example apps (examples/<name>/, APP=) in simavr, their cost printed
 #   make bench-mcu-runtime       the app runtime's METRIC lines (onboard vs host reaction, costs, idle)
+#   make bench-servo             METRIC servo_pulse_error_us_max: servo pulses under edge load (simavr)
 #
 # mcu, f_cpu and baud come from board-configs/$(BOARD).conf; BAUD= on the command line wins.
 
@@ -159,7 +160,8 @@ FW_AVR_BOARDS := $(sort $(basename $(notdir $(shell grep -l '^[[:space:]]*kind[[
 FW_CHECK_BAUDS := conf 115200
 FW_LIMITS := 4096 512 8192 1024
 FW_EXAMPLE_FLASH_LIMIT := 4544
-# the example's build: the modules of its ceiling (stream's 1 KB and 141 B of RAM are opt-in)
+# the example's build: the modules of its ceiling (stream, servo and i2c are opt-in: a project with a
+# user task and those is held to the all-modules budget)
 FW_EXAMPLE_MODULES := analog pwm
 FW_RAM_LIMIT := 512
 size-check:
@@ -358,12 +360,17 @@ $(FW_SIM_PWM): $(FW_DIR)/modules/pwm/test/sim_pwm.c $(FW_SIM_HARNESS) $(FW_HOST_
 	@mkdir -p $(@D)
 	$(FW_SIM_CC)
 
+FW_SIM_SERVO := $(FW_TEST_OUT)/sim_servo
+$(FW_SIM_SERVO): $(FW_DIR)/modules/servo/test/sim_servo.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS)
+	@mkdir -p $(@D)
+	$(FW_SIM_CC)
+
 # each module alone on the core, and the core alone (which must refuse every module's commands)
 .PHONY: firmware-modules
-firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM) $(FW_SIM_STREAM)
+firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM) $(FW_SIM_STREAM) $(FW_SIM_SERVO)
 	@for b in uno:atmega328p mega2560:atmega2560; do \
 	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES= FW_OUT=$(BUILD)/sim-$${b%%:*}-core >/dev/null || exit 1; \
-	  for m in analog pwm; do \
+	  for m in analog pwm servo; do \
 	    $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES=$$m FW_OUT=$(BUILD)/sim-$${b%%:*}-$$m >/dev/null || exit 1; \
 	    $(FW_TEST_OUT)/sim_$$m $(BUILD)/sim-$${b%%:*}-$$m/wakewire.elf $${b#*:} with || exit 1; \
 	    $(FW_TEST_OUT)/sim_$$m $(BUILD)/sim-$${b%%:*}-core/wakewire.elf $${b#*:} without || exit 1; \
@@ -396,6 +403,16 @@ bench-stream: $(FW_BENCH_STREAM)
 	@sh $(ROOT)/native/firmata/build_firmata.sh $(BUILD)/firmata 2>/dev/null | grep build_firmata || true
 	@$(FW_BENCH_STREAM) $(BUILD)/firmata/StandardFirmata.elf atmega328p firmata 500
 	@$(FW_BENCH_STREAM) $(BUILD)/uno/wakewire.elf atmega328p interval 500
+
+# The servo pulse error under load (modules/servo/test/sim_servo.c on the default build of every
+# module: three servos, D2 toggling at 20,000 edges/s, every pulse measured from pin changes in
+# simulated cycles): METRIC servo_pulse_error_us_max, Uno and Mega.
+.PHONY: bench-servo
+bench-servo: $(FW_SIM_SERVO)
+	@$(MAKE) --no-print-directory firmware BOARD=uno >/dev/null
+	@$(MAKE) --no-print-directory firmware BOARD=mega2560 >/dev/null
+	@$(FW_SIM_SERVO) $(BUILD)/uno/wakewire.elf atmega328p with | sed 's/^METRIC servo_pulse_error_us_max/METRIC servo_pulse_error_us_max/'
+	@$(FW_SIM_SERVO) $(BUILD)/mega2560/wakewire.elf atmega2560 with | sed 's/^METRIC servo_pulse_error_us_max/METRIC servo_pulse_error_us_max_mega/'
 
 firmware-rates: $(FW_SIM)
 	@$(MAKE) --no-print-directory firmware BOARD=uno BAUD=1000000 FW_OUT=$(BUILD)/sim-uno-1000000 >/dev/null

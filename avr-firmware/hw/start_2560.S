@@ -4,7 +4,7 @@
  * Why: avr-libc's crt has all 57 vectors (228 B), most pointing at __bad_interrupt, then its
  * start-up code (SREG, SP, EIND), the .init3 reset-cause code, the .bss loop, `call main`,
  * `_exit` (~70 B). Here the table stops at the last vector the core uses (USART0 UDRE, 26:
- * 108 B), and the start-up code sits in the slots of vectors 12..22, which are never enabled
+ * 108 B), and the start-up code sits in the slots of vectors 12..21, which are never enabled
  * (watchdog interrupt, Timer2, Timer1, Timer0 compare: the timers run PWM only): 108 B for all.
  *
  * The 2560's specifics:
@@ -51,7 +51,7 @@ __vectors:
     jmp  PCINT1_vect
     jmp  PCINT2_vect
 
-/* vectors 12..22: never enabled */
+/* vectors 12..21: never enabled */
 start:
     clr  r1
     in   r2, _SFR_IO_ADDR(MCUSR) /* 0 = unknown (PROTOCOL.md), never a guess from a register */
@@ -71,7 +71,12 @@ __do_clear_bss:
     ser  r24 /* the TX ring's read index (GPIOR1) one behind its start: the 0x00 above */
     out  _SFR_IO_ADDR(GPIOR1), r24
     jmp  main /* the linker makes it an rjmp + nop in reach; a bigger build (up to 8 KB of modules) may not be */
-    .org TIMER0_OVF_vect_num * 4 /* the assembler fails here if the code above outgrew 12..22 */
+/* Timer0 compare B (22): the servo module's interrupt (modules/servo/servo.c). Weak: a build
+ * without the module never enables it, and the slot was padding anyway (no flash added). */
+    .org TIMER0_COMPB_vect_num * 4 /* the assembler fails here if the code above outgrew 12..21 */
+    .weak TIMER0_COMPB_vect
+    jmp  TIMER0_COMPB_vect
+    .org TIMER0_OVF_vect_num * 4
     jmp  TIMER0_OVF_vect
     nop /* SPI (24): never enabled */
     nop

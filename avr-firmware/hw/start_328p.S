@@ -4,7 +4,7 @@
  * Why: avr-libc's crt has all 26 vectors (104 B), most pointing at __bad_interrupt, then its
  * start-up code, reset_cause.c's .init3 code, the .bss loop and _exit after them (~80 B).
  * Here the table stops at the last vector the core uses (USART UDRE, 19), and the start-up code
- * sits in the slots of vectors 6..15, which are never enabled (watchdog interrupt, Timer2,
+ * sits in the slots of vectors 6..14, which are never enabled (watchdog interrupt, Timer2,
  * Timer1, Timer0 compare: the timers run PWM only): 80 B for all of it.
  *
  * What it does, in order:
@@ -41,7 +41,7 @@ __vectors:
     jmp  PCINT1_vect
     jmp  PCINT2_vect
 
-/* vectors 6..15: never enabled */
+/* vectors 6..14: never enabled */
 start:
     clr  r1
     in   r2, _SFR_IO_ADDR(MCUSR) /* 0 = unknown (PROTOCOL.md), never a guess from a register */
@@ -61,6 +61,11 @@ __do_clear_bss:
     ser  r24 /* the TX ring's read index (GPIOR1) one behind its start: see below */
     out  _SFR_IO_ADDR(GPIOR1), r24
     rjmp main
+/* Timer0 compare B (15): the servo module's interrupt (modules/servo/servo.c). Weak: a build
+ * without the module never enables it, and the slot was padding anyway (no flash added). */
+    .org TIMER0_COMPB_vect_num * 4
+    .weak TIMER0_COMPB_vect
+    jmp  TIMER0_COMPB_vect
     .org TIMER0_OVF_vect_num * 4
     jmp  TIMER0_OVF_vect
     nop /* SPI (17): never enabled */

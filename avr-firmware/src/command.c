@@ -19,6 +19,7 @@ static const uint8_t limits[][2] FLASH = {
     {2, 0xFF}, /* READ_PIN: pin */
     {5, 0xFF}, /* STREAM: channel mask u16, interval u16 (module stream) */
     {2, 0xFF}, /* MSG: topic, 0..WW_MSG_MAX bytes (the app runtime checks the length) */
+    {3, 1},    /* SERVO: pin, op 0 detach / 1 pulse (then ticks u16 at offset 3) */
 };
 
 uint8_t command_parse(const uint8_t *body, uint8_t len, struct command *c, uint8_t *detail)
@@ -27,7 +28,7 @@ uint8_t command_parse(const uint8_t *body, uint8_t len, struct command *c, uint8
     uint8_t n = (uint8_t)(len - 2), type = body[0], i = (uint8_t)(type - CMD_HELLO);
     c->type = type;
     c->req = n ? p[0] : 0;
-    if (i >= sizeof limits / sizeof limits[0]) {
+    if (i >= sizeof limits / sizeof limits[0] || !flash_byte(&limits[i][0])) {
         *detail = type;
         return NAK_UNKNOWN_COMMAND;
     }

@@ -11,7 +11,7 @@ struct command {
     uint8_t pin;          /* PIN_MODE, ARM, DIGITAL_WRITE, PWM_WRITE, READ_PIN; the channel for ANALOG_READ;
                            STREAM: the channel mask's low byte */
     uint8_t arg;          /* mode, edges, level, duty; STREAM: the mask's high byte */
-    uint16_t debounce;    /* ARM; STREAM: the interval in ticks */
+    uint16_t debounce;    /* ARM; STREAM: the interval in ticks; SERVO's pulse in ticks */
     const uint8_t *data;  /* PING's bytes (points into the body) */
     uint8_t data_len;
 };

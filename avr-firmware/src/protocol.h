@@ -29,6 +29,7 @@
 #define CMD_READ_PIN 0x8B
 #define CMD_STREAM 0x8C
 #define CMD_MSG 0x8D /* the app runtime (app/module.h) */
+#define CMD_SERVO 0x8E /* module servo */
 
 /* board -> host */
 #define ANS_HELLO 0x10
@@ -68,5 +69,6 @@
 #define CAP_LOST 0x20
 #define CAP_STREAM 0x40
 #define CAP_APP 0x200 /* app tasks and MSG frames (APP= builds) */
+#define CAP_SERVO 0x80 /* module servo */
 
 #endif

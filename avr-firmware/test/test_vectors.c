@@ -27,7 +27,7 @@
 
 static const char *cmd_names[] = {"HELLO", "PIN_MODE", "ARM", "DIGITAL_WRITE", "PWM_WRITE",
                                   "ANALOG_READ", "PING", "CLOCK", "STATS", "RESET_CAUSE",
-                                  "READ_PIN", "STREAM", "MSG"};
+                                  "READ_PIN", "STREAM", "MSG", "SERVO"};
 
 static const char *error_name(enum fr_result r)
 {
@@ -90,6 +90,7 @@ static void format_h2b(struct out *o, const uint8_t *body, uint8_t len)
         case CMD_ARM: say(o, " pin=%u edges=%u debounce=%u", c.pin, c.arg, c.debounce); break;
         case CMD_DIGITAL_WRITE: say(o, " pin=%u level=%u", c.pin, c.arg); break;
         case CMD_PWM_WRITE: say(o, " pin=%u duty=%u", c.pin, c.arg); break;
+        case CMD_SERVO: say(o, " pin=%u op=%u ticks=%u", c.pin, c.arg, c.debounce); break;
         case CMD_ANALOG_READ: say(o, " channel=%u", c.pin); break;
         case CMD_PING: say_hex(o, "data", c.data, c.data_len); break;
         case CMD_READ_PIN: say(o, " pin=%u", c.pin); break;
@@ -233,12 +234,12 @@ static uint8_t encode_h2b(const struct vector *v)
     assert_true(type != 0);
     frame_begin(&w, &(struct tx_ring_ref){tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")}, type);
     frame_put(&w, (uint8_t)vector_num(v, "req"));
-    static const char *const byte_keys[] = {"pin", "mode", "edges", "level", "duty", "channel", "topic"};
+    static const char *const byte_keys[] = {"pin", "mode", "edges", "level", "duty", "channel", "topic", "op"};
     for (int i = 3; i < v->ntok; i++) { /* the arguments in the line's order are the wire order */
         for (size_t k = 0; k < sizeof byte_keys / sizeof *byte_keys; k++)
             if (vector_get(v, byte_keys[k], 0) == v->tok[i] + strlen(byte_keys[k]) + 1)
                 frame_put(&w, (uint8_t)strtoul(v->tok[i] + strlen(byte_keys[k]) + 1, NULL, 0));
-        const char *u16key = !strncmp(v->tok[i], "debounce=", 9) ? v->tok[i] + 9 : !strncmp(v->tok[i], "mask=", 5)
+        const char *u16key = !strncmp(v->tok[i], "debounce=", 9) ? v->tok[i] + 9 : !strncmp(v->tok[i], "ticks=", 6) ? v->tok[i] + 6 : !strncmp(v->tok[i], "mask=", 5)
                              ? v->tok[i] + 5 : !strncmp(v->tok[i], "interval=", 9) ? v->tok[i] + 9 : NULL;
         if (u16key) {
             unsigned long d = strtoul(u16key, NULL, 0);

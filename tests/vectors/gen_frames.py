@@ -15,7 +15,7 @@ MAX_BODY = 64
 # Frame types (PROTOCOL.md section 2).
 H2B = {"HELLO": 0x81, "PIN_MODE": 0x82, "ARM": 0x83, "DIGITAL_WRITE": 0x84, "PWM_WRITE": 0x85,
        "ANALOG_READ": 0x86, "PING": 0x87, "CLOCK": 0x88, "STATS": 0x89, "RESET_CAUSE": 0x8A,
-       "READ_PIN": 0x8B, "STREAM": 0x8C, "MSG": 0x8D}
+       "READ_PIN": 0x8B, "STREAM": 0x8C, "MSG": 0x8D, "SERVO": 0x8E}
 B2H = {"HELLO": 0x10, "EVENTS": 0x11, "ACK": 0x20, "NAK": 0x21, "PONG": 0x22, "ANALOG": 0x23,
        "STATS": 0x24, "CLOCK": 0x25, "RESET_CAUSE": 0x26, "LEVEL": 0x27, "SAMPLES": 0x12}
 
@@ -234,6 +234,8 @@ def main():
     cmd("CLOCK", 12, 13)
     cmd("STATS", 13, 14)
     cmd("RESET_CAUSE", 14, 15)
+    cmd("SERVO", 15, 16, bytes([9, 1]) + u16(2944), "pin=9 op=1 ticks=2944")
+    cmd("SERVO", 16, 17, bytes([7, 0]) + u16(0), "pin=7 op=0 ticks=0")
     cmd("HELLO", 255, 255)
     cmd("READ_PIN", 15, 16, bytes([7]), "pin=7")
     cmd("STREAM", 16, 17, u16(3) + u16(250), "mask=3 interval=250")

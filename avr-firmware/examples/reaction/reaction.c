@@ -2,6 +2,7 @@
  * the button (D2 to ground, pull-up on) or a 2 s timeout, whichever comes first, and sends the
  * reaction time in microseconds to the host's tasks as a MSG on topic 1 (0xFFFFFFFF: no press
  * within 2 s). The press's time is the edge interrupt's own tick, not when the task ran. */
+#include "critical.h"
 #include "gpio.h"
 #include "ww.h"
 
@@ -30,9 +31,12 @@ WW_TASK(reaction)
         self->rnd ^= self->rnd >> 9;
         self->rnd ^= self->rnd << 8;
         WW_SLEEP_MS(1000 + self->rnd % 2000);
-        self->lit = ww_now(); /* before the write: after it, the LED's own pin-change ISR (if the
-                               * host watches D13) would run first and make it ~16 us late */
-        gpio_write(LED, 1);
+        CRITICAL { /* the tick right after the write, with no ISR between them (the LED's own
+                    * pin-change ISR, if the host watches D13, would make it ~16 us late); before
+                    * it, the write's module hooks (pwm, servo) would count as reaction time */
+            gpio_write(LED, 1);
+            self->lit = ww_now();
+        }
         ww_edge_arm(&self->press, BUTTON, WW_FALLING);
         ww_timer_in(&self->limit, WW_MS(2000));
         WW_SELECT(self->won, &self->press, &self->limit);

@@ -5,6 +5,7 @@
 #include "critical.h"
 #include "gpio.h"
 #include "module.h"
+#include "modules.h"
 #include "pins.h"
 #include "protocol.h"
 
@@ -25,6 +26,11 @@ uint8_t pwm_write(uint8_t pin, uint8_t duty)
     uint8_t pwm = pgm_read_byte(&pin_pwm[pin]);
     if (!pwm)
         return NAK_NOT_CAPABLE;
+#ifdef MODULE_servo_CAPS /* a servo holds the pin or its timer channel (modules/servo/module.h) */
+    if ((pwm = servo_pwm_check(pin)) != 0)
+        return pwm;
+    pwm = pgm_read_byte(&pin_pwm[pin]);
+#endif
     if (duty == 0 || duty == 255) /* fast PWM cannot make a clean 0% or 100% */
         return gpio_write(pin, duty != 0);
     struct pwm_desc p;

@@ -344,6 +344,11 @@ static int execute(vb_commands *c, char **w, int nw, const char *line, char *err
         vb_drive_watch(core, pin, cmd[0] == 'w');
         return 0;
     }
+    if (!strcmp(cmd, "widths")) {
+        if (want_args(cmd, nw, 1, 1, "widths D9", err, errlen) || digital_pin(c, w[1], &pin, err, errlen)) return -1;
+        vb_drive_widths(core, pin);
+        return 0;
+    }
     if (!strcmp(cmd, "get")) {
         if (want_args(cmd, nw, 1, 1, "get D13", err, errlen) || digital_pin(c, w[1], &pin, err, errlen)) return -1;
         int out = vb_drive_output(core, pin), drv = vb_drive_level(core, pin);
@@ -406,7 +411,7 @@ static int execute(vb_commands *c, char **w, int nw, const char *line, char *err
         return 0;
     }
     if (!strcmp(cmd, "help")) {
-        vb_core_emitf(core, "HELP set pulse wave pattern quad hcsr04 adc link unlink watch unwatch get inject rx reset stats time sleep quit "
+        vb_core_emitf(core, "HELP set pulse wave pattern quad hcsr04 adc link unlink watch unwatch widths get inject rx reset stats time sleep quit "
                             "(see native/vboard/README.md)");
         return 0;
     }

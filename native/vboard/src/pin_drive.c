@@ -92,6 +92,24 @@ void vb_drive_sonar(vb_core *core, int active, int trig, int echo, uint64_t widt
     if (active) vb_drive_set(core, echo, 0);
 }
 
+static void measure(vb_pulse_meter *m, int level, uint64_t now) {
+    if (level) {
+        if (m->last_rise) {
+            uint64_t p = now - m->last_rise;
+            if (!m->pmin || p < m->pmin) m->pmin = p;
+            if (p > m->pmax) m->pmax = p;
+        }
+        m->rise = m->last_rise = now;
+    } else if (m->rise) {
+        uint64_t w = now - m->rise;
+        if (!m->n || w < m->min) m->min = w;
+        if (w > m->max) m->max = w;
+        m->last = w;
+        m->n++;
+        m->rise = 0;
+    }
+}
+
 /* simavr calls this on every change of a pin's IRQ, ours included. */
 static void on_pin_irq(struct avr_irq_t *irq, uint32_t value, void *param) {
     (void)irq;
@@ -100,11 +118,12 @@ static void on_pin_irq(struct avr_irq_t *irq, uint32_t value, void *param) {
     vb_pin_drive *d = &core->drive;
     if (d->driving) return;
     if (d->sonar.active && h->pin == d->sonar.trig && vb_drive_output(core, h->pin) >= 0) sonar_trigger(core, value & 1);
-    if (!d->watched[h->pin] && d->n_links == 0) return;
+    if (!d->watched[h->pin] && d->n_links == 0 && d->n_meters == 0) return;
     if (vb_drive_output(core, h->pin) < 0) return; /* an input: the change came from outside */
     int level = value & 1;
     if (d->out_level[h->pin] == level) return;
     d->out_level[h->pin] = (int8_t)level;
+    if (d->meters[h->pin].on) measure(&d->meters[h->pin], level, vb_core_now(core));
     if (d->watched[h->pin]) {
         char name[8];
         pin_label(core, h->pin, name, sizeof name);
@@ -309,6 +328,23 @@ void vb_drive_watch(vb_core *core, int pin, int on) {
     vb_pin_drive *d = &core->drive;
     d->watched[pin] = (uint8_t)(on ? 1 : 0);
     if (on) d->out_level[pin] = (int8_t)vb_drive_output(core, pin);
+}
+
+void vb_drive_widths(vb_core *core, int pin) {
+    vb_pin_drive *d = &core->drive;
+    vb_pulse_meter *m = &d->meters[pin];
+    char name[8];
+    pin_label(core, pin, name, sizeof name);
+    vb_core_emitf(core, "WIDTHS %s n=%llu min=%llu max=%llu last=%llu period_min=%llu period_max=%llu", name,
+                  (unsigned long long)m->n, (unsigned long long)m->min, (unsigned long long)m->max,
+                  (unsigned long long)m->last, (unsigned long long)m->pmin, (unsigned long long)m->pmax);
+    if (!m->on) {
+        d->n_meters++;
+        d->out_level[pin] = (int8_t)vb_drive_output(core, pin);
+    }
+    /* start over; a pulse in progress keeps its rise, so it is measured whole */
+    uint64_t rise = m->on ? m->rise : 0, last_rise = m->on ? m->last_rise : 0;
+    *m = (vb_pulse_meter){.on = 1, .rise = rise, .last_rise = last_rise};
 }
 
 void vb_drive_adc(vb_core *core, int channel, uint32_t millivolts) {

@@ -65,10 +65,20 @@ typedef struct vb_pin_hook {
     int pin;
 } vb_pin_hook;
 
+/* A pin's high pulses, measured from its output changes in simulated cycles (`widths D9`):
+ * count, shortest, longest and latest width, shortest and longest rise-to-rise period. */
+typedef struct vb_pulse_meter {
+    uint8_t on;
+    uint64_t rise, last_rise; /* 0: none seen yet */
+    uint64_t n, min, max, last, pmin, pmax;
+} vb_pulse_meter;
+
 typedef struct vb_pin_drive {
     int8_t driven[VB_MAX_PINS];    /* level we drive, or -1 */
     int8_t out_level[VB_MAX_PINS]; /* latest output level the firmware set, or -1 */
     uint8_t watched[VB_MAX_PINS];
+    vb_pulse_meter meters[VB_MAX_PINS];
+    int n_meters;
     struct { int from, to; } links[VB_MAX_LINKS];
     int n_links;
     vb_wave waves[VB_MAX_WAVES];
@@ -107,6 +117,10 @@ void vb_drive_cancel_all(struct vb_core *core, const char *why);
 int vb_drive_link(struct vb_core *core, int from, int to, char *err, unsigned errlen);
 int vb_drive_unlink(struct vb_core *core, int from, int to);
 void vb_drive_watch(struct vb_core *core, int pin, int on);
+/* Measures the pin's pulses from now on; emits "WIDTHS D9 n=.. min=.. max=.. last=..
+ * period_min=.. period_max=.." (cycles; 0 when none) for what was measured since the previous
+ * call, then starts over. The first call starts measuring and reports n=0. */
+void vb_drive_widths(struct vb_core *core, int pin);
 /* The level the pin reads as an input: ours when driven, else simavr's (pull-up, floating 0). */
 int vb_drive_input(struct vb_core *core, int pin);
 /* The firmware's output level on a pin, or -1 when the pin is an input. */

@@ -123,6 +123,11 @@ public final class Board implements AutoCloseable {
         return Samples.open(session, rateHz, pins);
     }
 
+    /** A servo on a pin ({@code "D9"}): {@link Servo}. Checked here; nothing is sent until its first move. */
+    public Servo servo(String pin) {
+        return Servo.on(this, pin(pin));
+    }
+
     /** Round trip of a PING through the board's firmware. */
     public Future<Duration> ping() {
         byte[] data = {0x77, 0x77};

@@ -32,7 +32,9 @@ public final class BoardNakException extends BoardException {
             case BAD_LENGTH -> "payload length " + d;
             case BAD_PIN -> "pin " + d;
             case BAD_ARGUMENT -> "payload offset " + d;
-            case BUSY -> "a conversion is already running";
+            case BUSY -> d == 0 ? "a conversion is already running"
+                    : "pin " + d + " or its timer is taken: a servo holds it, or PWM runs on the timer a servo needs"
+                    + " (PROTOCOL.md, SERVO)";
             case NOT_CAPABLE -> "pin " + d + " cannot do that";
             case UNKNOWN -> "an error code this host does not know, detail " + d;
         };

@@ -19,7 +19,9 @@ public enum FirmwareModule {
     PWM("pwm", Answer.HelloInfo.CAP_PWM),
 
     /** STREAM: {@link Pin#samples(int)}, board-timed sampling (needs analog, built with it). */
-    STREAM("stream", Answer.HelloInfo.CAP_STREAM);
+    STREAM("stream", Answer.HelloInfo.CAP_STREAM),
+    /** SERVO: {@link Board#servo(String)}. */
+    SERVO("servo", Answer.HelloInfo.CAP_SERVO);
 
     private final String makeName;
     private final int capability;

@@ -5,6 +5,7 @@ import io.wakewire.board.Board;
 import io.wakewire.board.BoardDisconnectedException;
 import io.wakewire.board.BoardCounters;
 import io.wakewire.board.BoardStats;
+import io.wakewire.board.FirmwareModule;
 import io.wakewire.pin.Edge;
 import io.wakewire.pin.EdgeFilter;
 import io.wakewire.pin.Level;
@@ -30,15 +31,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wakewire demo}: four tasks on one executor thread, each reading top to bottom, none
- * polling: log every edge of a pulse train on D2, read A0 every 100 ms, blink D13, and race the
- * first edge on D3 against a timeout. Against a virtual board by default (started and stopped
+ * polling: log every edge of a pulse train on D2, read A0 every 100 ms (and turn a servo on D9
+ * to follow it, when the firmware has the servo module), blink D13, and race the first edge on D3
+ * against a timeout. Against a virtual board by default (started and stopped
  * here; the demo drives the pulse train, the voltage and the D3 pulse itself through vboard's
  * commands), or {@code --port} for a real board (it says what to wire). Ends with a summary whose
  * losses must be 0; on a virtual board every driven edge must also have arrived.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run four tasks at once on one executor against a board: log a pulse train's edges (D2),",
-                "read A0 every 100 ms, blink D13, race the first edge on D3 against a timeout; then a summary.",
+                "read A0 every 100 ms (a servo on D9 follows it), blink D13, race the first edge on D3 against a timeout;",
+                "then a summary.",
                 "Without --port a virtual board is started (and stopped) for it."},
         footer = {"", "Examples:", "  wakewire demo                          (virtual Uno)",
                 "  wakewire demo --port /dev/ttyACM0      (real board: jumper D13 to D2, a button from D3 to GND)",
@@ -49,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     static final String ANALOG = "A0";
     static final String BLINK = "D13";
     static final String RACE = "D3";
+    static final String SERVO = "D9";
 
     @Spec
     CommandSpec spec;
@@ -77,6 +81,9 @@ final class DemoCommand implements Callable<Integer> {
         long readings;
         AnalogReading lastReading;
         long blinks;
+        long servoMoves;
+        double servoAngle = -1;
+        String servoMeasured;
         Level led = Level.LOW;
         String race = "waiting";
         org.HdrHistogram.Histogram pings;
@@ -112,6 +119,9 @@ final class DemoCommand implements Callable<Integer> {
                         DurationConverter.format(r.connectTime()), DurationConverter.format(duration));
                 out.flush();
                 Tally tally = new Tally();
+                if (vb != null) {
+                    vb.widths(SERVO); // the virtual board measures the servo's pulses from here on
+                }
                 EdgeLog train = new EdgeLog(new FirstEdges(out, 3), vb == null ? Long.MAX_VALUE : driven);
                 List<JoinHandle<Void>> trainTasks = train.follow(board, List.of(TRAIN), EdgeFilter.BOTH);
                 JoinHandle<Void> analog = Async.spawn("read " + ANALOG, analogTask(board, tally));
@@ -160,6 +170,7 @@ final class DemoCommand implements Callable<Integer> {
                     rtt.recordValue(Math.max(1, Async.await(board.ping()).toNanos()));
                 }
                 tally.pings = rtt;
+                tally.servoMeasured = vb == null ? null : pulses(vb.widths(SERVO), board.info().cpuHz());
                 return summary(out, board, r, train, tally, counters, vb == null ? -1 : driven,
                         stimulus == null ? null : stimulus.failure());
             });
@@ -174,6 +185,12 @@ final class DemoCommand implements Callable<Integer> {
                     Async.await(every.tick());
                     tally.lastReading = Async.await(board.pin(ANALOG).analogRead());
                     tally.readings++;
+                    if (board.modules().contains(FirmwareModule.SERVO)) { // the servo follows the reading
+                        double angle = tally.lastReading.raw() * 180.0 / 1023;
+                        Async.await(board.servo(SERVO).angle(angle));
+                        tally.servoAngle = angle;
+                        tally.servoMoves++;
+                    }
                 }
             } finally {
                 every.cancel();
@@ -214,6 +231,20 @@ final class DemoCommand implements Callable<Integer> {
                 BLINK, t.blinks, draining ? (t.race.equals("waiting") ? "stopped" : "done") : shortRace(t.race));
     }
 
+    /** "  servo D9 follows A0: 31 moves, last 90.2 deg; the virtual board measured 41 pulses, last 1474.0 us". */
+    private static String servoLine(Tally t, String measured) {
+        if (t.servoMoves == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "  servo %s follows %s: %d moves, last %.1f deg%s%n", SERVO, ANALOG, t.servoMoves,
+                t.servoAngle, measured == null ? "" : "; " + measured);
+    }
+
+    private static String pulses(io.wakewire.sim.PulseWidths w, long fCpu) {
+        return String.format(Locale.ROOT, "the virtual board measured %d pulses on %s, last %.1f us", w.count(), w.pin(),
+                w.last() * 1e6 / fCpu);
+    }
+
     private static String shortRace(String race) {
         return race.startsWith("the edge") ? "edge won" : race.startsWith("the timeout") ? "timeout won" : race;
     }
@@ -236,6 +267,7 @@ final class DemoCommand implements Callable<Integer> {
                 t.lastReading == null ? "-" : String.format(Locale.ROOT, "%.2f V (raw %d)", t.lastReading.volts(5.0),
                         t.lastReading.raw()));
         out.printf(Locale.ROOT, "  blink %-10s %d writes%n", BLINK, t.blinks);
+        out.print(servoLine(t, t.servoMeasured));
         out.printf(Locale.ROOT, "  race %-11s %s%n", RACE, t.race);
         out.printf(Locale.ROOT, "  losses           %d (0 expected): stream %d, board drops %d, sequence gaps %d"
                         + " (one-shot waits' extra edges: %d)%n", losses, train.losses(), boardDrops, s.seqGapFrames(),

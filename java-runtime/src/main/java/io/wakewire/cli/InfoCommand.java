@@ -71,13 +71,18 @@ final class InfoCommand implements Callable<Integer> {
 
     static List<String> capabilities(BoardInfo h) {
         List<String> caps = new ArrayList<>();
-        String[] names = {"edge-events", "debounce", "pwm", "analog-read", "pin-change", "lost-markers", "stream"};
+        String[] names = {"edge-events", "debounce", "pwm", "analog-read", "pin-change", "lost-markers", "stream", "servo",
+                "i2c", "app"};
+        int known = 0;
         for (int bit = 0; bit < names.length; bit++) {
-            if (h.has(1 << bit)) {
-                caps.add(names[bit]);
+            if (names[bit] != null) {
+                known |= 1 << bit;
+                if (h.has(1 << bit)) {
+                    caps.add(names[bit]);
+                }
             }
         }
-        int unknown = h.capabilities() & ~((1 << names.length) - 1);
+        int unknown = h.capabilities() & ~known;
         if (unknown != 0) {
             caps.add(String.format(Locale.ROOT, "unknown bits 0x%04x", unknown));
         }

@@ -195,6 +195,16 @@ public final class VirtualBoard implements AutoCloseable {
         command("watch " + pin);
     }
 
+    /**
+     * The pulses the firmware made on output {@code pin} since the previous call (vboard's
+     * {@code widths}), measured in cycles from its changes; the first call starts measuring.
+     */
+    public PulseWidths widths(String pin) {
+        long from = mark();
+        command("widths " + pin);
+        return PulseWidths.parse(awaitLine(from, l -> l.startsWith("WIDTHS "), Duration.ofSeconds(1)));
+    }
+
     /** Puts raw bytes on the line to the host, as if the board had sent them (garbage for resync tests). */
     public void inject(byte[] bytes) {
         if (bytes.length == 0) {

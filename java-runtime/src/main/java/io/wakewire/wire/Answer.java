@@ -33,6 +33,7 @@ public sealed interface Answer extends Frame {
         public static final int CAP_PIN_CHANGE = 1 << 4;
         public static final int CAP_LOST_MARKERS = 1 << 5;
         public static final int CAP_STREAM = 1 << 6;
+        public static final int CAP_SERVO = 1 << 7;
 
         public HelloInfo {
             u8("seq", seq);

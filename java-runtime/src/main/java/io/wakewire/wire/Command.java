@@ -99,6 +99,28 @@ public sealed interface Command extends Frame {
         }
     }
 
+    /**
+     * SERVO (0x8E, the servo module): {@code op} {@link #DETACH} (0, ticks ignored) or {@link #PULSE}
+     * (1): a 50-Hz pulse of {@code ticks} Timer1 ticks (8 CPU cycles: 0.5 us at 16 MHz); answered by ACK.
+     */
+    record Servo(int seq, int reqId, int pin, int op, int ticks) implements Command {
+        public static final int DETACH = 0;
+        public static final int PULSE = 1;
+
+        public Servo {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("pin", pin);
+            u8("op", op);
+            u16("ticks", ticks);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.SERVO;
+        }
+    }
+
     /** ANALOG_READ (0x86): starts a conversion on an ADC channel; answered later by ANALOG. */
     record AnalogRead(int seq, int reqId, int channel) implements Command {
         public AnalogRead {

@@ -55,6 +55,7 @@ public final class FrameEncoder {
             case Command.Arm f -> u16(u8(u8(u8(p, f.reqId()), f.pin()), f.edges()), f.debounceTicks());
             case Command.DigitalWrite f -> u8(u8(u8(p, f.reqId()), f.pin()), f.level());
             case Command.PwmWrite f -> u8(u8(u8(p, f.reqId()), f.pin()), f.duty());
+            case Command.Servo f -> u16(u8(u8(u8(p, f.reqId()), f.pin()), f.op()), f.ticks());
             case Command.AnalogRead f -> u8(u8(p, f.reqId()), f.channel());
             case Command.Ping f -> bytes(u8(p, f.reqId()), f.data());
             case Command.Clock f -> u8(p, f.reqId());

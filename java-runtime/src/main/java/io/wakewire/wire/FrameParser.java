@@ -48,6 +48,8 @@ public final class FrameParser {
             case FrameTypes.DIGITAL_WRITE -> n < 3 ? null
                     : new Command.DigitalWrite(seq, req, u8(b, o + 1), u8(b, o + 2));
             case FrameTypes.PWM_WRITE -> n < 3 ? null : new Command.PwmWrite(seq, req, u8(b, o + 1), u8(b, o + 2));
+            case FrameTypes.SERVO -> n < 3 ? null
+                    : new Command.Servo(seq, req, u8(b, o + 1), u8(b, o + 2), n < 5 ? 0 : u16(b, o + 3));
             case FrameTypes.ANALOG_READ -> n < 2 ? null : new Command.AnalogRead(seq, req, u8(b, o + 1));
             case FrameTypes.PING -> n > 1 + Command.Ping.MAX_DATA ? null
                     : new Command.Ping(seq, req, Arrays.copyOfRange(b, o + 1, o + n));

@@ -20,6 +20,7 @@ public final class FrameTypes {
     public static final int STREAM = 0x8C;
     /** MSG host -> board (the app runtime): req_id, topic, data. */
     public static final int MSG_REQUEST = 0x8D;
+    public static final int SERVO = 0x8E;
 
     public static final int HELLO = 0x10;
     public static final int EVENTS = 0x11;
@@ -51,6 +52,7 @@ public final class FrameTypes {
             case ARM -> "ARM";
             case DIGITAL_WRITE -> "DIGITAL_WRITE";
             case PWM_WRITE -> "PWM_WRITE";
+            case SERVO -> "SERVO";
             case ANALOG_READ -> "ANALOG_READ";
             case PING -> "PING";
             case CLOCK_REQUEST, CLOCK -> "CLOCK";

@@ -10,7 +10,7 @@ public enum NakCode {
     BAD_PIN(3),
     /** detail: offset of the bad byte in the payload (req_id is offset 0). */
     BAD_ARGUMENT(4),
-    /** detail: 0 (an analog conversion is already running). */
+    /** detail: 0 (an analog conversion is already running), or the pin (SERVO, PWM_WRITE: the timer is taken). */
     BUSY(5),
     /** detail: the pin number (no interrupt or no PWM on that pin). */
     NOT_CAPABLE(6),

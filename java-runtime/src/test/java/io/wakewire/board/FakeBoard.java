@@ -203,6 +203,7 @@ final class FakeBoard implements AutoCloseable {
             case Command.Stream st -> send((capabilities & Answer.HelloInfo.CAP_STREAM) == 0
                     ? new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x8C) : new Answer.Ack(nextSeq(), req));
             case Command.Msg m -> send(new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, FrameTypes.MSG_REQUEST)); // no app
+            case Command.Servo v -> send(new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x8E)); // no servo module
         }
     }
 

@@ -49,7 +49,7 @@ class BoardCommandsTest {
         assertTrue(r.out().contains("wire protocol 2"), r.out());
         assertTrue(r.out().contains("mcu            signature 1e950f (atmega328p), clock 16000000 Hz"), r.out());
         assertTrue(r.out().contains("link           1000000 baud"), r.out());
-        assertTrue(r.out().contains("modules        analog, pwm, stream\n"), r.out());
+        assertTrue(r.out().contains("modules        analog, pwm, stream, servo\n"), r.out());
         assertTrue(r.out().matches("(?s).*reset cause    .*\\(MCUSR 0x[0-9a-f]{2}\\).*"), r.out());
         assertTrue(r.out().matches("(?s).*ready in       \\d+ ms \\(open to HELLO checked\\).*"), r.out());
         assertTrue(r.out().contains("board counters crc errors 0, bad frames 0"), r.out());
@@ -169,6 +169,19 @@ class BoardCommandsTest {
         for (int i = 1; i < changes.size(); i++) {
             assertTrue(changes.get(i).charAt(0) != changes.get(i - 1).charAt(0), "D2 alternates: " + changes);
         }
+    }
+
+    @Test
+    void servoMovesAndDetachesAndRefusesABadAngleBeforeConnecting() {
+        uno.widths("D9");
+        Cli r = Cli.run("servo", "--port", uno.port(), "D9", "90");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("servo D9 (Timer1): 90.0 degrees, pulse 1472.0 us every 20 ms"), r.out());
+        assertTrue(uno.widths("D9").last() == 1472 * 16, "the pulse the board made");
+        Cli d = Cli.run("servo", "--port", uno.port(), "--detach", "D9");
+        assertEquals(0, d.exit(), d.err());
+        Cli bad = Cli.run("servo", "--port", uno.port(), "D9", "200").assertCleanError();
+        assertTrue(bad.err().contains("angle 200.0 is outside 0..180"), bad.err());
     }
 
     @Test

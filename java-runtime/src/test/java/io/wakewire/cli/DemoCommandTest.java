@@ -29,6 +29,8 @@ class DemoCommandTest {
         assertTrue(reads.find(), out);
         assertTrue(Integer.parseInt(reads.group(1)) >= 20, "about 30 reads in 3 s: " + out);
         assertTrue(out.matches("(?s).*blink D13 +\\d+ writes.*"), out);
+        assertTrue(out.matches("(?s).*servo D9 follows A0: \\d+ moves, last [0-9.]+ deg; the virtual board measured \\d+ pulses on D9, last [0-9.]+ us.*"),
+                out);
         assertTrue(out.contains("race D3          the edge won after"), out);
         assertTrue(out.contains("losses           0 (0 expected)"), out);
         assertTrue(out.contains("level order      0 repeated level(s)"), out);

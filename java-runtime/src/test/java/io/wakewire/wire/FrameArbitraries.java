@@ -41,6 +41,7 @@ final class FrameArbitraries {
                 Combinators.combine(u8, u8, u8, u8, u16()).as(Command.Arm::new),
                 Combinators.combine(u8, u8, u8, u8).as(Command.DigitalWrite::new),
                 Combinators.combine(u8, u8, u8, u8).as(Command.PwmWrite::new),
+                Combinators.combine(u8, u8, u8, u8, u16()).as(Command.Servo::new),
                 Combinators.combine(u8, u8, u8).as(Command.AnalogRead::new),
                 Combinators.combine(u8, u8, u8).as(Command.ReadPin::new),
                 Combinators.combine(u8, u8, bytes(Command.Ping.MAX_DATA)).as(Command.Ping::new),

@@ -51,6 +51,7 @@ public final class FrameText {
             case Command.Arm f -> kv(sb, "pin", f.pin(), "edges", f.edges()).append(" debounce=").append(f.debounceTicks());
             case Command.DigitalWrite f -> kv(sb, "pin", f.pin(), "level", f.level());
             case Command.PwmWrite f -> kv(sb, "pin", f.pin(), "duty", f.duty());
+            case Command.Servo f -> kv(sb, "pin", f.pin(), "op", f.op()).append(" ticks=").append(f.ticks());
             case Command.AnalogRead f -> sb.append(" channel=").append(f.channel());
             case Command.Ping f -> sb.append(" data=").append(Fields.hex(f.data()));
             case Command.Hello f -> { }
@@ -176,6 +177,7 @@ public final class FrameText {
                 case "ARM" -> new Command.Arm(seq, req, (int) num("pin"), (int) num("edges"), (int) num("debounce"));
                 case "DIGITAL_WRITE" -> new Command.DigitalWrite(seq, req, (int) num("pin"), (int) num("level"));
                 case "PWM_WRITE" -> new Command.PwmWrite(seq, req, (int) num("pin"), (int) num("duty"));
+                case "SERVO" -> new Command.Servo(seq, req, (int) num("pin"), (int) num("op"), (int) num("ticks"));
                 case "ANALOG_READ" -> new Command.AnalogRead(seq, req, (int) num("channel"));
                 case "PING" -> new Command.Ping(seq, req, bytes("data"));
                 case "CLOCK" -> new Command.Clock(seq, req);
