@@ -16,6 +16,12 @@ static const uint8_t limits[][2] FLASH = {
     {1, 0xFF}, /* CLOCK */
     {1, 0xFF}, /* STATS */
     {1, 0xFF}, /* RESET_CAUSE */
+    {1, 0xFF}, /* 0x8B: reserved (READ_PIN) */
+    {1, 0xFF}, /* 0x8C: reserved (STREAM) */
+    {1, 0xFF}, /* 0x8D: reserved (MSG) */
+    {1, 0xFF}, /* 0x8E: reserved (SERVO) */
+    {3, 0xFF}, /* I2C: addr, nread, bytes to write (module i2c checks them) */
+    {6, 0xFF}, /* I2C_POLL: addr, reg, n, interval_ms u16 (module i2c checks them) */
 };
 
 uint8_t command_parse(const uint8_t *body, uint8_t len, struct command *c, uint8_t *detail)

@@ -26,6 +26,8 @@
 #define CMD_CLOCK 0x88
 #define CMD_STATS 0x89
 #define CMD_RESET_CAUSE 0x8A
+#define CMD_I2C 0x8F      /* module i2c: one transaction, or configure (addr 0x80) */
+#define CMD_I2C_POLL 0x90 /* module i2c: board-timed register reads */
 
 /* board -> host */
 #define ANS_HELLO 0x10
@@ -37,6 +39,8 @@
 #define ANS_STATS 0x24
 #define ANS_CLOCK 0x25
 #define ANS_RESET_CAUSE 0x26
+#define ANS_I2C 0x28          /* module i2c: a transaction's status and bytes */
+#define ANS_I2C_READINGS 0x14 /* module i2c: one board-timed reading (unasked, like EVENTS) */
 
 #define NAK_UNKNOWN_COMMAND 1
 #define NAK_BAD_LENGTH 2
@@ -60,5 +64,6 @@
 #define CAP_ANALOG 0x08
 #define CAP_PCINT 0x10
 #define CAP_LOST 0x20
+#define CAP_I2C 0x100
 
 #endif
