@@ -265,12 +265,19 @@ $(FW_SIM_PWM): $(FW_DIR)/modules/pwm/test/sim_pwm.c $(FW_SIM_HARNESS) $(FW_HOST_
 	@mkdir -p $(@D)
 	$(FW_SIM_CC)
 
+# the i2c test runs the virtual board's device models (native/vboard/src/i2c_devices.c)
+FW_I2C_DEVS := $(ROOT)/native/vboard/src/i2c_devices.c $(ROOT)/native/vboard/src/i2c_devices.h
+FW_SIM_I2C := $(FW_TEST_OUT)/sim_i2c
+$(FW_SIM_I2C): $(FW_DIR)/modules/i2c/test/sim_i2c.c $(FW_SIM_HARNESS) $(FW_HOST_SRCS) $(FW_HDRS) $(FW_I2C_DEVS)
+	@mkdir -p $(@D)
+	$(FW_SIM_CC) -I$(ROOT)/native/vboard/src $(ROOT)/native/vboard/src/i2c_devices.c
+
 # each module alone on the core, and the core alone (which must refuse every module's commands)
 .PHONY: firmware-modules
-firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM)
+firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM) $(FW_SIM_I2C)
 	@for b in uno:atmega328p mega2560:atmega2560; do \
 	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES= FW_OUT=$(BUILD)/sim-$${b%%:*}-core >/dev/null || exit 1; \
-	  for m in analog pwm; do \
+	  for m in analog i2c pwm; do \
 	    $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} MODULES=$$m FW_OUT=$(BUILD)/sim-$${b%%:*}-$$m >/dev/null || exit 1; \
 	    $(FW_TEST_OUT)/sim_$$m $(BUILD)/sim-$${b%%:*}-$$m/wakewire.elf $${b#*:} with || exit 1; \
 	    $(FW_TEST_OUT)/sim_$$m $(BUILD)/sim-$${b%%:*}-core/wakewire.elf $${b#*:} without || exit 1; \

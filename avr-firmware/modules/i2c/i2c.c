@@ -144,23 +144,24 @@ ISR(TWI_vect)
     }
 }
 
-/* Frees the bus: SCL pulsed (open drain: low by output, high by pull-up) until SDA is high,
- * at most 9 times, then a STOP (SDA low to high while SCL is high). Returns 1 when both
- * lines are high at the end. The TWI is off meanwhile. */
+/* Frees the bus: SCL pulsed until SDA is high, at most 9 times, then a STOP (SDA low to high
+ * while SCL is high). Returns 1 when both lines are high at the end. The TWI is off meanwhile.
+ * A line is pulled low as an output at 0 and let go as an input with its pull-up (never
+ * driven high: the bus is open drain). */
+#define LINE_LOW(bit) (TW_PORT &= (uint8_t)~(1 << (bit)), TW_DDR |= 1 << (bit))
+#define LINE_FREE(bit) (TW_DDR &= (uint8_t)~(1 << (bit)), TW_PORT |= 1 << (bit))
 static uint8_t recover(void)
 {
     TWCR = 0;
-    TW_PORT &= (uint8_t)~TW_LINES; /* outputs drive low; inputs float up on the bus's pull-ups */
     for (uint8_t i = 0; i < 9 && !(TW_PIN & 1 << SDA_BIT); i++) {
-        TW_DDR |= 1 << SCL_BIT;
+        LINE_LOW(SCL_BIT);
         _delay_us(5);
-        TW_DDR &= (uint8_t)~(1 << SCL_BIT);
+        LINE_FREE(SCL_BIT);
         _delay_us(5);
     }
-    TW_DDR |= 1 << SDA_BIT; /* STOP */
+    LINE_LOW(SDA_BIT); /* STOP */
     _delay_us(5);
-    TW_DDR &= (uint8_t)~(1 << SDA_BIT);
-    TW_PORT |= TW_LINES;
+    LINE_FREE(SDA_BIT);
     _delay_us(5);
     TWCR = 1 << TWEN;
     return (TW_PIN & TW_LINES) == TW_LINES;
@@ -240,7 +241,8 @@ uint8_t i2c_poll_command(const struct command *c, uint8_t *detail)
     poll.addr = p[0], poll.reg = p[1], poll.n = p[2];
     poll.interval = (uint32_t)ms * (1000000u / TICK_NS);
     poll.due = clock_now();
-    poll.seq = 0;
+    if (ms)
+        poll.seq = 0; /* a reading already queued when a poll stops keeps its number */
     wake(TASK_I2C);
     tx_commit(answer_ack(&tx, c->req));
     return 0;

@@ -21,7 +21,7 @@
  * read) (its read bytes overwrite its written ones, which are sent first). A build may set it
  * (FW_EXTRA=-DI2C_QUEUE=...); the host learns it from the configure answer. */
 #ifndef I2C_QUEUE
-#define I2C_QUEUE 40
+#define I2C_QUEUE 48
 #endif
 /* The most bytes one transaction writes or reads (an answer carries them in one frame). */
 #define I2C_MAX_DATA 32
