@@ -272,7 +272,8 @@ $(FW_SIM_I2C): $(FW_DIR)/modules/i2c/test/sim_i2c.c $(FW_SIM_HARNESS) $(FW_HOST_
 	@mkdir -p $(@D)
 	$(FW_SIM_CC) -I$(ROOT)/native/vboard/src $(ROOT)/native/vboard/src/i2c_devices.c
 
-# each module alone on the core, and the core alone (which must refuse every module's commands)
+# each module alone on the core, and the core alone (which must refuse every module's commands);
+# then analog and i2c together, whose vector-table tails meet (i2c_vector.S)
 .PHONY: firmware-modules
 firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM) $(FW_SIM_I2C)
 	@for b in uno:atmega328p mega2560:atmega2560; do \
@@ -283,6 +284,9 @@ firmware-modules: $(FW_SIM_ANALOG) $(FW_SIM_PWM) $(FW_SIM_I2C)
 	    $(FW_TEST_OUT)/sim_$$m $(BUILD)/sim-$${b%%:*}-core/wakewire.elf $${b#*:} without || exit 1; \
 	  done; \
 	  $(FW_SIM_PWM) $(BUILD)/sim-$${b%%:*}-analog/wakewire.elf $${b#*:} without || exit 1; \
+	  $(MAKE) --no-print-directory firmware BOARD=$${b%%:*} FW_OUT=$(BUILD)/sim-$${b%%:*}-all >/dev/null || exit 1; \
+	  $(FW_SIM_ANALOG) $(BUILD)/sim-$${b%%:*}-all/wakewire.elf $${b#*:} with || exit 1; \
+	  $(FW_SIM_I2C) $(BUILD)/sim-$${b%%:*}-all/wakewire.elf $${b#*:} with || exit 1; \
 	done
 
 firmware-rates: $(FW_SIM)

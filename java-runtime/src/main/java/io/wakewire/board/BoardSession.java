@@ -80,6 +80,8 @@ final class BoardSession implements FrameSink, EventVisitor {
     final SessionCounters counters = new SessionCounters();
     private final TickExtender ticks = new TickExtender();
     private final ClockSync clock = new ClockSync(4000);
+    /** Module i2c: where I2C_POLL readings go (I2cBus sets it; executor thread). */
+    java.util.function.Consumer<Answer.I2cReading> i2cReadings;
     private final LossTracker losses;
 
     private volatile State state = State.NEW;
@@ -583,6 +585,8 @@ final class BoardSession implements FrameSink, EventVisitor {
                     lost(l.source(), l.count());
                 }
             }
+        } else if (f instanceof Answer.I2cReading r && i2cReadings != null) {
+            i2cReadings.accept(r); // module i2c: an I2C_POLL reading (I2cPoll)
         } else if (f instanceof Raw || f instanceof Command) {
             // it passed the CRC and took a sequence number, so it may have been an EVENTS frame: a loss
             // on every armed pin, not just a counter (the board sends no other types in this version)

@@ -16,7 +16,10 @@ public enum FirmwareModule {
     ANALOG("analog", Answer.HelloInfo.CAP_ANALOG_READ),
 
     /** PWM_WRITE: {@link Pin#pwm(double)}. */
-    PWM("pwm", Answer.HelloInfo.CAP_PWM);
+    PWM("pwm", Answer.HelloInfo.CAP_PWM),
+
+    /** I2C and I2C_POLL: {@link Board#i2c(int)}. */
+    I2C("i2c", Answer.HelloInfo.CAP_I2C);
 
     private final String makeName;
     private final int capability;

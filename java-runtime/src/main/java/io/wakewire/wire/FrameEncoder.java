@@ -60,6 +60,8 @@ public final class FrameEncoder {
             case Command.Clock f -> u8(p, f.reqId());
             case Command.Stats f -> u8(p, f.reqId());
             case Command.ResetCause f -> u8(p, f.reqId());
+            case Command.I2c f -> bytes(u8(u8(u8(p, f.reqId()), f.addr()), f.nread()), f.write());
+            case Command.I2cPoll f -> u16(u8(u8(u8(u8(p, f.reqId()), f.addr()), f.reg()), f.n()), f.intervalMs());
 
             case Answer.HelloInfo f -> {
                 p = u8(p, f.reqId());
@@ -94,6 +96,8 @@ public final class FrameEncoder {
             }
             case Answer.ClockReading f -> u32(u8(p, f.reqId()), f.ts());
             case Answer.ResetCauseReport f -> u8(u8(p, f.reqId()), f.mcusr());
+            case Answer.I2cResult f -> bytes(u8(u8(p, f.reqId()), f.status()), f.data());
+            case Answer.I2cReading f -> bytes(u8(u32(u16(p, f.readingSeq()), f.ts()), f.status()), f.data());
             case Raw f -> bytes(p, f.payload());
         };
     }

@@ -57,6 +57,8 @@ public final class FrameText {
             case Command.Clock f -> { }
             case Command.Stats f -> { }
             case Command.ResetCause f -> { }
+            case Command.I2c f -> kv(sb, "addr", f.addr(), "nread", f.nread()).append(" data=").append(Fields.hex(f.write()));
+            case Command.I2cPoll f -> kv(kv(sb, "addr", f.addr(), "reg", f.reg()), "n", f.n(), "interval_ms", f.intervalMs());
             case Answer.HelloInfo f -> {
                 kv(sb, "proto", f.protoVersion(), "fw_major", f.fwMajor());
                 sb.append(" fw_minor=").append(f.fwMinor());
@@ -92,6 +94,9 @@ public final class FrameText {
             }
             case Answer.ClockReading f -> sb.append(" ts=").append(f.ts());
             case Answer.ResetCauseReport f -> sb.append(" mcusr=").append(f.mcusr());
+            case Answer.I2cResult f -> sb.append(" status=").append(f.status()).append(" data=").append(Fields.hex(f.data()));
+            case Answer.I2cReading f -> kv(sb, "reading_seq", f.readingSeq(), "ts", f.ts()).append(" status=")
+                    .append(f.status()).append(" data=").append(Fields.hex(f.data()));
             case Raw f -> throw new AssertionError("handled above");
         }
         return sb.toString();

@@ -16,6 +16,8 @@ public final class FrameTypes {
     public static final int CLOCK_REQUEST = 0x88;
     public static final int STATS_REQUEST = 0x89;
     public static final int RESET_CAUSE_REQUEST = 0x8A;
+    public static final int I2C_REQUEST = 0x8F;
+    public static final int I2C_POLL = 0x90;
 
     public static final int HELLO = 0x10;
     public static final int EVENTS = 0x11;
@@ -26,6 +28,8 @@ public final class FrameTypes {
     public static final int STATS = 0x24;
     public static final int CLOCK = 0x25;
     public static final int RESET_CAUSE = 0x26;
+    public static final int I2C = 0x28;
+    public static final int I2C_READINGS = 0x14;
 
     private FrameTypes() {
     }
@@ -53,6 +57,9 @@ public final class FrameTypes {
             case NAK -> "NAK";
             case PONG -> "PONG";
             case ANALOG -> "ANALOG";
+            case I2C_REQUEST, I2C -> "I2C";
+            case I2C_POLL -> "I2C_POLL";
+            case I2C_READINGS -> "I2C_READINGS";
             default -> null;
         };
     }
