@@ -42,11 +42,18 @@ public final class I2cBus {
     public static final int MAX_TRANSFER = Command.I2c.MAX_DATA;
     /** The bytes of a queue entry besides its data (req, addr, nread, nwrite). */
     static final int ENTRY_HEADER = 4;
+    /**
+     * I2C commands on their way at once. The firmware takes ~2,000 cycles to run a command and write
+     * its answer, while a 9-byte command arrives in ~1,440 at 1 Mbaud: back-to-back commands would
+     * outrun it and overflow its 32-byte RX ring. Three short commands (27 bytes) fit in that ring.
+     */
+    static final int IN_FLIGHT = 3;
 
     private final BoardSession session;
     private final int hz;
     private final int boardQueueBytes;
     private final Semaphore room;
+    private final Semaphore inFlight;
     private I2cPoll current; // the poll the board runs, if any
 
     private I2cBus(BoardSession session, int hz, int boardQueueBytes) {
@@ -54,6 +61,7 @@ public final class I2cBus {
         this.hz = hz;
         this.boardQueueBytes = boardQueueBytes;
         this.room = new Semaphore("i2c queue of " + session.label(), boardQueueBytes);
+        this.inFlight = new Semaphore("i2c commands in flight to " + session.label(), IN_FLIGHT);
     }
 
     /** Configures the board's TWI (the I2C command with the CONFIGURE address) and learns its queue size. */
@@ -214,7 +222,8 @@ public final class I2cBus {
             throw new IllegalArgumentException(session.label() + ": " + call + ": needs " + cost
                     + " bytes of the board's " + boardQueueBytes + "-byte I2C queue");
         }
-        return new Op<>(room.acquire(cost), () -> session.request(call,
+        return new Op<>(Futures.andThen(inFlight.acquire(), slot -> Futures.map(room.acquire(cost), bytes -> both(slot, bytes))),
+                () -> session.request(call,
                 (seq, req) -> new Command.I2c(seq, req, addr, nread, w),
                 (a, t0, t1) -> {
                     Answer.I2cResult r = (Answer.I2cResult) a;
@@ -224,6 +233,22 @@ public final class I2cBus {
                     failure(call, addr, r.status());
                     return result.of(r);
                 }));
+    }
+
+    /** One permit that gives back both. */
+    private static Permit both(Permit a, Permit b) {
+        return new Permit() {
+            @Override
+            public int count() {
+                return b.count();
+            }
+
+            @Override
+            public void close() {
+                b.close();
+                a.close();
+            }
+        };
     }
 
     /** Throws the exception for a status other than OK. */

@@ -193,6 +193,8 @@ final class FakeBoard implements AutoCloseable {
             }
             case Command.Stats s -> send(new Answer.StatsReport(nextSeq(), req, 0, 0, 0, List.of()));
             case Command.ResetCause r -> send(new Answer.ResetCauseReport(nextSeq(), req, 1));
+            case Command.I2c i -> send(new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x8F)); // no i2c module here
+            case Command.I2cPoll i -> send(new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x90));
         }
     }
 
