@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "wakewire", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Flash, talk to and test a board running the wakewire firmware, or a virtual one.",
         subcommands = {PortsCommand.class, FlashCommand.class, InfoCommand.class, MonitorCommand.class,
-                PingCommand.class, SimCommand.class, DemoCommand.class, GatewayCommand.class},
+                PingCommand.class, SimCommand.class, DemoCommand.class, GatewayCommand.class, I2cCommand.class},
         footer = {"", ExitCode.TABLE, "", "Set WAKEWIRE_DEBUG=1 to see stack traces."})
 public final class WakewireCommand implements Runnable {
 

@@ -168,6 +168,9 @@ public final class FrameText {
                 case "CLOCK" -> new Command.Clock(seq, req);
                 case "STATS" -> new Command.Stats(seq, req);
                 case "RESET_CAUSE" -> new Command.ResetCause(seq, req);
+                case "I2C" -> new Command.I2c(seq, req, (int) num("addr"), (int) num("nread"), bytes("data"));
+                case "I2C_POLL" -> new Command.I2cPoll(seq, req, (int) num("addr"), (int) num("reg"), (int) num("n"),
+                        (int) num("interval_ms"));
                 default -> throw bad("unknown command type '" + type + "'");
             };
         }
@@ -189,8 +192,12 @@ public final class FrameText {
                 }
                 return new Answer.Events(seq, base, records);
             }
+            if (type.equals("I2C_READINGS")) {
+                return new Answer.I2cReading(seq, (int) num("reading_seq"), num("ts"), (int) num("status"), bytes("data"));
+            }
             int req = (int) num("req");
             return switch (type) {
+                case "I2C" -> new Answer.I2cResult(seq, req, (int) num("status"), bytes("data"));
                 case "HELLO" -> new Answer.HelloInfo(seq, req, (int) num("proto"), (int) num("fw_major"),
                         (int) num("fw_minor"), signature(), num("f_cpu"), (int) num("tick_ns"), (int) num("caps"),
                         (int) num("reset_cause"), num("baud"), (int) num("n_pins"));
