@@ -255,23 +255,21 @@ static uint8_t answer(void)
     if (tx_free() < MAX_WIRE)
         return 0;
     uint8_t n = result == I2C_OK ? q[2] : 0, size = HDR + (q[2] > q[3] ? q[2] : q[3]);
+    struct frame_writer w;
+    /* written straight from the queue entry: no copy of the bytes on the stack */
     if (q[1] & POLL_FLAG) {
-        struct __attribute__((packed)) { uint16_t seq; uint32_t at; uint8_t status; uint8_t data[I2C_MAX_DATA]; } r;
-        r.seq = poll.seq++;
-        r.at = started;
-        r.status = result;
-        memcpy(r.data, q + HDR, n);
-        struct frame_writer w;
         frame_begin(&w, &tx, ANS_I2C_READINGS);
-        frame_put_bytes(&w, &r, (uint8_t)(7 + n));
-        tx_commit(frame_end(&w));
+        frame_put_bytes(&w, &poll.seq, 2);
+        frame_put_bytes(&w, &started, 4);
+        poll.seq++;
         poll.queued = 0;
     } else {
-        uint8_t p[1 + I2C_MAX_DATA];
-        p[0] = result;
-        memcpy(p + 1, q + HDR, n);
-        tx_commit(answer_send(&tx, ANS_I2C, q[0], p, (uint8_t)(1 + n)));
+        frame_begin(&w, &tx, ANS_I2C);
+        frame_put(&w, q[0]);
     }
+    frame_put(&w, result);
+    frame_put_bytes(&w, q + HDR, n);
+    tx_commit(frame_end(&w));
     q_len -= size;
     memmove(q, q + size, q_len);
     phase = PH_IDLE;
