@@ -35,6 +35,11 @@ import java.util.Locale;
  * stuck bus with {@link I2cBusException}. Bad arguments (an address above 0x7F, more than
  * {@value #MAX_TRANSFER} bytes) throw {@link IllegalArgumentException} before anything is sent.
  * Executor thread only, like the board's other futures.
+ *
+ * <p>A board reset forgets the speed and stops a poll: transactions after it run at 100 kHz
+ * until {@code board.i2c(hz)} is awaited again, and a poll's stream gets no more readings
+ * (start it again). simavr's TWI model, under the virtual board, takes 9 µs a byte whatever
+ * the speed.
  */
 public final class I2cBus {
 
