@@ -81,7 +81,7 @@ final class BoardSession implements FrameSink, EventVisitor {
     private final TickExtender ticks = new TickExtender();
     private final ClockSync clock = new ClockSync(4000);
     /** Module i2c: where I2C_POLL readings go (I2cBus sets it; executor thread). */
-    java.util.function.Consumer<Answer.I2cReading> i2cReadings;
+    I2cSink i2cReadings;
     private final LossTracker losses;
 
     private volatile State state = State.NEW;
@@ -464,6 +464,9 @@ final class BoardSession implements FrameSink, EventVisitor {
 
     private void failAll(BoardException e) {
         requests.failAll(e);
+        if (i2cReadings != null) {
+            i2cReadings.failed(e); // module i2c: the board's poll is gone with it
+        }
         for (PinChannel c : byName.values()) {
             c.fail(e);
         }
@@ -586,7 +589,7 @@ final class BoardSession implements FrameSink, EventVisitor {
                 }
             }
         } else if (f instanceof Answer.I2cReading r && i2cReadings != null) {
-            i2cReadings.accept(r); // module i2c: an I2C_POLL reading (I2cPoll)
+            i2cReadings.reading(r); // module i2c: an I2C_POLL reading (I2cPoll)
         } else if (f instanceof Raw || f instanceof Command) {
             // it passed the CRC and took a sequence number, so it may have been an EVENTS frame: a loss
             // on every armed pin, not just a counter (the board sends no other types in this version)

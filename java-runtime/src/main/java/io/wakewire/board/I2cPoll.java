@@ -18,7 +18,9 @@ import java.util.ArrayDeque;
  * ({@link I2cReading#lostBefore()}): readings the board took but could not queue or send (a gap
  * in their numbers) and readings this host dropped because nobody took them (more than
  * {@value #CAPACITY} waiting). {@link #lost()} is the total. {@link #stop()} ends the board's
- * polling. Executor thread only.
+ * polling. When the board is lost (reset, unplugged) its poll is gone: {@code next()} throws
+ * the session's exception once the readings before it are taken, and the stream is closed.
+ * Executor thread only.
  */
 public final class I2cPoll implements AutoCloseable {
 
@@ -35,8 +37,23 @@ public final class I2cPoll implements AutoCloseable {
     private int pendingLost;     // lost readings not yet reported in a reading
     private long lost;
     private boolean closed;
-    /** What the session's frame dispatch calls (BoardSession.i2cReadings while this poll is the board's). */
-    final java.util.function.Consumer<Answer.I2cReading> sink = this::accept;
+    private BoardException failure; // the board was lost: thrown once by next(), then the stream is closed
+    /** What the session calls (BoardSession.i2cReadings while this poll is the board's). */
+    final I2cSink sink = new I2cSink() {
+        @Override
+        public void reading(Answer.I2cReading r) {
+            accept(r);
+        }
+
+        @Override
+        public void failed(BoardException e) {
+            failure = e;
+            if (session.i2cReadings == sink) {
+                session.i2cReadings = null;
+            }
+            wakeTaker();
+        }
+    };
 
     I2cPoll(I2cBus bus, BoardSession session, Permit room, String call) {
         this.bus = bus;
@@ -67,6 +84,10 @@ public final class I2cPoll implements AutoCloseable {
         buffer.add(new I2cReading(number, t64, session.ticksToNanos(t64), session.clock().hostNanos(t64), r.status(),
                 pendingLost, r.data()));
         pendingLost = 0;
+        wakeTaker();
+    }
+
+    private void wakeTaker() {
         Waker w = waker;
         if (w != null) {
             waker = null;
@@ -85,6 +106,11 @@ public final class I2cPoll implements AutoCloseable {
                 I2cReading r = buffer.poll();
                 if (r != null) {
                     return Poll.ready(r);
+                }
+                if (failure != null) { // after the readings that came before it
+                    BoardException e = failure;
+                    close();
+                    throw e;
                 }
                 waker = cx.waker();
                 return Poll.pending();

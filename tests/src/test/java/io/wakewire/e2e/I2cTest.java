@@ -1,6 +1,9 @@
 package io.wakewire.e2e;
 
 import io.wakewire.board.Board;
+import io.wakewire.board.BoardDisconnectedException;
+import io.wakewire.board.BoardException;
+import io.wakewire.board.BoardResetException;
 import io.wakewire.board.I2cBus;
 import io.wakewire.board.I2cBusException;
 import io.wakewire.board.I2cNakException;
@@ -158,6 +161,31 @@ class I2cTest {
                     }
                     long spanUs = (rs.get(rs.size() - 1).boardNanos() - rs.get(0).boardNanos()) / 1000;
                     assertTrue(Math.abs(spanUs - 290_000) <= 1_100, "30 readings span " + spanUs + " us: no drift");
+                } finally {
+                    b.close();
+                }
+                return null;
+            }));
+        }
+    }
+
+    @Test
+    void aBoardResetEndsThePollStreamWithTheReset() {
+        try (VirtualRig rig = rig(); Executor ex = Executor.create()) {
+            ex.blockOn(Async.async(() -> {
+                Board b = await(rig.connect());
+                try {
+                    I2cBus i2c = await(b.i2c(100_000));
+                    I2cPoll poll = await(i2c.poll(0x76, 0xD0, 1, Duration.ofMillis(5)));
+                    assertArrayEquals(bytes(0x58), await(poll.next()).data());
+                    rig.vboard.reset();
+                    BoardException e = assertThrows(BoardException.class, () -> {
+                        for (int i = 0; i < 10_000; i++) {
+                            await(poll.next()); // the readings sent before the reset, then the reset
+                        }
+                    });
+                    assertTrue(e instanceof BoardResetException || e instanceof BoardDisconnectedException, e.toString());
+                    assertThrows(IllegalStateException.class, () -> await(poll.next()), "the stream is closed");
                 } finally {
                     b.close();
                 }
