@@ -22,11 +22,14 @@ bench-bridge: jdk vboard
 	  -cp $(ROOT)/tests/target/classes:$$(cat $(BRIDGE_CP_FILE)) \
 	  io.wakewire.bench.bridge.BridgeBenchMain $(BRIDGE_FW_115200)
 
-# The README's "await an edge" example: a virtual board pulsing D2, or PORT=/dev/ttyACM0 for a real one.
+# The README's "await an edge" example, the README's own FirstEdge.java (tests module): against a
+# virtual Uno pulsing D2, or PORT=/dev/ttyACM0 for a real one. This worktree's classes come first on the
+# class path: the local repository (~/.m2) may hold another build of the same SNAPSHOT.
 .PHONY: example-edge
 example-edge: jdk vboard
-	@$(MAKE) --no-print-directory firmware BOARD=$(BOARD) >&2
-	$(MVN) -Dmaven.test.skip=true -pl java-runtime install
-	$(MVN) -pl java-runtime dependency:build-classpath -Dmdep.outputFile=$(BUILD)/runtime.classpath >/dev/null
-	cd $(ROOT) && $(JAVA) -cp $(ROOT)/java-runtime/target/classes:$$(cat $(BUILD)/runtime.classpath) \
-	  io.wakewire.sim.EdgeDemo "$(PORT)" $(BOARD)
+	@$(MAKE) --no-print-directory firmware BOARD=uno >&2
+	$(MVN) -DskipTests -pl tests -am install
+	$(MVN) -pl tests dependency:build-classpath -Dmdep.outputFile=$(BUILD)/example-edge.classpath >/dev/null
+	cd $(ROOT) && $(JAVA) --add-exports java.base/jdk.internal.vm=ALL-UNNAMED \
+	  -cp $(ROOT)/tests/target/classes:$(ROOT)/java-runtime/target/classes:$(ROOT)/java-runtime/target/test-classes:$$(cat $(BUILD)/example-edge.classpath) \
+	  io.wakewire.examples.firstedge.RunFirstEdge "$(PORT)"

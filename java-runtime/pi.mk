@@ -23,10 +23,10 @@ pi-classpath: jdk
 
 example-pi: pi-classpath
 	$(JAVA) --add-exports java.base/jdk.internal.vm=ALL-UNNAMED \
-	  -cp $(ROOT)/tests/target/classes:$$(cat $(PI_CP_FILE)) \
+	  -cp $(ROOT)/tests/target/classes:$(ROOT)/java-runtime/target/classes:$$(cat $(PI_CP_FILE)) \
 	  io.wakewire.bench.pi.PiButtonDemo $(PI) $(PRESSES)
 
 bench-pi: pi-classpath
 	$(JAVA) --add-exports java.base/jdk.internal.vm=ALL-UNNAMED \
-	  -cp $(ROOT)/tests/target/classes:$$(cat $(PI_CP_FILE)) \
+	  -cp $(ROOT)/tests/target/classes:$(ROOT)/java-runtime/target/classes:$$(cat $(PI_CP_FILE)) \
 	  io.wakewire.bench.pi.PiEdgeBench ROUNDS=$(ROUNDS) EDGES=$(EDGES)

@@ -1,11 +1,13 @@
 package io.wakewire.armcheck;
 
 import io.wakewire.board.Board;
+import io.wakewire.board.BoardCounters;
+import io.wakewire.board.BoardInfo;
 import io.wakewire.board.BoardOptions;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.EventsLostException;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.board.config.BoardConfigs;
 import io.wakewire.link.NativeLibrary;
@@ -15,7 +17,6 @@ import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
 import io.wakewire.task.TimedOutException;
-import io.wakewire.wire.Answer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,17 +105,17 @@ public final class ArmCheck {
         try (Executor ex = Executor.builder().name("armcheck").parker(c.parker()).build()) {
             ex.blockOn(Async.async(() -> {
                 try (Board board = Async.await(Board.connect(config, port, options))) {
-                    Answer.HelloInfo h = board.hello();
+                    BoardInfo h = board.info();
                     if (h.signature() != config.signature()) {
                         failures.add(String.format("edges: HELLO signature %06x is not %s's %06x", h.signature(),
                                 config.name(), config.signature()));
                     }
                     System.out.printf("OK connected to %s on %s through %s: firmware %d.%d, wire protocol %d%n",
-                            config.name(), port, c.links().getClass().getSimpleName(), h.fwMajor(), h.fwMinor(),
-                            h.protoVersion());
+                            config.name(), port, c.links().getClass().getSimpleName(), h.firmwareMajor(), h.firmwareMinor(),
+                            h.protocolVersion());
                     follow(board, pin, n, failures);
-                    Answer.StatsReport s = Async.await(board.boardCounters());
-                    long drops = s.drops().stream().mapToLong(Answer.Drop::count).sum();
+                    BoardCounters s = Async.await(board.boardCounters());
+                    long drops = s.totalDrops();
                     var hs = board.stats();
                     String counters = String.format("board crc %d bad %d overruns %d drops %d; host bad %d crc %d"
                                     + " gaps %d timeouts %d", s.crcErrors(), s.badFrames(), s.rxOverruns(), drops,
@@ -149,7 +150,7 @@ public final class ArmCheck {
             int seen = 0;
             int lost = 0;
             int repeats = 0;
-            io.wakewire.board.Level last = null;
+            io.wakewire.pin.Level last = null;
             while (seen + lost < n) {
                 try {
                     Edge e = Async.await(Futures.timeout(stream.next(), SLOW));
@@ -158,7 +159,7 @@ public final class ArmCheck {
                     }
                     last = e.level();
                     seen++;
-                } catch (EventsLostException e) {
+                } catch (EdgesLostException e) {
                     lost += (int) e.count();
                     last = null;
                 } catch (TimedOutException e) {
@@ -175,7 +176,7 @@ public final class ArmCheck {
                 }
             } catch (TimedOutException quiet) {
                 // no more: as it should be
-            } catch (EventsLostException more) {
+            } catch (EdgesLostException more) {
                 lost += (int) more.count();
             }
             String line = String.format("%d edges on %s, %d lost, %d repeated levels, %d extra", seen, pin, lost,

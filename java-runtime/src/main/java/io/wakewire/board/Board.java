@@ -20,12 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * A microcontroller running the wakewire firmware on a serial port, as futures.
  *
  * <pre>{@code
- * Board board = await(Board.connect(BoardConfig.load(dir, "uno"), "/dev/ttyACM0", BoardOptions.defaults()));
- * Pin button = board.pin("D2");
- * Edge e = await(Futures.timeout(button.nextEdge(EdgeFilter.FALLING), Duration.ofSeconds(5)));
- * await(board.pin("D13").write(Level.HIGH));
- * Duration rtt = await(board.ping());
+ * try (Board board = await(Board.connect(BoardConfig.load(dir, "uno"), "/dev/ttyACM0", BoardOptions.defaults()))) {
+ *     Pin button = board.pin("D2");
+ *     Edge e = await(Futures.timeout(button.nextEdge(EdgeFilter.FALLING), Duration.ofSeconds(5)));
+ *     await(board.pin("D13").write(Level.HIGH));
+ *     Duration rtt = await(board.ping());
+ * }
  * }</pre>
+ * ({@code Edge}, {@code EdgeFilter} and {@code Level} are {@link io.wakewire.pin}'s, shared with Pi pins.)
  *
  * <p>A board belongs to the executor whose task awaited {@link #connect}: its session's reader and
  * supervisor run there, and its futures must be awaited there. Several boards can share one
@@ -119,8 +121,8 @@ public final class Board implements AutoCloseable {
     }
 
     /** The board's own counters (CRC errors, bad frames, RX overruns, drops per source). */
-    public Future<Answer.StatsReport> boardCounters() {
-        return session.request("STATS", Command.Stats::new, (a, t0, t1) -> (Answer.StatsReport) a);
+    public Future<BoardCounters> boardCounters() {
+        return session.request("STATS", Command.Stats::new, (a, t0, t1) -> BoardCounters.of((Answer.StatsReport) a));
     }
 
     /** This session's counters, from any thread. */
@@ -128,14 +130,15 @@ public final class Board implements AutoCloseable {
         return session.stats();
     }
 
-    /** The board's HELLO from the latest handshake (firmware version, clock, capabilities), or null before. */
-    public Answer.HelloInfo hello() {
-        return session.hello();
+    /** What the board's latest HELLO said (firmware version, clock, capabilities), or null before the first handshake. */
+    public BoardInfo info() {
+        Answer.HelloInfo h = session.hello();
+        return h == null ? null : BoardInfo.of(h);
     }
 
     /** The firmware modules the board's latest HELLO announces (empty before the first handshake). */
     public Set<FirmwareModule> modules() {
-        Answer.HelloInfo h = session.hello();
+        BoardInfo h = info();
         Set<FirmwareModule> in = EnumSet.noneOf(FirmwareModule.class);
         for (FirmwareModule m : FirmwareModule.values()) {
             if (h != null && m.presentIn(h)) {

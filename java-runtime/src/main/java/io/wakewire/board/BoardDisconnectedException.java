@@ -1,16 +1,24 @@
 package io.wakewire.board;
 
 /**
- * The board went away while something waited on it: the link ended (unplugged, EIO, its process
- * killed), the heartbeat found it silent, or it reset (a new HELLO mid-stream). Every future that
- * waits on the board fails with this within one heartbeat period; with reconnect enabled, new
- * requests work again once the session is back.
+ * The board went away while something waited on it, or is not connected: its {@link #reason()}
+ * says how (the link ended, the heartbeat found it silent, it reset, it was closed, no HELLO at
+ * connect, the port would not open). Every future that waits on the board fails with this within
+ * one heartbeat period; with reconnect enabled, new requests work again once the session is back.
  */
-public class BoardDisconnectedException extends BoardException {
+public sealed class BoardDisconnectedException extends BoardException permits BoardResetException {
 
     private static final long serialVersionUID = 1L;
 
-    public BoardDisconnectedException(String board, String why, Throwable cause) {
-        super(board, "disconnected: " + why, cause);
+    /** {@code reason} must be one of the {@linkplain Reason#isDisconnect() disconnect reasons}. */
+    public BoardDisconnectedException(String board, Reason reason, String why, Throwable cause) {
+        super(board, check(reason), "disconnected: " + why, cause);
+    }
+
+    private static Reason check(Reason r) {
+        if (r == null || !r.isDisconnect()) {
+            throw new IllegalArgumentException("not a disconnect reason: " + r);
+        }
+        return r;
     }
 }

@@ -10,6 +10,6 @@ public final class BoardMismatchException extends BoardException {
     private static final long serialVersionUID = 1L;
 
     public BoardMismatchException(String board, String message) {
-        super(board, message);
+        super(board, Reason.MISMATCH, message, null);
     }
 }

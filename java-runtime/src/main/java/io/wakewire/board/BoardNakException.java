@@ -11,7 +11,8 @@ public final class BoardNakException extends BoardException {
     private final int detail;
 
     public BoardNakException(String board, String command, NakCode code, int detail) {
-        super(board, command + " refused by the board: " + code.wireName() + " (" + explain(code, detail) + ")");
+        super(board, Reason.REFUSED, command + " refused by the board: " + code.wireName() + " (" + explain(code, detail) + ")",
+                null);
         this.code = code;
         this.detail = detail;
     }

@@ -13,14 +13,14 @@ public final class BoardResetException extends BoardDisconnectedException {
     private final int resetCause;
 
     public BoardResetException(String board, int resetCause) {
-        super(board, "the board reset (reset cause 0x" + Integer.toHexString(resetCause) + ": "
+        super(board, Reason.RESET, "the board reset (reset cause 0x" + Integer.toHexString(resetCause) + ": "
                 + describeCause(resetCause) + ")", null);
         this.resetCause = resetCause;
     }
 
     /** A reset seen only by its effect (the board's clock went backwards): its boot HELLO was lost. */
     public BoardResetException(String board, String how) {
-        super(board, "the board reset (" + how + ")", null);
+        super(board, Reason.RESET, "the board reset (" + how + ")", null);
         this.resetCause = -1;
     }
 

@@ -1,5 +1,9 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgesLostException;
+
 import io.wakewire.task.Context;
 import io.wakewire.task.Future;
 import io.wakewire.task.Waker;
@@ -12,19 +16,19 @@ import java.util.ArrayDeque;
  * consumer sees "edge, edge, 12 lost, edge" exactly as the board reported it.
  *
  * <p>Bounded by {@code capacity} edges: when full, the newest edges are dropped and counted into a
- * HOST_BUFFER marker at the tail (one marker per overflow episode). Markers never count against the
+ * HOST_OVERFLOW marker at the tail (one marker per overflow episode). Markers never count against the
  * bound, so a loss can always be reported. Executor thread only.
  */
 final class EdgeSubscription {
 
     /** A loss waiting to be reported; mutable so that an overflow episode collapses into one. */
     static final class Loss {
-        final EventsLostException.Cause cause;
+        final EdgesLostException.Reason cause;
         long count;
         final long frames;
         final String detail;
 
-        Loss(EventsLostException.Cause cause, long count, long frames, String detail) {
+        Loss(EdgesLostException.Reason cause, long count, long frames, String detail) {
             this.cause = cause;
             this.count = count;
             this.frames = frames;
@@ -55,10 +59,10 @@ final class EdgeSubscription {
         }
         if (edges >= capacity) {
             Object tail = queue.peekLast();
-            if (tail instanceof Loss l && l.cause == EventsLostException.Cause.HOST_BUFFER) {
+            if (tail instanceof Loss l && l.cause == EdgesLostException.Reason.HOST_OVERFLOW) {
                 l.count++;
             } else {
-                queue.addLast(new Loss(EventsLostException.Cause.HOST_BUFFER, 1, 0, "this waiter's buffer of "
+                queue.addLast(new Loss(EdgesLostException.Reason.HOST_OVERFLOW, 1, 0, "this waiter's buffer of "
                         + capacity + " edges was full"));
             }
             pin.session.countHostDrop();
@@ -69,7 +73,7 @@ final class EdgeSubscription {
         wake();
     }
 
-    void offerLoss(EventsLostException.Cause cause, long count, long frames, String detail) {
+    void offerLoss(EdgesLostException.Reason cause, long count, long frames, String detail) {
         queue.addLast(new Loss(cause, count, frames, detail));
         wake();
     }
@@ -90,7 +94,7 @@ final class EdgeSubscription {
             return e;
         }
         if (head instanceof Loss l) {
-            throw new EventsLostException(pin.session.label(), pin.name(), l.cause, l.count, l.frames, l.detail);
+            throw new EdgesLostException(pin.session.label(), pin.name(), l.cause, l.count, l.frames, l.detail);
         }
         throw (BoardException) head;
     }

@@ -40,7 +40,7 @@ public enum FirmwareModule {
     }
 
     /** True when {@code hello} announces this module. */
-    public boolean presentIn(Answer.HelloInfo hello) {
+    public boolean presentIn(BoardInfo hello) {
         return hello.has(capability);
     }
 
@@ -51,7 +51,7 @@ public enum FirmwareModule {
      */
     void require(BoardSession session, String call) {
         Answer.HelloInfo h = session.hello();
-        if (h != null && !presentIn(h)) {
+        if (h != null && !h.has(capability)) {
             throw new ModuleMissingException(session.label(), this, call + " needs the firmware module '" + makeName
                     + "', which this board's firmware was built without (its HELLO does not announce it); "
                     + howToAdd(session.spec.name()));

@@ -79,7 +79,7 @@ public final class I2cBus {
                 (seq, req) -> new Command.I2c(seq, req, Command.I2c.CONFIGURE, hz == 400_000 ? 1 : 0, new byte[0]),
                 (a, t0, t1) -> {
                     if (!(a instanceof Answer.I2cResult r) || r.data().length < 2) {
-                        throw new BoardException(session.label(), "I2C configure: unexpected answer " + a);
+                        throw new IllegalStateException(session.label() + ": I2C configure: unexpected answer " + a);
                     }
                     return new I2cBus(session, hz, r.data()[0] & 0xFF);
                 });

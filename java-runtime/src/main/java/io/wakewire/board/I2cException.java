@@ -5,14 +5,14 @@ package io.wakewire.board;
  * {@link I2cNakException} (a device refused its address or a byte) and {@link I2cBusException}
  * (the bus was stuck or broke). The message names the board, the call and the address.
  */
-public class I2cException extends BoardException {
+public abstract sealed class I2cException extends BoardException permits I2cNakException, I2cBusException {
 
     private static final long serialVersionUID = 1L;
 
     private final int address;
 
     I2cException(String board, int address, String message) {
-        super(board, message);
+        super(board, Reason.I2C_FAILED, message, null);
         this.address = address;
     }
 

@@ -1,5 +1,7 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.EdgesLostException;
+
 import java.util.Collection;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Collection;
  * interrupt can take the first change, the interrupt runs once and reads the level the pin already
  * had: the host sees that level twice, and one change (the one in between) is missing. So before an
  * edge whose level is not the one expected, this reports one edge lost ({@link
- * EventsLostException.Cause#MERGED}), which keeps received + counted lost = sent exact. The
+ * EdgesLostException.Reason#MERGED}), which keeps received + counted lost = sent exact. The
  * expectation is forgotten (no verdict on the next edge) after anything that breaks the chain: a
  * sequence gap, an unparseable frame, a reset or reconnect, an ARM for one edge only, and a LOST
  * record, on the pins of its drop source. That is exact because the board places the marker exactly:
@@ -82,7 +84,7 @@ final class LossTracker {
         expected[pin] = (byte) (1 - level);
         if (want != UNKNOWN && want != level) {
             merged++;
-            c.loss(EventsLostException.Cause.MERGED, 1, 0, "the board reported " + (level == 1 ? "high" : "low")
+            c.loss(EdgesLostException.Reason.MERGED, 1, 0, "the board reported " + (level == 1 ? "high" : "low")
                     + " twice: the pin changed faster than its interrupt");
         }
     }
@@ -95,7 +97,7 @@ final class LossTracker {
             }
             expected[c.spec.number()] = UNKNOWN; // the records on either side of the drops prove nothing
             if (c.isArmed()) {
-                c.loss(EventsLostException.Cause.BOARD_RING, count, 0, "the board's event ring was full (drop source "
+                c.loss(EdgesLostException.Reason.BOARD_OVERFLOW, count, 0, "the board's event ring was full (drop source "
                         + source + ")");
             }
         }
@@ -103,20 +105,20 @@ final class LossTracker {
 
     /** {@code missing} frames never arrived: every armed pin may have lost edges, how many is unknown. */
     void framesMissing(int missing, String detail) {
-        everyArmedPin(EventsLostException.Cause.WIRE_FRAMES, missing, detail);
+        everyArmedPin(EdgesLostException.Reason.SEQUENCE_GAP, missing, detail);
     }
 
     /** A frame in the sequence whose payload would not parse: it may have held any pin's edges. */
     void unparseable(String detail) {
         unparseable++;
-        everyArmedPin(EventsLostException.Cause.UNPARSEABLE_FRAME, 1, detail);
+        everyArmedPin(EdgesLostException.Reason.UNPARSEABLE_FRAME, 1, detail);
     }
 
-    private void everyArmedPin(EventsLostException.Cause cause, long frames, String detail) {
+    private void everyArmedPin(EdgesLostException.Reason cause, long frames, String detail) {
         forgetAll();
         for (PinChannel c : pins) {
             if (c.isArmed()) {
-                c.loss(cause, EventsLostException.UNKNOWN, frames, detail);
+                c.loss(cause, EdgesLostException.UNKNOWN, frames, detail);
             }
         }
     }

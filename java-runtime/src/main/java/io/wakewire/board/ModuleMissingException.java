@@ -11,7 +11,7 @@ public final class ModuleMissingException extends BoardException {
     private final FirmwareModule module;
 
     public ModuleMissingException(String board, FirmwareModule module, String message) {
-        super(board, message);
+        super(board, Reason.MODULE_MISSING, message, null);
         this.module = module;
     }
 

@@ -1,5 +1,10 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeSource;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Future;
 import io.wakewire.wire.Answer;
 import io.wakewire.wire.Command;
@@ -16,7 +21,7 @@ import io.wakewire.wire.Command;
  * AnalogReading a = await(board.pin("A0").analogRead());
  * }</pre>
  */
-public final class Pin {
+public final class Pin implements EdgeSource {
 
     private final PinChannel channel;
 
@@ -24,6 +29,7 @@ public final class Pin {
         this.channel = channel;
     }
 
+    @Override
     public String name() {
         return channel.name();
     }
@@ -34,19 +40,21 @@ public final class Pin {
     }
 
     /**
-     * The first edge matching {@code filter} after this future is first polled. Arms the pin on
-     * first use (it then stays armed). To see every edge, with nothing missed between two waits,
-     * use {@link #edges}.
+     * The first edge matching {@code filter} after this future is first polled (see {@link EdgeSource}).
+     * Arms the pin on first use (it then stays armed). To see every edge, with nothing missed
+     * between two waits, use {@link #edges}.
      */
+    @Override
     public Future<Edge> nextEdge(EdgeFilter filter) {
         requireEdge(filter);
-        return new NextEdge(channel, filter);
+        return new BoardNextEdge(channel, filter);
     }
 
-    /** A stream of every edge matching {@code filter}, from its first {@code next()} on. */
+    /** A stream of every edge matching {@code filter}, from its first {@code next()} poll on; close it when done. */
+    @Override
     public EdgeStream edges(EdgeFilter filter) {
         requireEdge(filter);
-        return new EdgeStream(channel, filter, channel.session.options.edgeBuffer());
+        return new BoardEdgeStream(channel, filter, channel.session.options.edgeBuffer());
     }
 
     /** Drives the pin as an output (PIN_MODE output first, once). */

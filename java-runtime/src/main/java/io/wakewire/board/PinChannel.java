@@ -1,5 +1,9 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgesLostException;
+
 import io.wakewire.task.Future;
 import io.wakewire.task.Futures;
 import io.wakewire.wire.Command;
@@ -59,8 +63,8 @@ final class PinChannel {
         }
     }
 
-    /** A loss of {@code count} edges ({@link EventsLostException#UNKNOWN} when unknown) in {@code frames} frames. */
-    void loss(EventsLostException.Cause cause, long count, long frames, String detail) {
+    /** A loss of {@code count} edges ({@link EdgesLostException#UNKNOWN} when unknown) in {@code frames} frames. */
+    void loss(EdgesLostException.Reason cause, long count, long frames, String detail) {
         for (int i = 0; i < subs.size(); i++) {
             subs.get(i).offerLoss(cause, count, frames, detail);
         }
@@ -78,7 +82,7 @@ final class PinChannel {
 
     /** Armed for both edges: its records then alternate in level unless edges went missing. */
     boolean armedForBoth() {
-        return armedBits == EdgeFilter.BOTH.armBits;
+        return armedBits == EdgeFilter.BOTH.mask();
     }
 
     /**
@@ -86,13 +90,13 @@ final class PinChannel {
      * when it already is, else PIN_MODE input (first time) and ARM with the union of filters.
      */
     Future<Void> ensureArmed(EdgeFilter filter) {
-        int want = armedBits | filter.armBits;
+        int want = armedBits | filter.mask();
         if (want == armedBits) {
             return Futures.ready(null);
         }
         int before = armedBits;
         armedBits = want;
-        if (before != 0 && want == EdgeFilter.BOTH.armBits) {
+        if (before != 0 && want == EdgeFilter.BOTH.mask()) {
             widenedToBoth++; // records of the one-edge arming may still be on their way
         }
         return new Rollback(session, "ARM " + name(), arm(), () -> armedBits = before);
@@ -122,7 +126,7 @@ final class PinChannel {
      */
     private Future<Void> arm() {
         Future<Void> modeSet = setMode(Command.PinMode.INPUT);
-        return modeSet.andThen(v -> session.request("ARM " + name() + " " + EdgeFilter.ofBits(armedBits),
+        return modeSet.andThen(v -> session.request("ARM " + name() + " " + EdgeFilter.ofMask(armedBits),
                 (seq, req) -> new Command.Arm(seq, req, spec.number(), armedBits, 0)));
     }
 

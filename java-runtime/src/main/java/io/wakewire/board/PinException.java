@@ -9,6 +9,6 @@ public final class PinException extends BoardException {
     private static final long serialVersionUID = 1L;
 
     public PinException(String board, String message) {
-        super(board, message);
+        super(board, Reason.BAD_PIN, message, null);
     }
 }

@@ -4,6 +4,7 @@ import io.wakewire.task.Context;
 import io.wakewire.task.Future;
 import io.wakewire.task.Futures;
 import io.wakewire.task.Poll;
+import io.wakewire.task.TimedOutException;
 import io.wakewire.task.Waker;
 import io.wakewire.wire.Answer;
 import io.wakewire.wire.Command;
@@ -13,10 +14,11 @@ import java.time.Duration;
 /**
  * One command and its answer, as a future: the command is sent at the first poll (so a request
  * that is built but never awaited sends nothing), the answer is matched by request id through the
- * {@link RequestTable}, and a timer bounds the wait.
+ * {@link RequestTable}, and a timer bounds the wait. When {@link RequestTable#MAX_IN_FLIGHT}
+ * commands are already in flight it waits for a slot first, inside the same time limit.
  *
  * <p>A NAK becomes {@link BoardNakException}; no answer in time becomes
- * {@link BoardTimeoutException}; the board going away becomes {@link BoardDisconnectedException}.
+ * {@link io.wakewire.task.TimedOutException} (the one timeout type, as from {@code Futures.timeout}); the board going away becomes {@link BoardDisconnectedException}.
  * Cancelling frees the id at once; a late answer to it is then counted as unclaimed. Executor thread
  * only, like every future.
  */
@@ -43,7 +45,8 @@ final class Request<T> implements Future<T> {
     private Future<Void> timer;
     private Waker waker;
     private Answer.Reply answer;
-    private BoardException failure;
+    private RuntimeException failure;
+    private boolean registered;
     private boolean sent;
     private boolean done;
     long sentNanos;
@@ -65,13 +68,16 @@ final class Request<T> implements Future<T> {
             throw new IllegalStateException(what + ": polled after completion");
         }
         waker = cx.waker();
-        if (!sent) {
-            sent = true;
-            timer = Futures.sleep(timeout);
+        if (!registered) {
+            registered = true;
+            timer = Futures.sleep(timeout); // the wait for a slot counts too: the caller's limit is on the answer
             reqId = session.register(this, duringHandshake);
             if (reqId < 0) {
                 return finish();
             }
+        }
+        if (!sent && reqId != RequestTable.QUEUED && failure == null) {
+            sent = true;
             sentNanos = session.nowNanos();
             session.send(maker.make(session.nextTxSeq(), reqId), this);
         }
@@ -81,7 +87,7 @@ final class Request<T> implements Future<T> {
         if (timer.poll(cx).isReady()) {
             session.requests().remove(reqId, this);
             session.countTimeout();
-            failure = new BoardTimeoutException(session.label(), what, timeout);
+            failure = new TimedOutException(timeout, "the answer to " + what + " from " + session.label());
             return finish();
         }
         return Poll.pending();
@@ -107,6 +113,12 @@ final class Request<T> implements Future<T> {
     void answered(Answer.Reply a) {
         answer = a;
         answeredNanos = session.arrivalNanos();
+        wake();
+    }
+
+    /** A slot freed up: the request has id {@code id} now and sends at its next poll. */
+    void admitted(int id) {
+        reqId = id;
         wake();
     }
 
@@ -139,7 +151,9 @@ final class Request<T> implements Future<T> {
 
     @Override
     public String describe() {
-        return what + (sent ? " (req " + reqId + ", awaiting answer)" : " (not sent)");
+        return what + (sent ? " (req " + reqId + ", awaiting answer)"
+                : registered && reqId == RequestTable.QUEUED ? " (waiting for a slot: "
+                + RequestTable.MAX_IN_FLIGHT + " commands in flight)" : " (not sent)");
     }
 
     String what() {

@@ -1,6 +1,6 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
+import io.wakewire.pin.Edge;
 
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -12,7 +12,7 @@ import java.util.Map;
  * <pre>
  * board_ns,host_unix_ns,pin,level,latency_ns,latency_valid,lost,event
  * 1234000,1733582523123456789,D2,1,84000,1,0,edge
- * 1298000,1733582523187456789,D2,-1,0,0,3,board_ring
+ * 1298000,1733582523187456789,D2,-1,0,0,3,board_overflow
  * </pre>
  * <ul>
  *   <li>{@code board_ns}: the board's ISR timestamp; {@code host_unix_ns}: the clock sync's estimate
@@ -49,14 +49,14 @@ final class CsvEdgeSink implements EdgeSink {
     public void edge(Edge e) {
         lastEdge.put(e.pin(), e);
         boolean valid = vouch.vouches(e);
-        row(e.boardNanos(), clock.epochNanos(e.hostNanos()), e.pin(), e.isRising() ? 1 : 0, valid ? e.latencyNanos() : 0,
+        row(e.boardNanos().getAsLong(), clock.epochNanos(e.hostNanos()), e.pin(), e.isRising() ? 1 : 0, valid ? e.latency().toNanos() : 0,
                 valid ? 1 : 0, 0, "edge");
     }
 
     @Override
     public void lost(String pin, String cause, long count, String what) {
         Edge before = lastEdge.get(pin);
-        row(before == null ? 0 : before.boardNanos(), before == null ? 0 : clock.epochNanos(before.hostNanos()), pin, -1, 0, 0,
+        row(before == null ? 0 : before.boardNanos().getAsLong(), before == null ? 0 : clock.epochNanos(before.hostNanos()), pin, -1, 0, 0,
                 count, cause);
     }
 

@@ -3,10 +3,11 @@ package io.wakewire.cli;
 import io.wakewire.board.AnalogReading;
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardDisconnectedException;
+import io.wakewire.board.BoardCounters;
 import io.wakewire.board.BoardStats;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.Level;
 import io.wakewire.sim.VirtualBoard;
 import io.wakewire.task.Async;
 import io.wakewire.task.Futures;
@@ -14,7 +15,6 @@ import io.wakewire.task.Interval;
 import io.wakewire.task.JoinHandle;
 import io.wakewire.task.MissedTickPolicy;
 import io.wakewire.task.Selected;
-import io.wakewire.wire.Answer;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -153,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (train.ended() != null && !r.interrupted()) {
                     throw train.ended();
                 }
-                Answer.StatsReport counters = Async.await(board.boardCounters());
+                BoardCounters counters = Async.await(board.boardCounters());
                 // the request/answer floor, measured once the other tasks are quiet
                 org.HdrHistogram.Histogram rtt = new org.HdrHistogram.Histogram(3_600_000_000_000L, 3);
                 for (int i = 0; i < 50 && !r.interrupted(); i++) {
@@ -219,10 +219,10 @@ final class DemoCommand implements Callable<Integer> {
         return race.startsWith("the edge") ? "edge won" : race.startsWith("the timeout") ? "timeout won" : race;
     }
 
-    private int summary(PrintWriter out, Board board, BoardRunner r, EdgeLog train, Tally t, Answer.StatsReport counters,
+    private int summary(PrintWriter out, Board board, BoardRunner r, EdgeLog train, Tally t, BoardCounters counters,
                         long driven, String stimulusFailure) {
         BoardStats s = board.stats();
-        long boardDrops = counters.drops().stream().mapToLong(Answer.Drop::count).sum();
+        long boardDrops = counters.totalDrops();
         // host drops are left out: a one-shot nextEdge keeps one edge, and a second edge of the same
         // frame counts there; the train's own stream reports its overflows as losses in-band
         long losses = train.losses() + boardDrops + s.seqGapFrames();
@@ -283,7 +283,7 @@ final class DemoCommand implements Callable<Integer> {
         public void edge(Edge e) {
             if (seen++ < first) {
                 out.printf(Locale.ROOT, "  edge %s %s at board %.6f s, latency %s%s%n", e.pin(),
-                        e.isRising() ? "rising " : "falling", e.boardNanos() / 1e9, LatencyText.of(e),
+                        e.isRising() ? "rising " : "falling", e.boardNanos().getAsLong() / 1e9, LatencyText.of(e),
                         seen == first ? " (further edges are counted)" : "");
             }
         }

@@ -2,10 +2,10 @@ package io.wakewire.cli;
 
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardDisconnectedException;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.EventsLostException;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
 import io.wakewire.sync.Notify;
 import io.wakewire.task.Async;
 import io.wakewire.task.Future;
@@ -36,7 +36,7 @@ final class EdgeLog {
         long rateMark;
         /** Edges at the level the pin already had: with both edges followed, a sign of a missed or spurious edge. */
         long repeats;
-        io.wakewire.board.Level last;
+        io.wakewire.pin.Level last;
     }
 
     private final EdgeSink sink;
@@ -74,7 +74,7 @@ final class EdgeLog {
                     try {
                         Edge e = Async.await(stream.next());
                         record(e);
-                    } catch (EventsLostException lost) {
+                    } catch (EdgesLostException lost) {
                         counts.get(pin).last = null; // after a hole, the next level proves nothing
                         long n = lost.countKnown() ? lost.count() : 0; // unknown: counted in unknownLosses
                         counts.get(pin).losses += n;
@@ -82,8 +82,8 @@ final class EdgeLog {
                         if (!lost.countKnown()) {
                             unknownLosses++;
                         }
-                        // the CSV's lost column: the count, or -1 (EventsLostException.UNKNOWN) when unknown
-                        sink.lost(pin, lost.lossCause().name().toLowerCase(java.util.Locale.ROOT), lost.count(),
+                        // the CSV's lost column: the count, or -1 (EdgesLostException.UNKNOWN) when unknown
+                        sink.lost(pin, lost.reason().name().toLowerCase(java.util.Locale.ROOT), lost.count(),
                                 lost.getMessage());
                     }
                 }
@@ -111,7 +111,7 @@ final class EdgeLog {
         c.last = e.level();
         // only latencies the clock sync vouches for are measurements; the rest are not recorded
         if (e.hostTimeVouched()) {
-            long l = e.latencyNanos();
+            long l = e.latency().toNanos();
             if (l < 0) {
                 negativeLatencies++;
             }

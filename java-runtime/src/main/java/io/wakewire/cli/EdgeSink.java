@@ -1,6 +1,6 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
+import io.wakewire.pin.Edge;
 
 import java.io.IOException;
 
@@ -15,8 +15,8 @@ interface EdgeSink extends AutoCloseable {
 
     /**
      * The same, with the loss report's parts for sinks that keep them apart: {@code cause} in
-     * lower case ({@code board_ring}, {@code wire_frames}, {@code merged}, ...) and its {@code count}
-     * of edges ({@link io.wakewire.board.EventsLostException#UNKNOWN} when not known). By default
+     * lower case ({@code board_overflow}, {@code sequence_gap}, {@code merged}, ...) and its {@code count}
+     * of edges ({@link io.wakewire.pin.EdgesLostException#UNKNOWN} when not known). By default
      * the words only.
      */
     default void lost(String pin, String cause, long count, String what) throws IOException {

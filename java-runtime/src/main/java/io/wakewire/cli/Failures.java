@@ -1,10 +1,6 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.BoardDisconnectedException;
 import io.wakewire.board.BoardException;
-import io.wakewire.board.BoardMismatchException;
-import io.wakewire.board.BoardTimeoutException;
-import io.wakewire.board.PinException;
 import io.wakewire.board.config.BoardConfigException;
 import io.wakewire.board.config.NoSuchPinException;
 import io.wakewire.link.PortOpenException;
@@ -58,30 +54,36 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (port != null) {
             return new Verdict(ExitCode.PORT, port.getMessage());
         }
-        if (e instanceof BoardConfigException || e instanceof NoSuchPinException || e instanceof PinException) {
+        if (e instanceof BoardConfigException || e instanceof NoSuchPinException) {
             return new Verdict(ExitCode.USAGE, oneLine(e.getMessage()));
         }
-        if (e instanceof BoardTimeoutException || e instanceof TimedOutException) {
+        if (e instanceof TimedOutException) {
             return new Verdict(ExitCode.NO_ANSWER, oneLine(e.getMessage()));
         }
-        if (e instanceof BoardDisconnectedException && e.getMessage() != null && e.getMessage().contains("no HELLO")) {
-            return new Verdict(ExitCode.NO_ANSWER, oneLine(e.getMessage()));
-        }
-        if (e instanceof BoardMismatchException || e instanceof BoardException) {
-            return new Verdict(ExitCode.FAILURE, oneLine(e.getMessage()));
+        if (e instanceof BoardException b) {
+            return new Verdict(exitCode(b.reason()), oneLine(b.getMessage()));
         }
         if (e instanceof io.wakewire.gateway.GatewayException) {
             return new Verdict(ExitCode.FAILURE, oneLine(e.getMessage()));
         }
-        if (e instanceof VirtualBoardException) {
-            String m = e.getMessage() == null ? "" : e.getMessage();
-            boolean missing = m.contains("is missing") || m.contains("cannot run") || m.contains("cannot find the wakewire");
-            return new Verdict(missing ? ExitCode.MISSING_TOOL : ExitCode.FAILURE, oneLine(m));
+        if (e instanceof VirtualBoardException v) {
+            return new Verdict(v.missingTool() ? ExitCode.MISSING_TOOL : ExitCode.FAILURE, oneLine(v.getMessage()));
         }
         if (e instanceof TaskCancelledException || e instanceof InterruptedException) {
             return new Verdict(ExitCode.INTERRUPTED, "interrupted");
         }
         return new Verdict(ExitCode.FAILURE, "internal error (please report): " + e);
+    }
+
+    /** A board failure's exit code, by its reason (a port that would not open was caught above, by type). */
+    static int exitCode(BoardException.Reason reason) {
+        return switch (reason) {
+            case BAD_PIN -> ExitCode.USAGE;
+            case NO_HELLO -> ExitCode.NO_ANSWER;
+            case PORT_UNAVAILABLE -> ExitCode.PORT;
+            case LINK_LOST, SILENT, RESET, NOT_CONNECTED, CLOSED, ENDED, MISMATCH, REFUSED,
+                    MODULE_MISSING, I2C_FAILED -> ExitCode.FAILURE;
+        };
     }
 
     /** The failure a task wrapper carries. */

@@ -1,10 +1,11 @@
 package io.wakewire.cli;
 
 import io.wakewire.board.Board;
+import io.wakewire.board.BoardCounters;
+import io.wakewire.board.BoardInfo;
 import io.wakewire.board.BoardStats;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.task.Async;
-import io.wakewire.wire.Answer;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -35,26 +36,26 @@ final class InfoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BoardRunner runner = BoardRunner.of(common, common.requirePort(), spec.commandLine().getErr());
         return runner.run((board, r) -> {
-            Answer.StatsReport counters = Async.await(board.boardCounters());
+            BoardCounters counters = Async.await(board.boardCounters());
             print(out, r, board, counters);
             return ExitCode.OK;
         });
     }
 
-    static void print(PrintWriter out, BoardRunner r, Board board, Answer.StatsReport counters) {
+    static void print(PrintWriter out, BoardRunner r, Board board, BoardCounters counters) {
         BoardConfig c = r.config();
-        Answer.HelloInfo h = board.hello();
+        BoardInfo h = board.info();
         out.printf(Locale.ROOT, "board          %s on %s (%s)%n", c.name(), r.port(), c.description());
-        out.printf(Locale.ROOT, "firmware       %d.%d, wire protocol %d%n", h.fwMajor(), h.fwMinor(), h.protoVersion());
+        out.printf(Locale.ROOT, "firmware       %d.%d, wire protocol %d%n", h.firmwareMajor(), h.firmwareMinor(), h.protocolVersion());
         out.printf(Locale.ROOT, "mcu            signature %06x (%s), clock %d Hz, tick %d ns%n", h.signature(),
-                h.signature() == c.signature() ? c.mcu().name() : "NOT the config's " + c.mcu().name(), h.fCpu(), h.tickNs());
-        out.printf(Locale.ROOT, "link           %d baud, %d pins%n", h.baud(), h.nPins());
+                h.signature() == c.signature() ? c.mcu().name() : "NOT the config's " + c.mcu().name(), h.cpuHz(), h.tickNanos());
+        out.printf(Locale.ROOT, "link           %d baud, %d pins%n", h.baud(), h.pins());
         out.printf(Locale.ROOT, "capabilities   %s%n", String.join(", ", capabilities(h)));
         out.printf(Locale.ROOT, "modules        %s%n", modules(board));
         out.printf(Locale.ROOT, "reset cause    %s (MCUSR 0x%02x)%n", resetCause(h.resetCause()), h.resetCause());
         out.printf(Locale.ROOT, "ready in       %s (open to HELLO checked)%n", DurationConverter.format(r.connectTime()));
         StringBuilder drops = new StringBuilder();
-        for (Answer.Drop d : counters.drops()) {
+        for (BoardCounters.Drop d : counters.drops()) {
             if (d.count() == 0) {
                 continue;
             }
@@ -68,7 +69,7 @@ final class InfoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    static List<String> capabilities(Answer.HelloInfo h) {
+    static List<String> capabilities(BoardInfo h) {
         List<String> caps = new ArrayList<>();
         String[] names = {"edge-events", "debounce", "pwm", "analog-read", "pin-change", "lost-markers"};
         for (int bit = 0; bit < names.length; bit++) {

@@ -1,6 +1,6 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
+import io.wakewire.pin.Edge;
 
 import java.util.Locale;
 
@@ -20,11 +20,11 @@ final class LatencyText {
         if (!LatencyVouch.SYNC.vouches(e)) {
             return "not measured (the clock sync cannot vouch for it yet)";
         }
-        return String.format(Locale.ROOT, "%.3f ms ±%.3f", e.latencyNanos() / 1e6, e.hostErrorNanos() / 1e6);
+        return String.format(Locale.ROOT, "%.3f ms ±%.3f", e.latency().toNanos() / 1e6, e.hostErrorNanos() / 1e6);
     }
 
     /** The milliseconds column of a table: the latency, or "-" when {@code vouch} does not vouch for it. */
     static String column(Edge e, LatencyVouch vouch) {
-        return vouch.vouches(e) ? String.format(Locale.ROOT, "%.3f", e.latencyNanos() / 1e6) : "-";
+        return vouch.vouches(e) ? String.format(Locale.ROOT, "%.3f", e.latency().toNanos() / 1e6) : "-";
     }
 }

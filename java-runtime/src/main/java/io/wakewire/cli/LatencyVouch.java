@@ -1,9 +1,9 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
+import io.wakewire.pin.Edge;
 
 /**
- * Whether an edge's latency ({@link Edge#latencyNanos()}, arrival minus the clock sync's host-time
+ * Whether an edge's latency ({@link Edge#latency()}, arrival minus the clock sync's host-time
  * estimate of the edge) may be shown as a measurement. The output sinks ask this once per edge and
  * print an unvouched latency as "-" (the CSV: latency_valid 0), never as a number.
  *
@@ -17,7 +17,7 @@ interface LatencyVouch {
 
     boolean vouches(Edge e);
 
-    LatencyVouch BY_SIGN = e -> e.latencyNanos() >= 0;
+    LatencyVouch BY_SIGN = e -> e.latency().toNanos() >= 0;
 
-    LatencyVouch SYNC = e -> e.hostTimeVouched() && e.latencyNanos() >= 0;
+    LatencyVouch SYNC = e -> e.hostTimeVouched() && e.latency().toNanos() >= 0;
 }

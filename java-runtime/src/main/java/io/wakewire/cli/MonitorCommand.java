@@ -1,6 +1,6 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.EdgeFilter;
+import io.wakewire.pin.EdgeFilter;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.board.config.Capability;
 import io.wakewire.board.config.PinInfo;
@@ -183,7 +183,7 @@ final class MonitorCommand implements Callable<Integer> {
     private static EdgeSink fanOut(List<EdgeSink> sinks) {
         return new EdgeSink() {
             @Override
-            public void edge(io.wakewire.board.Edge e) throws IOException {
+            public void edge(io.wakewire.pin.Edge e) throws IOException {
                 for (EdgeSink s : sinks) {
                     s.edge(e);
                 }

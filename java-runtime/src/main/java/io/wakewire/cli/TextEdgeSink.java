@@ -1,6 +1,6 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
+import io.wakewire.pin.Edge;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -26,8 +26,8 @@ final class TextEdgeSink implements EdgeSink {
             header = true;
         }
         String latency = LatencyText.column(e, vouch); // a latency the clock sync cannot vouch for is not a figure
-        out.printf(Locale.ROOT, "%12.6f  %s  %-4s %-5s  %s%n", e.boardNanos() / 1e9, clock.timeOfDay(e.hostNanos()),
-                e.pin(), e.level() == io.wakewire.board.Level.HIGH ? "1" : "0", latency);
+        out.printf(Locale.ROOT, "%12.6f  %s  %-4s %-5s  %s%n", e.boardNanos().getAsLong() / 1e9, clock.timeOfDay(e.hostNanos()),
+                e.pin(), e.level() == io.wakewire.pin.Level.HIGH ? "1" : "0", latency);
     }
 
     @Override

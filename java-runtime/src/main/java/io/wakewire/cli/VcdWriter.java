@@ -1,6 +1,6 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
+import io.wakewire.pin.Edge;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -103,9 +103,9 @@ final class VcdWriter implements EdgeSink {
         if (!ids.containsKey(e.pin())) {
             return;
         }
-        pending.add(new Held(e.pin(), e, e.boardNanos(), arrivals++));
-        lastEdgeNanos.put(e.pin(), e.boardNanos());
-        newest = Math.max(newest, e.boardNanos());
+        pending.add(new Held(e.pin(), e, e.boardNanos().getAsLong(), arrivals++));
+        lastEdgeNanos.put(e.pin(), e.boardNanos().getAsLong());
+        newest = Math.max(newest, e.boardNanos().getAsLong());
         writeUpTo(newest - REORDER_NANOS);
     }
 

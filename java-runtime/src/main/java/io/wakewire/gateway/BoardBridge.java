@@ -3,11 +3,11 @@ package io.wakewire.gateway;
 import io.wakewire.board.AnalogReading;
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardDisconnectedException;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.EventsLostException;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Async;
 import io.wakewire.task.Future;
 import io.wakewire.task.Futures;
@@ -47,14 +47,15 @@ final class BoardBridge {
                         Edge e = Async.await(stream.next());
                         long s = ++seq;
                         link.event(t.edge(pin), new Json.Obj().put("seq", s).put("pin", pin)
-                                .put("level", e.level() == Level.HIGH ? 1 : 0).put("board_ticks", e.ticks())
-                                .put("board_ns", e.boardNanos()).put("host_time_us", time.epochMicros(e.hostNanos()))
+                                .put("level", e.level() == Level.HIGH ? 1 : 0).put("board_ticks", e.boardTicks().getAsLong())
+                                .put("board_ns", e.boardNanos().getAsLong()).put("host_time_us", time.epochMicros(e.hostNanos()))
                                 .toString(), s);
-                    } catch (EventsLostException lost) {
+                    } catch (EdgesLostException lost) {
                         long s = ++seq;
                         link.event(t.pinLost(pin), new Json.Obj().put("seq", s).put("pin", pin)
-                                .put("cause", lost.lossCause().name().toLowerCase(Locale.ROOT)).put("count", lost.count())
-                                .put("unit", lost.lossCause() == EventsLostException.Cause.WIRE_FRAMES ? "frames" : "events")
+                                .put("cause", lost.reason().name().toLowerCase(Locale.ROOT))
+                                .put("count", lost.reason() == EdgesLostException.Reason.SEQUENCE_GAP ? lost.frames() : lost.count())
+                                .put("unit", lost.reason() == EdgesLostException.Reason.SEQUENCE_GAP ? "frames" : "events")
                                 .toString(), s);
                     } catch (BoardDisconnectedException gone) {
                         if (!reconnects) {
@@ -85,7 +86,7 @@ final class BoardBridge {
                     if (!reconnects) {
                         return;
                     }
-                } catch (io.wakewire.board.BoardTimeoutException late) {
+                } catch (io.wakewire.task.TimedOutException late) {
                     // skipped; the next sample is due in one period
                 }
                 Async.await(Futures.sleep(every));

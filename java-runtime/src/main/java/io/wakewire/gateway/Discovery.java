@@ -19,8 +19,8 @@ final class Discovery {
     /** Topic -> retained payload, for one board. */
     static Map<String, String> messages(String haPrefix, Topics t, String board, List<String> inputs, List<String> analog,
                                         List<String> outputs) {
-        String device = new Json.Obj().put("identifiers", List.of("wakewire_" + board)).put("name", "wakewire " + board)
-                .put("manufacturer", "wakewire").toString();
+        Json.Obj device = new Json.Obj().put("identifiers", List.of("wakewire_" + board)).put("name", "wakewire " + board)
+                .put("manufacturer", "wakewire");
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String pin : inputs) {
             out.put(configTopic(haPrefix, "binary_sensor", board, pin), common(t, board, pin, device)
@@ -44,10 +44,10 @@ final class Discovery {
     }
 
 
-    private static Json.Obj common(Topics t, String board, String pin, String device) {
+    private static Json.Obj common(Topics t, String board, String pin, Json.Obj device) {
         return new Json.Obj().put("name", board + " " + pin).put("unique_id", uniqueId(board, pin))
                 .put("availability_topic", t.status()).put("payload_available", "online").put("payload_not_available", "offline")
-                .put("qos", 1L).putRaw("device", device);
+                .put("qos", 1L).put("device", device);
     }
 
     private static String uniqueId(String board, String pin) {

@@ -1,106 +1,84 @@
 package io.wakewire.gateway;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.jr.ob.JSON;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The little JSON the gateway needs, without a library: {@link Obj} writes one flat object (the
- * gateway's messages are all flat), {@link #parseFlat} reads one flat object (a command payload).
- * Nested values in a command are refused with a message naming where, since no command has any.
+ * The gateway's JSON, on Jackson (jackson-jr to write, jackson-core's streaming parser to read):
+ * {@link Obj} builds one object (the gateway's messages), {@link #parseFlat} reads one flat object
+ * (a command payload). Reading token by token lets a refusal name what is wrong in the gateway's
+ * own words, where: a nested value, a repeated key, a missing value, text after the object.
  */
 final class Json {
+
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JsonFactory PARSERS = new JsonFactory();
 
     private Json() {
     }
 
     /** Builds {@code {"k":v,...}} in insertion order. */
     static final class Obj {
-        private final StringBuilder sb = new StringBuilder("{");
+        private final Map<String, Object> fields = new LinkedHashMap<>();
 
         Obj put(String key, String value) {
-            key(key);
-            if (value == null) {
-                sb.append("null");
-            } else {
-                quote(sb, value);
-            }
+            fields.put(key, value);
             return this;
         }
 
         Obj put(String key, long value) {
-            key(key);
-            sb.append(value);
+            fields.put(key, value);
             return this;
         }
 
+        /** Six significant digits, no trailing zeros (0.25, 3, 100, 1E-7); null when not finite (JSON has no NaN). */
         Obj put(String key, double value) {
-            key(key);
-            sb.append(String.format(Locale.ROOT, "%.6g", value).replaceFirst("\\.?0+(?=$|e)", ""));
+            BigDecimal d = null;
+            if (Double.isFinite(value)) {
+                d = new BigDecimal(String.format(Locale.ROOT, "%.6g", value)).stripTrailingZeros();
+                d = d.scale() < 0 ? d.setScale(0) : d; // 100, not 1E+2
+            }
+            fields.put(key, d);
             return this;
         }
 
         Obj put(String key, boolean value) {
-            key(key);
-            sb.append(value);
+            fields.put(key, value);
             return this;
         }
 
-        /** A value that is already JSON (a nested object built with another Obj). */
-        Obj putRaw(String key, String json) {
-            key(key);
-            sb.append(json);
+        /** A nested object. */
+        Obj put(String key, Obj value) {
+            fields.put(key, value.fields);
             return this;
         }
 
         /** An array of strings. */
-        Obj put(String key, java.util.List<String> values) {
-            key(key);
-            sb.append('[');
-            for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                quote(sb, values.get(i));
-            }
-            sb.append(']');
+        Obj put(String key, List<String> values) {
+            fields.put(key, List.copyOf(values));
             return this;
-        }
-
-        private void key(String key) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            quote(sb, key);
-            sb.append(':');
         }
 
         @Override
         public String toString() {
-            return sb + "}";
-        }
-    }
-
-    static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+            try {
+                return WRITER.asString(fields);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write JSON for " + fields.keySet(), e); // a String sink: never
             }
         }
-        sb.append('"');
     }
 
     /** A payload that is not the flat JSON object expected; the message says what and where. */
@@ -112,143 +90,74 @@ final class Json {
         }
     }
 
+    private static BadJson error(long offset, String what) {
+        return new BadJson("malformed JSON at character " + (offset + 1) + ": " + what);
+    }
+
+    /** The first non-blank character at or after {@code from}. */
+    private static int skipBlanks(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     /**
      * One flat JSON object: values are String, Double (every number), Boolean or null. Keys
      * repeated, nested objects or arrays, and trailing text are errors.
      */
     static Map<String, Object> parseFlat(String text) throws BadJson {
-        Parser p = new Parser(text);
-        Map<String, Object> out = p.object();
-        p.ws();
-        if (p.i < text.length()) {
-            throw p.error("unexpected text after the object");
+        try (JsonParser p = PARSERS.createParser(text)) {
+            try {
+                return parseFlat(p, text);
+            } catch (JsonEOFException e) {
+                // the parser reads a key together with its colon: a payload cut after either still names the key
+                String key = p.currentName();
+                throw error(text.length(), key != null ? "value of \"" + key + "\" missing"
+                        : "the payload ended inside the object");
+            }
+        } catch (JsonProcessingException e) {
+            throw error(e.getLocation() == null ? 0 : e.getLocation().getCharOffset(), e.getOriginalMessage().lines()
+                    .findFirst().orElse("not JSON"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a String", e); // a String source: never
         }
-        return out;
     }
 
-    private static final class Parser {
-        final String s;
-        int i;
-
-        Parser(String s) {
-            this.s = s;
+    private static Map<String, Object> parseFlat(JsonParser p, String text) throws IOException, BadJson {
+        Map<String, Object> out = new LinkedHashMap<>();
+        JsonToken t;
+        try {
+            t = p.nextToken();
+        } catch (JsonProcessingException e) {
+            t = null;
         }
-
-        BadJson error(String what) {
-            return new BadJson("malformed JSON at character " + (i + 1) + ": " + what);
+        if (t != JsonToken.START_OBJECT) {
+            throw error(skipBlanks(text, 0), "expected '{'");
         }
-
-        void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
+        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+            String key = p.currentName();
+            t = p.nextToken();
+            Object v = switch (t) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NULL -> null;
+                case START_OBJECT, START_ARRAY -> throw error(p.currentTokenLocation().getCharOffset(),
+                        "\"" + key + "\" is nested; commands take plain values");
+                default -> throw error(p.currentTokenLocation().getCharOffset(), "unexpected " + t);
+            };
+            if (out.containsKey(key)) {
+                throw error(p.currentLocation().getCharOffset(), "key \"" + key + "\" given twice");
             }
+            out.put(key, v);
         }
-
-        void expect(char c) throws BadJson {
-            ws();
-            if (i >= s.length() || s.charAt(i) != c) {
-                throw error("expected '" + c + "'" + (i >= s.length() ? " but the payload ended" : ""));
-            }
-            i++;
+        int after = skipBlanks(text, (int) p.currentLocation().getCharOffset());
+        if (after < text.length()) {
+            throw error(after, "unexpected text after the object");
         }
-
-        Map<String, Object> object() throws BadJson {
-            expect('{');
-            Map<String, Object> m = new LinkedHashMap<>();
-            ws();
-            if (i < s.length() && s.charAt(i) == '}') {
-                i++;
-                return m;
-            }
-            for (;;) {
-                ws();
-                String k = string();
-                expect(':');
-                Object v = value(k);
-                if (m.containsKey(k)) {
-                    throw error("key \"" + k + "\" given twice");
-                }
-                m.put(k, v);
-                ws();
-                if (i < s.length() && s.charAt(i) == ',') {
-                    i++;
-                    continue;
-                }
-                expect('}');
-                return m;
-            }
-        }
-
-        Object value(String key) throws BadJson {
-            ws();
-            if (i >= s.length()) {
-                throw error("value of \"" + key + "\" missing");
-            }
-            char c = s.charAt(i);
-            if (c == '"') {
-                return string();
-            }
-            if (c == '{' || c == '[') {
-                throw error("\"" + key + "\" is nested; commands take plain values");
-            }
-            for (String lit : new String[] {"true", "false", "null"}) {
-                if (s.startsWith(lit, i)) {
-                    i += lit.length();
-                    return lit.equals("null") ? null : Boolean.valueOf(lit);
-                }
-            }
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            try {
-                return Double.valueOf(s.substring(start, i));
-            } catch (NumberFormatException e) {
-                i = start;
-                throw error("value of \"" + key + "\" is not a string, number, true, false or null");
-            }
-        }
-
-        String string() throws BadJson {
-            if (i >= s.length() || s.charAt(i) != '"') {
-                throw error("expected a string in double quotes");
-            }
-            i++;
-            StringBuilder sb = new StringBuilder();
-            while (i < s.length()) {
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c == '\\') {
-                    if (i >= s.length()) {
-                        break;
-                    }
-                    char e = s.charAt(i++);
-                    switch (e) {
-                        case 'n' -> sb.append('\n');
-                        case 't' -> sb.append('\t');
-                        case 'r' -> sb.append('\r');
-                        case 'b' -> sb.append('\b');
-                        case 'f' -> sb.append('\f');
-                        case 'u' -> {
-                            if (i + 4 > s.length()) {
-                                throw error("short \\u escape");
-                            }
-                            try {
-                                sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                            } catch (NumberFormatException x) {
-                                throw error("bad \\u escape");
-                            }
-                            i += 4;
-                        }
-                        default -> sb.append(e);
-                    }
-                } else {
-                    sb.append(c);
-                }
-            }
-            throw error("unterminated string");
-        }
+        return out;
     }
 }

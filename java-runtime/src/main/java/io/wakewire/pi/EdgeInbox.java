@@ -1,5 +1,9 @@
 package io.wakewire.pi;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgesLostException;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Waker;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,9 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class EdgeInbox {
 
-    private final int pin;
+    private final String pin;
     private final EdgeRing ring;
-    private final AtomicLong seq = new AtomicLong();
+    private final AtomicLong seen = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong lostTotal = new AtomicLong();
     private final AtomicReference<Waker> waker = new AtomicReference<>();
@@ -32,7 +36,7 @@ final class EdgeInbox {
     private final AtomicReference<Object> consumer = new AtomicReference<>();
     private volatile boolean closed;
 
-    EdgeInbox(int pin, int capacity) {
+    EdgeInbox(String pin, int capacity) {
         this.pin = pin;
         this.ring = new EdgeRing(capacity);
     }
@@ -41,8 +45,8 @@ final class EdgeInbox {
 
     /** Record one edge; {@code nanos} was read first thing in the listener. */
     void deliver(Level level, long nanos) {
-        long n = seq.getAndIncrement();
-        if (!ring.offer(new Edge(pin, level, nanos, n))) {
+        seen.getAndIncrement();
+        if (!ring.offer(Edge.onHost(pin, level, nanos))) {
             lost.incrementAndGet();
             lostTotal.incrementAndGet();
         }
@@ -73,7 +77,7 @@ final class EdgeInbox {
             return;
         }
         if (current != null || !consumer.compareAndSet(null, future)) {
-            throw new IllegalStateException("GPIO" + pin + ": another wait on this pin is already pending ("
+            throw new IllegalStateException(pin + ": another wait on this pin is already pending ("
                     + consumer.get() + "); a pin has one consumer at a time: share one edge stream between tasks "
                     + "or await the edges in one task");
         }
@@ -94,7 +98,8 @@ final class EdgeInbox {
     Edge take(EdgeFilter filter) {
         long dropped = lost.getAndSet(0);
         if (dropped > 0) {
-            throw new EdgesLostException(pin, dropped);
+            throw new EdgesLostException("pi", pin, EdgesLostException.Reason.HOST_OVERFLOW, dropped, 0,
+                    "the pin's edge buffer was full: the task did not keep up; consider a larger buffer or a debounce");
         }
         for (Edge e = ring.poll(); e != null; e = ring.poll()) {
             if (filter.accepts(e.level())) {
@@ -105,6 +110,16 @@ final class EdgeInbox {
             throw new PinClosedException(pin);
         }
         return null;
+    }
+
+    /** Drop the buffered edges and a pending loss report (the claiming task's start); returns the edges dropped. */
+    int discard() {
+        lost.set(0);
+        int n = 0;
+        while (ring.poll() != null) {
+            n++;
+        }
+        return n;
     }
 
     /** Ask to be woken by the next edge, loss or close. The caller must look again afterwards. */
@@ -137,7 +152,7 @@ final class EdgeInbox {
     }
 
     long seen() {
-        return seq.get();
+        return seen.get();
     }
 
     boolean isClosed() {

@@ -1,5 +1,6 @@
 package io.wakewire.pi;
 
+import io.wakewire.pin.Edge;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 

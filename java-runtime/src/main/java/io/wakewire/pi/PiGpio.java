@@ -6,6 +6,7 @@ import com.pi4j.exception.Pi4JException;
 import com.pi4j.io.IO;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
+import io.wakewire.pin.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * try (PiGpio gpio = PiGpio.open()) {
- *     PiInput button = gpio.input(17, PULL_DOWN, Duration.ofMillis(5));
+ *     PiInput button = gpio.input(17, InputOptions.defaults().withPull(PULL_DOWN).withDebounce(Duration.ofMillis(5)));
  *     PiOutput led = gpio.output(27);
- *     ... in a task: Edge e = await(button.nextEdge(RISING)); led.write(HIGH);
+ *     ... in a task: Edge e = await(button.nextEdge(RISING)); led.write(HIGH);   // io.wakewire.pin's Edge
  * }
  * }</pre>
  *
@@ -39,8 +40,6 @@ public final class PiGpio implements AutoCloseable {
     /** BCM numbers on the 40-pin header. */
     public static final int FIRST_PIN = 0;
     public static final int LAST_PIN = 27;
-    /** Edges a pin buffers for its task unless told otherwise. */
-    public static final int DEFAULT_BUFFER = 1024;
 
     /** Holds a pin's number while Pi4J opens it, so that two threads cannot both open it. */
     private static final AutoCloseable OPENING = new AutoCloseable() {
@@ -99,28 +98,19 @@ public final class PiGpio implements AutoCloseable {
         return this;
     }
 
-    /** An input with no pull resistor, no debounce and the default buffer. */
+    /** An input with {@link InputOptions#defaults()}: no pull resistor, no debounce, the default buffer. */
     public PiInput input(int bcm) {
-        return input(bcm, Pull.NONE, Duration.ZERO, DEFAULT_BUFFER);
+        return input(bcm, InputOptions.defaults());
     }
 
-    /** An input; {@code debounce} is passed to Pi4J (microsecond resolution), {@code Duration.ZERO} for none. */
-    public PiInput input(int bcm, Pull pull, Duration debounce) {
-        return input(bcm, pull, debounce, DEFAULT_BUFFER);
-    }
-
-    /** As {@link #input(int, Pull, Duration)}, buffering up to {@code bufferCapacity} edges while no task takes them. */
-    public PiInput input(int bcm, Pull pull, Duration debounce, int bufferCapacity) {
+    /** An input opened as {@code options} say (pull, debounce, buffer). */
+    public PiInput input(int bcm, InputOptions options) {
         checkPin(bcm);
-        if (pull == null) {
-            throw new IllegalArgumentException("GPIO" + bcm + ": pull must be NONE, PULL_UP or PULL_DOWN, not null");
+        if (options == null) {
+            throw new IllegalArgumentException("GPIO" + bcm + ": input options are null (InputOptions.defaults() for none)");
         }
-        if (debounce == null || debounce.isNegative()) {
-            throw new IllegalArgumentException("GPIO" + bcm + ": debounce must be zero or positive, got " + debounce);
-        }
-        if (bufferCapacity < 1) {
-            throw new IllegalArgumentException("GPIO" + bcm + ": edge buffer capacity must be at least 1, got " + bufferCapacity);
-        }
+        Pull pull = options.pull();
+        Duration debounce = options.debounce();
         reserve(bcm);
         try {
             DigitalInput in = pi4j.create(DigitalInput.newConfigBuilder(pi4j)
@@ -130,7 +120,7 @@ public final class PiGpio implements AutoCloseable {
                     .pull(pull.toPi4j())
                     .debounce(debounce.toNanos() / 1000, TimeUnit.MICROSECONDS)
                     .build());
-            PiInput pin = new PiInput(this, bcm, in, pull, debounce, bufferCapacity);
+            PiInput pin = new PiInput(this, bcm, in, options);
             open.put(bcm, pin);
             return pin;
         } catch (RuntimeException e) {
@@ -155,8 +145,8 @@ public final class PiGpio implements AutoCloseable {
                     .id(id(bcm))
                     .name("GPIO" + bcm)
                     .address(bcm)
-                    .initial(initial.toPi4j())
-                    .shutdown(initial.toPi4j())
+                    .initial(PiLevels.toPi4j(initial))
+                    .shutdown(PiLevels.toPi4j(initial))
                     .build());
             PiOutput pin = new PiOutput(this, bcm, out);
             open.put(bcm, pin);

@@ -3,12 +3,19 @@ package io.wakewire.pi;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalStateChangeEvent;
 import com.pi4j.io.gpio.digital.DigitalStateChangeListener;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeSource;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Future;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A Pi GPIO input whose edges a task can await: {@code await(in.nextEdge(RISING))}.
+ * A Pi GPIO input whose edges a task can await: {@code await(in.nextEdge(RISING))}; an
+ * {@link EdgeSource} like a board's pin, with the same {@link Edge}s and the same meaning of
+ * {@code nextEdge} (the first edge after the wait starts) and {@code edges} (every edge from the
+ * stream's first {@code next()} on).
  *
  * <p>One Pi4J listener is attached when the pin opens and removed when it closes; it stamps each
  * edge with {@link System#nanoTime()}, puts it in the pin's bounded buffer and wakes the waiting
@@ -18,27 +25,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * cancelled or timed-out wait leaves nothing behind in Pi4J.
  *
  * <p>Trade-off: because the listener stays attached, edges are buffered even while no task
- * waits, costing one small object per edge and a bounded buffer per pin; a program that only
- * cares about edges after it starts waiting calls {@link #discardBuffered()} first.
+ * waits, costing one small object per edge and a bounded buffer per pin; a wait or stream drops
+ * them when it starts.
  */
-public final class PiInput implements AutoCloseable {
+public final class PiInput implements EdgeSource, AutoCloseable {
 
     private final PiGpio owner;
     private final int pin;
     private final DigitalInput input;
     private final EdgeInbox inbox;
     private final DigitalStateChangeListener listener;
-    private final Duration debounce;
-    private final Pull pull;
+    private final InputOptions options;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    PiInput(PiGpio owner, int pin, DigitalInput input, Pull pull, Duration debounce, int bufferCapacity) {
+    PiInput(PiGpio owner, int pin, DigitalInput input, InputOptions options) {
         this.owner = owner;
         this.pin = pin;
         this.input = input;
-        this.pull = pull;
-        this.debounce = debounce;
-        this.inbox = new EdgeInbox(pin, bufferCapacity);
+        this.options = options;
+        this.inbox = new EdgeInbox("GPIO" + pin, options.buffer());
         this.listener = this::onStateChange;
         input.addListener(listener);
     }
@@ -46,28 +51,37 @@ public final class PiInput implements AutoCloseable {
     @SuppressWarnings("rawtypes")
     private void onStateChange(DigitalStateChangeEvent event) {
         long now = System.nanoTime();
-        inbox.deliver(Level.of(event.state()), now);
+        inbox.deliver(PiLevels.of(event.state()), now);
     }
 
-    /** The next edge the filter accepts, counting edges buffered before this call. */
+    /**
+     * The first edge the filter accepts after this future is first polled; what the pin buffered
+     * before is dropped then. To see every edge, with nothing missed between two waits, use {@link #edges}.
+     */
+    @Override
     public Future<Edge> nextEdge(EdgeFilter filter) {
         if (filter == null) {
             throw new IllegalArgumentException("GPIO" + pin + ": nextEdge needs an edge filter (RISING, FALLING or BOTH)");
         }
-        return new NextEdge(inbox, pin, filter);
+        return new PiNextEdge(inbox, name(), filter, () -> true);
     }
 
-    /** The pin's edges as a stream; one consumer at a time. */
+    /** Every edge the filter accepts from the stream's first {@code next()} poll on; one consumer at a time. */
+    @Override
     public EdgeStream edges(EdgeFilter filter) {
         if (filter == null) {
             throw new IllegalArgumentException("GPIO" + pin + ": edges needs an edge filter (RISING, FALLING or BOTH)");
         }
-        return new EdgeStream(this, filter);
+        return new PiEdgeStream(this, filter);
+    }
+
+    EdgeInbox inbox() {
+        return inbox;
     }
 
     /** The pin's level now, read through Pi4J. */
     public Level level() {
-        return Level.of(input.state());
+        return PiLevels.of(input.state());
     }
 
     /** Drop the buffered edges (and a pending loss report); only when no wait is pending. */
@@ -75,37 +89,25 @@ public final class PiInput implements AutoCloseable {
         Object token = new Object();
         inbox.claim(token);
         try {
-            int n = 0;
-            while (true) {
-                try {
-                    if (inbox.take(EdgeFilter.BOTH) == null) {
-                        return n;
-                    }
-                    n++;
-                } catch (EdgesLostException dropped) {
-                    // the loss is discarded along with the edges, on request
-                }
-            }
+            return inbox.discard();
         } finally {
             inbox.release(token);
         }
     }
 
-    public int pin() {
+    /** The BCM number. */
+    public int bcm() {
         return pin;
     }
 
     /** The pin's name as board-configs/pi4.conf spells it: {@code GPIO17}. */
+    @Override
     public String name() {
         return "GPIO" + pin;
     }
 
-    public Pull pull() {
-        return pull;
-    }
-
-    public Duration debounce() {
-        return debounce;
+    public InputOptions options() {
+        return options;
     }
 
     /** Edges waiting in the buffer now. */
@@ -162,7 +164,7 @@ public final class PiInput implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "GPIO" + pin + " input (pull " + pull + ", debounce " + debounce.toNanos() / 1000 + " us, "
+        return "GPIO" + pin + " input (pull " + options.pull() + ", debounce " + options.debounce().toNanos() / 1000 + " us, "
                 + inbox.buffered() + "/" + inbox.capacity() + " buffered, " + inbox.lostTotal() + " lost)";
     }
 }

@@ -1,5 +1,7 @@
 package io.wakewire.pi;
 
+import io.wakewire.pin.Level;
+
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalStateChangeListener;
 import java.util.Objects;
@@ -30,7 +32,7 @@ public final class PiOutput implements AutoCloseable {
     public PiOutput write(Level level) {
         Objects.requireNonNull(level, "level");
         checkOpen();
-        output.state(level.toPi4j());
+        output.state(PiLevels.toPi4j(level));
         return this;
     }
 
@@ -48,7 +50,7 @@ public final class PiOutput implements AutoCloseable {
 
     /** The level last written (Pi4J's view of the output). */
     public Level level() {
-        return Level.of(output.state());
+        return PiLevels.of(output.state());
     }
 
     /**
@@ -57,7 +59,7 @@ public final class PiOutput implements AutoCloseable {
      */
     public AutoCloseable onChange(Consumer<Level> listener) {
         Objects.requireNonNull(listener, "listener");
-        DigitalStateChangeListener l = event -> listener.accept(Level.of(event.state()));
+        DigitalStateChangeListener l = event -> listener.accept(PiLevels.of(event.state()));
         output.addListener(l);
         return () -> output.removeListener(l);
     }

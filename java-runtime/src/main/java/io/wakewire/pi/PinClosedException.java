@@ -3,14 +3,15 @@ package io.wakewire.pi;
 /** A wait on a pin that was closed (or whose {@link PiGpio} was closed) before an edge came. */
 public final class PinClosedException extends IllegalStateException {
 
-    private final int pin;
+    private final String pin;
 
-    public PinClosedException(int pin) {
-        super("GPIO" + pin + " is closed");
+    public PinClosedException(String pin) {
+        super(pin + " is closed");
         this.pin = pin;
     }
 
-    public int pin() {
+    /** The pin's name: {@code GPIO17}. */
+    public String pin() {
         return pin;
     }
 }

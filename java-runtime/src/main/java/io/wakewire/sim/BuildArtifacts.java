@@ -42,8 +42,8 @@ public final class BuildArtifacts {
                 return new BuildArtifacts(p);
             }
         }
-        throw new VirtualBoardException("cannot find the wakewire repository (a directory with board-configs/ and"
-                + " Makefile) above " + start + "; run from inside the repository or set -Dwakewire.root=<path>");
+        throw VirtualBoardException.missing("cannot find the wakewire repository (a directory with board-configs/ and"
+                + " Makefile) above " + start + "; run from inside the repository or set -Dwakewire.root=<path>", null);
     }
 
     public Path root() {
@@ -54,8 +54,8 @@ public final class BuildArtifacts {
     public Path vboard() {
         Path p = fromProperty("wakewire.vboard", root.resolve("build/vboard/vboard"));
         if (!Files.isExecutable(p)) {
-            throw new VirtualBoardException("the virtual board binary " + p + " is missing or not executable;"
-                    + " build it with `make vboard` (in " + root + ")");
+            throw VirtualBoardException.missing("the virtual board binary " + p + " is missing or not executable;"
+                    + " build it with `make vboard` (in " + root + ")", null);
         }
         return p;
     }
@@ -64,8 +64,8 @@ public final class BuildArtifacts {
     public Path firmware(String board) {
         Path p = fromProperty("wakewire.firmware." + board, root.resolve("build").resolve(board).resolve("wakewire.elf"));
         if (!Files.isRegularFile(p)) {
-            throw new VirtualBoardException("the firmware " + p + " is missing; build it with `make firmware BOARD="
-                    + board + "` (in " + root + ")");
+            throw VirtualBoardException.missing("the firmware " + p + " is missing; build it with `make firmware BOARD="
+                    + board + "` (in " + root + ")", null);
         }
         return p;
     }
@@ -77,8 +77,8 @@ public final class BuildArtifacts {
     public Path coreFirmware(String board) {
         Path p = fromProperty("wakewire.coreFirmware." + board, root.resolve("build").resolve(board + "-core").resolve("wakewire.elf"));
         if (!Files.isRegularFile(p)) {
-            throw new VirtualBoardException("the core-only firmware " + p + " is missing; build it with `make firmware BOARD="
-                    + board + " MODULES=` (in " + root + ")");
+            throw VirtualBoardException.missing("the core-only firmware " + p + " is missing; build it with `make firmware BOARD="
+                    + board + " MODULES=` (in " + root + ")", null);
         }
         return p;
     }

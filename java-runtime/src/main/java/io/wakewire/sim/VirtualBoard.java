@@ -88,7 +88,7 @@ public final class VirtualBoard implements AutoCloseable {
         try {
             p = new ProcessBuilder(cmd).start();
         } catch (IOException e) {
-            throw new VirtualBoardException("cannot run " + cmd.get(0) + ": " + e.getMessage(), e);
+            throw VirtualBoardException.missing("cannot run " + cmd.get(0) + ": " + e.getMessage(), e);
         }
         ProcessReaper.register(p);
         try {

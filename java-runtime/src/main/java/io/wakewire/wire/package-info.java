@@ -39,9 +39,9 @@
  *   <li>{@link io.wakewire.wire.EventRecord}: {@code Edge(pin, level, timestamp)} with absolute board
  *       ticks (base_ts + deltas, as a long that may pass 2^32 inside one frame), {@code Lost(source, count)}.</li>
  *   <li>{@link io.wakewire.wire.Raw}{@code (type, seq, payload)}: a valid frame the model does not cover.</li>
- *   <li>{@link io.wakewire.wire.FrameText}: the vectors file's text form, both ways (logs, monitors, tests).</li>
- *   <li>{@link io.wakewire.wire.EventsBuilder}: packs edges into full EVENTS frames as the firmware
- *       does (for a host-side board simulator).</li>
+ *   <li>Test kit, in this module's test-jar and not in the runtime jar: {@code FrameText} (the vectors
+ *       file's text form, both ways) and {@code EventsBuilder} (packs edges into full EVENTS frames as
+ *       the firmware does, for a host-side board simulator).</li>
  * </ul>
  *
  * <h2>Mechanisms</h2>

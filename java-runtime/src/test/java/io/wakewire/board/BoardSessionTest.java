@@ -1,5 +1,11 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
+
 import io.wakewire.link.InMemoryLinkPair;
 import io.wakewire.task.Async;
 import io.wakewire.task.Futures;
@@ -44,7 +50,7 @@ class BoardSessionTest extends FakeBoardTest {
         Duration rtt = run(() -> {
             Board b = await(TestBoards.connect(pair));
             assertTrue(b.isReady());
-            assertEquals(2, b.hello().protoVersion());
+            assertEquals(2, b.info().protocolVersion());
             Duration d = await(b.ping());
             b.close();
             return d;
@@ -115,7 +121,7 @@ class BoardSessionTest extends FakeBoardTest {
         });
         assertEquals("D2", e.pin());
         assertEquals(Level.HIGH, e.level());
-        assertEquals(e.ticks() * 4000, e.boardNanos());
+        assertEquals(e.boardTicks().getAsLong() * 4000, e.boardNanos().getAsLong());
         // the fake's tick is nanoTime-based, so the estimate must land near the arrival time
         long err = Math.abs(e.arrivalNanos() - e.hostNanos());
         assertTrue(err < 50_000_000, "host estimate off by " + err + " ns");
@@ -133,25 +139,25 @@ class BoardSessionTest extends FakeBoardTest {
             await(Futures.sleep(Duration.ofMillis(50)));
             fake.events(edge(2, 1, 100), edge(8, 1, 101), lost(0, 7), edge(2, 0, 200), edge(8, 0, 202));
             List<String> out = new ArrayList<>();
-            out.add("D2 " + await(first).ticks());
+            out.add("D2 " + await(first).boardTicks().getAsLong());
             for (int i = 0; i < 2; i++) {
                 try {
-                    out.add("D2 " + await(d2.next()).ticks());
-                } catch (EventsLostException l) {
-                    out.add("lost " + l.lossCause() + " " + l.count());
+                    out.add("D2 " + await(d2.next()).boardTicks().getAsLong());
+                } catch (EdgesLostException l) {
+                    out.add("lost " + l.reason() + " " + l.count());
                 }
             }
-            out.add("D8 " + await(first8).ticks());
-            out.add("D8 " + await(d8.next()).ticks());
+            out.add("D8 " + await(first8).boardTicks().getAsLong());
+            out.add("D8 " + await(d8.next()).boardTicks().getAsLong());
             b.close();
             return out;
         });
-        assertEquals(List.of("D2 100", "lost BOARD_RING 7", "D2 200", "D8 101", "D8 202"), seen);
+        assertEquals(List.of("D2 100", "lost BOARD_OVERFLOW 7", "D2 200", "D8 101", "D8 202"), seen);
     }
 
     @Test
     void aSequenceGapIsReportedToArmedPins() {
-        EventsLostException e = run(() -> {
+        EdgesLostException e = run(() -> {
             Board b = await(TestBoards.connect(pair));
             EdgeStream s = b.pin("D3").edges(EdgeFilter.BOTH);
             var first = Async.spawn("first", s.next());
@@ -163,17 +169,17 @@ class BoardSessionTest extends FakeBoardTest {
             try {
                 await(s.next());
                 return null;
-            } catch (EventsLostException l) {
-                assertEquals(20, await(s.next()).ticks());
+            } catch (EdgesLostException l) {
+                assertEquals(20, await(s.next()).boardTicks().getAsLong());
                 return l;
             } finally {
                 b.close();
             }
         });
         assertNotNull(e, "a gap of two frames was not reported");
-        assertEquals(EventsLostException.Cause.WIRE_FRAMES, e.lossCause());
+        assertEquals(EdgesLostException.Reason.SEQUENCE_GAP, e.reason());
         assertFalse(e.countKnown());
-        assertEquals(EventsLostException.UNKNOWN, e.count());
+        assertEquals(EdgesLostException.UNKNOWN, e.count());
         assertEquals(2, e.frames());
     }
 
@@ -245,7 +251,7 @@ class BoardSessionTest extends FakeBoardTest {
 
     @Test
     void aRequestWithoutAnswerTimesOut() {
-        BoardTimeoutException e = assertThrows(BoardTimeoutException.class, () -> run(() -> {
+        TimedOutException e = assertThrows(TimedOutException.class, () -> run(() -> {
             // a heartbeat longer than the request timeout, so that the request times out first
             Board b = await(Board.connect(TestBoards.uno(), "mem",
                     TestBoards.fast(pair).withHeartbeat(Duration.ofSeconds(5))));
@@ -268,7 +274,7 @@ class BoardSessionTest extends FakeBoardTest {
             await(Futures.sleep(Duration.ofMillis(50)));
             fake.events(edge(2, 1, 5));
             List<String> out = new ArrayList<>();
-            out.add("edge " + await(first).ticks());
+            out.add("edge " + await(first).boardTicks().getAsLong());
             fake.reset(8);
             try {
                 await(s.next());
@@ -281,7 +287,7 @@ class BoardSessionTest extends FakeBoardTest {
             assertTrue(b.isReady(), "the session did not come back after the reset: " + b);
             await(Futures.sleep(Duration.ofMillis(50)));
             fake.events(edge(2, 0, 9));
-            out.add("edge " + await(s.next()).ticks());
+            out.add("edge " + await(s.next()).boardTicks().getAsLong());
             out.add("resets " + b.stats().resets());
             b.close();
             return out;
@@ -367,7 +373,7 @@ class BoardSessionTest extends FakeBoardTest {
             await(Futures.sleep(Duration.ofMillis(50)));
             fake.events(edge(2, 1, 5));
             List<String> out = new ArrayList<>();
-            out.add("edge " + await(first).ticks());
+            out.add("edge " + await(first).boardTicks().getAsLong());
             fake.unplug();
             try {
                 await(s.next());
@@ -381,7 +387,7 @@ class BoardSessionTest extends FakeBoardTest {
             await(Futures.sleep(Duration.ofMillis(50)));
             FakeBoard second = boards.get(1);
             second.events(edge(2, 0, 77));
-            out.add("edge " + await(s.next()).ticks());
+            out.add("edge " + await(s.next()).boardTicks().getAsLong());
             out.add("connects " + b.stats().connects());
             b.close();
             return out;
@@ -437,7 +443,7 @@ class BoardSessionTest extends FakeBoardTest {
             b.close();
             return out;
         });
-        assertEquals(List.of("EventsLostException", "reset found by the clock", "ready true, resets 1"), seen);
+        assertEquals(List.of("EdgesLostException", "reset found by the clock", "ready true, resets 1"), seen);
     }
 
     @Test
@@ -456,7 +462,7 @@ class BoardSessionTest extends FakeBoardTest {
                 b.close();
             }
         });
-        assertEquals(42, e.ticks());
+        assertEquals(42, e.boardTicks().getAsLong());
         assertEquals(1, fake.count(Command.Arm.class), fake.received.toString());
     }
 }

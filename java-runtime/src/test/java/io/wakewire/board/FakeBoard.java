@@ -63,6 +63,9 @@ final class FakeBoard implements AutoCloseable {
     volatile int hellosToIgnore;
     /** Stop answering anything (a hung board whose link stays up). */
     volatile boolean mute;
+    /** Keep commands unanswered in {@link #held} until {@link #releaseOne} (a slow board). */
+    volatile boolean holdAnswers;
+    final List<Command> held = new CopyOnWriteArrayList<>();
     /** Pins that are NAKed bad_pin. */
     final Set<Integer> badPins = ConcurrentHashMap.newKeySet();
     final Map<Integer, Integer> analogValues = new ConcurrentHashMap<>();
@@ -93,7 +96,9 @@ final class FakeBoard implements AutoCloseable {
             public void frame(Frame f) {
                 if (f instanceof Command c) {
                     received.add(c);
-                    if (!mute) {
+                    if (holdAnswers) {
+                        held.add(c);
+                    } else if (!mute) {
                         answer(c);
                     }
                 }
@@ -293,6 +298,15 @@ final class FakeBoard implements AutoCloseable {
         } catch (LinkClosedException e) {
             // ignore
         }
+    }
+
+    /** Answers the oldest held command; false when none is held. */
+    boolean releaseOne() {
+        if (held.isEmpty()) {
+            return false;
+        }
+        answer(held.remove(0));
+        return true;
     }
 
     long count(Class<? extends Command> type) {

@@ -1,5 +1,11 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
+
 import io.wakewire.task.Async;
 import io.wakewire.task.Futures;
 import org.junit.jupiter.api.Test;
@@ -19,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Losses that only the host can see, through the real decoder and session from crafted frames: a
  * frame that passed the CRC but would not parse, a corrupted frame dropped by the CRC (a sequence
  * gap), and a same-level repeat (a merged pair of edges). Each must reach the pins concerned as an
- * EventsLostException at its place in the stream.
+ * EdgesLostException at its place in the stream.
  */
 @Timeout(20)
 class LossReportingTest extends FakeBoardTest {
@@ -30,9 +36,9 @@ class LossReportingTest extends FakeBoardTest {
         while (out.size() < n) {
             try {
                 Edge e = await(Futures.timeout(s.next(), Duration.ofSeconds(5)));
-                out.add(e.ticks() + " " + (e.level() == Level.HIGH ? "high" : "low"));
-            } catch (EventsLostException l) {
-                out.add("lost " + l.lossCause() + " " + (l.countKnown() ? String.valueOf(l.count()) : "?"));
+                out.add(e.boardTicks().getAsLong() + " " + (e.level() == Level.HIGH ? "high" : "low"));
+            } catch (EdgesLostException l) {
+                out.add("lost " + l.reason() + " " + (l.countKnown() ? String.valueOf(l.count()) : "?"));
             }
         }
         return out;
@@ -99,7 +105,7 @@ class LossReportingTest extends FakeBoardTest {
             assertEquals(1, b.stats().crcErrors(), "the corrupted frame must fail the CRC");
             return out;
         });
-        assertEquals(List.of("lost WIRE_FRAMES ?", "300 high"), seen);
+        assertEquals(List.of("lost SEQUENCE_GAP ?", "300 high"), seen);
     }
 
     @Test
@@ -122,7 +128,7 @@ class LossReportingTest extends FakeBoardTest {
             out.addAll(take(d8, 3));
             return out;
         });
-        assertEquals(List.of("100 low", "lost BOARD_RING 7", "200 low", "300 high", "lost MERGED 1", "400 high",
+        assertEquals(List.of("100 low", "lost BOARD_OVERFLOW 7", "200 low", "300 high", "lost MERGED 1", "400 high",
                 "101 low", "lost MERGED 1", "201 low"), seen);
     }
 
@@ -147,7 +153,7 @@ class LossReportingTest extends FakeBoardTest {
                 b.close();
             }
         }));
-        assertEquals(List.of("20 low", "30 high", "40 low", "lost HOST_BUFFER 3"), seen);
+        assertEquals(List.of("20 low", "30 high", "40 low", "lost HOST_OVERFLOW 3"), seen);
     }
 
     @Test
@@ -157,7 +163,7 @@ class LossReportingTest extends FakeBoardTest {
             fake.events(edge(2, 1, 100), edge(2, 0, 200));
             return take(d2, 3);
         });
-        assertEquals(List.of("lost WIRE_FRAMES ?", "100 high", "200 low"), seen);
+        assertEquals(List.of("lost SEQUENCE_GAP ?", "100 high", "200 low"), seen);
     }
 
     @Test
@@ -170,7 +176,7 @@ class LossReportingTest extends FakeBoardTest {
             fake.events(edge(2, 1, 100), edge(2, 1, 200), edge(2, 0, 300), edge(2, 0, 400), edge(2, 1, 500));
             List<String> out = new ArrayList<>();
             Edge e = await(Futures.timeout(first, Duration.ofSeconds(5)));
-            out.add(e.ticks() + " high");
+            out.add(e.boardTicks().getAsLong() + " high");
             out.addAll(take(both, 5));
             return out;
         });

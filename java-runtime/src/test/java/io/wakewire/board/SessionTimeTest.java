@@ -1,5 +1,8 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+
 import io.wakewire.link.InMemoryLinkPair;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;

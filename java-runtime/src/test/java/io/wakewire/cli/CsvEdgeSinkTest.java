@@ -1,7 +1,7 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +21,7 @@ class CsvEdgeSinkTest {
             "latency_valid", "lost");
 
     private static Edge edge(Level level, long boardNanos, long hostNanos, long arrivalNanos) {
-        return new Edge("D2", level, boardNanos / 4000, boardNanos, hostNanos, arrivalNanos);
+        return Edge.onBoard("D2", level, boardNanos / 4000, boardNanos, hostNanos, arrivalNanos, -1);
     }
 
     private static List<String[]> write(LatencyVouch vouch, Object... items) throws Exception {

@@ -1,7 +1,7 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LatencyTextTest {
 
     private static Edge edge(long latencyNanos, long errorNanos) {
-        return new Edge("D2", Level.HIGH, 100, 400_000, 1_000_000_000L, 1_000_000_000L + latencyNanos, errorNanos);
+        return Edge.onBoard("D2", Level.HIGH, 100, 400_000, 1_000_000_000L, 1_000_000_000L + latencyNanos, errorNanos);
     }
 
     @Test

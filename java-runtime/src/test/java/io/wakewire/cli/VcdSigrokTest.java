@@ -1,7 +1,7 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
 import io.wakewire.link.NativeSupport;
 
 import java.io.File;
@@ -33,7 +33,7 @@ class VcdSigrokTest {
     Path tmp;
 
     private static Edge edge(String pin, Level level, long boardNanos) {
-        return new Edge(pin, level, boardNanos / 4000, boardNanos, 0, 0);
+        return Edge.onBoard(pin, level, boardNanos / 4000, boardNanos, 0, 0, -1);
     }
 
     @Test

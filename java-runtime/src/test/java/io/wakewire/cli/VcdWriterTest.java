@@ -1,7 +1,7 @@
 package io.wakewire.cli;
 
-import io.wakewire.board.Edge;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
 
 import java.io.StringWriter;
 import java.util.List;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VcdWriterTest {
 
     private static Edge edge(String pin, Level level, long boardNanos) {
-        return new Edge(pin, level, boardNanos / 4000, boardNanos, 0, 0);
+        return Edge.onBoard(pin, level, boardNanos / 4000, boardNanos, 0, 0, -1);
     }
 
     @Test

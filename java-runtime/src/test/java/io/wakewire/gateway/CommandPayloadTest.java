@@ -7,6 +7,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command payloads: what is accepted, and the words of every refusal. */
 class CommandPayloadTest {
@@ -37,6 +38,9 @@ class CommandPayloadTest {
                 refusal("{\"id\":\"u4\",\"level\":[1]}"));
         assertEquals("malformed JSON at character 19: key \"id\" given twice", refusal("{\"id\":\"a\",\"id\":\"b\"}"));
         assertEquals("malformed JSON at character 22: unexpected text after the object", refusal("{\"id\":\"a\",\"level\":1} x"));
+        String jackson = refusal("{\"id\":\"a\",\"level\":tru}"); // found by the parser itself: its words, one line
+        assertTrue(jackson.startsWith("malformed JSON at character ") && jackson.contains("tru")
+                && jackson.lines().count() == 1, jackson);
         assertEquals("\"id\" is missing (a string: each command needs its own)", refusal("{\"level\":1}"));
         assertEquals("\"id\" must be a non-empty string or an integer", refusal("{\"id\":\"\",\"level\":1}"));
         assertEquals("unknown key \"lvl\" (a command has \"id\" and \"level\" or \"pwm\")", refusal("{\"id\":\"a\",\"lvl\":1}"));
@@ -51,6 +55,9 @@ class CommandPayloadTest {
     void writerEscapesAndTopicsParse() throws Exception {
         String s = new Json.Obj().put("a", "q\"\\\n\u0001").put("n", 3L).put("b", true).put("z", (String) null).toString();
         assertEquals("{\"a\":\"q\\\"\\\\\\n\\u0001\",\"n\":3,\"b\":true,\"z\":null}", s);
+        assertEquals("{\"d\":0.25,\"h\":100,\"t\":1E-7,\"x\":null,\"o\":{\"l\":[\"a\"]}}", new Json.Obj().put("d", 0.25)
+                .put("h", 100.0).put("t", 1e-7).put("x", Double.NaN).put("o", new Json.Obj().put("l", java.util.List.of("a")))
+                .toString());
         Map<String, Object> back = Json.parseFlat(s);
         assertEquals("q\"\\\n\u0001", back.get("a"));
         Topics t = new Topics("wakewire", "sim0");

@@ -1,5 +1,11 @@
 package io.wakewire.pi;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.pi4j.io.gpio.digital.DigitalStateChangeListener;
@@ -41,7 +47,7 @@ class ConcurrentEdgesTest {
     /** Returns {received, lost}. */
     private long[] run(int drivers, int rounds, int burst, int capacity) throws Exception {
         try (PiGpio gpio = MockPi.gpio()) {
-            PiInput in = gpio.input(17, Pull.NONE, Duration.ZERO, capacity);
+            PiInput in = gpio.input(17, InputOptions.defaults().withBuffer(capacity));
             AtomicLong dispatched = new AtomicLong();
             DigitalStateChangeListener counter = e -> dispatched.incrementAndGet();
             in.digitalInput().addListener(counter);
@@ -70,7 +76,9 @@ class ConcurrentEdgesTest {
             ManualContext cx = new ManualContext();
             long received = 0;
             long lost = 0;
-            Future<Edge> next = in.nextEdge(EdgeFilter.BOTH);
+            EdgeStream stream = in.edges(EdgeFilter.BOTH);
+            Future<Edge> next = stream.next();
+            assertTrue(cx.poll(next).isPending(), "the stream starts before the drivers do");
             for (int round = 1; round <= rounds; round++) {
                 for (Semaphore s : go) {
                     s.release();
@@ -82,13 +90,13 @@ class ConcurrentEdgesTest {
                     try {
                         p = cx.poll(next);
                     } catch (EdgesLostException e) {
-                        lost += e.lost();
-                        next = in.nextEdge(EdgeFilter.BOTH);
+                        lost += e.count();
+                        next = stream.next();
                         continue;
                     }
                     if (p.isReady()) {
                         received++;
-                        next = in.nextEdge(EdgeFilter.BOTH);
+                        next = stream.next();
                         continue;
                     }
                     // Pending: sleep until woken. The timed waits only look at the drivers and

@@ -1,5 +1,10 @@
 package io.wakewire.pi;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgesLostException;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayDeque;
@@ -33,7 +38,7 @@ class EdgeInboxPropertyTest {
 
     @Property(tries = 400)
     void matchesTheModel(@ForAll @IntRange(min = 1, max = 6) int capacity, @ForAll("ops") List<Op> ops) {
-        EdgeInbox inbox = new EdgeInbox(4, capacity);
+        EdgeInbox inbox = new EdgeInbox("GPIO4", capacity);
         ArrayDeque<Edge> model = new ArrayDeque<>();
         long modelLost = 0;
         long seq = 0;
@@ -48,7 +53,7 @@ class EdgeInboxPropertyTest {
                 inbox.deliver(op.level(), seq);
                 delivered++;
                 if (model.size() < capacity) {
-                    model.add(new Edge(4, op.level(), seq, seq));
+                    model.add(Edge.onHost("GPIO4", op.level(), seq));
                 } else {
                     modelLost++;
                 }
@@ -58,7 +63,7 @@ class EdgeInboxPropertyTest {
             if (modelLost > 0) {
                 long expected = modelLost;
                 EdgesLostException e = assertThrows(EdgesLostException.class, () -> inbox.take(op.filter()));
-                assertEquals(expected, e.lost());
+                assertEquals(expected, e.count());
                 reported += expected;
                 modelLost = 0;
                 continue;

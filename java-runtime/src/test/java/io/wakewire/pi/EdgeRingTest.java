@@ -1,5 +1,8 @@
 package io.wakewire.pi;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayDeque;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class EdgeRingTest {
 
     private static Edge edge(long n) {
-        return new Edge(17, n % 2 == 0 ? Level.HIGH : Level.LOW, n, n);
+        return Edge.onHost("GPIO17", n % 2 == 0 ? Level.HIGH : Level.LOW, n); // hostNanos carries n
     }
 
     @Test
@@ -29,11 +32,11 @@ class EdgeRingTest {
         assertTrue(ring.offer(edge(2)));
         assertFalse(ring.offer(edge(3)), "a full ring refuses");
         assertEquals(3, ring.size());
-        assertEquals(0, ring.poll().seq());
+        assertEquals(0, ring.poll().hostNanos());
         assertTrue(ring.offer(edge(4)), "one taken, one room");
-        assertEquals(1, ring.poll().seq());
-        assertEquals(2, ring.poll().seq());
-        assertEquals(4, ring.poll().seq());
+        assertEquals(1, ring.poll().hostNanos());
+        assertEquals(2, ring.poll().hostNanos());
+        assertEquals(4, ring.poll().hostNanos());
         assertNull(ring.poll());
     }
 
@@ -61,7 +64,7 @@ class EdgeRingTest {
             } else {
                 Edge e = ring.poll();
                 Long expected = model.poll();
-                assertEquals(expected, e == null ? null : e.seq());
+                assertEquals(expected, e == null ? null : e.hostNanos());
             }
             assertEquals(model.size(), ring.size());
         }
@@ -103,10 +106,10 @@ class EdgeRingTest {
             if (e == null) {
                 Thread.onSpinWait();
             } else {
-                assertTrue(seen.add(e.seq()), "taken twice: " + e.seq());
-                int producer = (int) (e.seq() / each);
-                assertTrue(e.seq() > lastPerProducer[producer], "one producer's edges out of order");
-                lastPerProducer[producer] = e.seq();
+                assertTrue(seen.add(e.hostNanos()), "taken twice: " + e.hostNanos());
+                int producer = (int) (e.hostNanos() / each);
+                assertTrue(e.hostNanos() > lastPerProducer[producer], "one producer's edges out of order");
+                lastPerProducer[producer] = e.hostNanos();
             }
             assertTrue(System.nanoTime() < deadline, "consumer did not finish in 20 s");
         }

@@ -1,5 +1,7 @@
 package io.wakewire.pi;
 
+import io.wakewire.pin.Level;
+
 import com.pi4j.Pi4J;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
@@ -23,6 +25,6 @@ final class MockPi {
     }
 
     static void set(PiInput in, Level level) {
-        mock(in).mockState(level.toPi4j());
+        mock(in).mockState(PiLevels.toPi4j(level));
     }
 }

@@ -54,7 +54,7 @@ class PiBoardConfigsTest {
         assertEquals(26, pins.size(), "GPIO2..27 on the header");
 
         try (PiGpio gpio = MockPi.gpio().restrictTo(pins, "board-configs/" + board + ".conf")) {
-            assertEquals(17, gpio.input(17).pin());
+            assertEquals(17, gpio.input(17).bcm());
             var e = assertThrows(IllegalArgumentException.class, () -> gpio.output(1));
             assertTrue(e.getMessage().startsWith("GPIO1 is not a free GPIO pin in board-configs/" + board + ".conf"),
                     e.getMessage());

@@ -1,14 +1,20 @@
 package io.wakewire.pi;
 
-import static io.wakewire.pi.EdgeFilter.BOTH;
-import static io.wakewire.pi.EdgeFilter.RISING;
-import static io.wakewire.pi.Level.HIGH;
-import static io.wakewire.pi.Level.LOW;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
+
+import static io.wakewire.pin.EdgeFilter.BOTH;
+import static io.wakewire.pin.EdgeFilter.RISING;
+import static io.wakewire.pin.Level.HIGH;
+import static io.wakewire.pin.Level.LOW;
 import static io.wakewire.task.Async.async;
 import static io.wakewire.task.Async.await;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.wakewire.task.Executor;
+import io.wakewire.task.Future;
 import io.wakewire.task.Futures;
 import io.wakewire.task.JoinHandle;
 import io.wakewire.task.TimedOutException;
@@ -34,18 +40,18 @@ class PiExecutorTest {
 
     @Test
     void aTaskAwaitsARisingEdgeDrivenFromAnotherThread() {
-        PiInput button = gpio.input(17, Pull.PULL_DOWN, Duration.ofMillis(1));
+        PiInput button = gpio.input(17, InputOptions.defaults().withPull(Pull.PULL_DOWN).withDebounce(Duration.ofMillis(1)));
         JoinHandle<Edge> task = ex.spawn("button", async(() -> await(button.nextEdge(RISING))));
 
         Thread presser = new Thread(() -> {
-            sleepMillis(20);            // the task is asleep on the pin by now (or the edge is buffered: both are fine)
+            awaited(button);            // nextEdge counts edges after the wait starts
             MockPi.set(button, HIGH);
         });
         presser.start();
         Edge e = ex.blockOn(task);
 
         assertEquals(HIGH, e.level());
-        assertEquals(17, e.pin());
+        assertEquals("GPIO17", e.pin());
         assertFalse(button.hasPendingWait());
     }
 
@@ -57,16 +63,16 @@ class PiExecutorTest {
         List<PiInput> inputs = new ArrayList<>();
         List<JoinHandle<Long>> tasks = new ArrayList<>();
         for (int p = 0; p < pins; p++) {
-            PiInput in = gpio.input(20 + p, Pull.NONE, Duration.ZERO, 1 << 14);
+            PiInput in = gpio.input(20 + p, InputOptions.defaults().withBuffer(1 << 14));
             inputs.add(in);
             EdgeStream edges = in.edges(BOTH);
-            tasks.add(ex.spawn("pin-" + in.pin(), async(() -> {
+            tasks.add(ex.spawn("pin-" + in.name(), async(() -> {
                 long count = 0;
-                long lastSeq = -1;
+                Level want = HIGH;
                 while (count < togglesEach) {
                     Edge e = await(edges.next());
-                    assertEquals(lastSeq + 1, e.seq(), "one driver per pin: edges arrive in order, none lost");
-                    lastSeq = e.seq();
+                    assertEquals(want, e.level(), "one driver per pin: levels alternate, in order, none lost");
+                    want = want.inverse();
                     count++;
                 }
                 return count;
@@ -75,6 +81,7 @@ class PiExecutorTest {
         List<Thread> drivers = new ArrayList<>();
         for (PiInput in : inputs) {
             Thread t = new Thread(() -> {
+                awaited(in);            // the stream starts at its first next(): drive after that
                 Level level = LOW;
                 for (int i = 0; i < togglesEach; i++) {
                     level = level.inverse();
@@ -107,11 +114,11 @@ class PiExecutorTest {
         AutoCloseable jumper = out.onChange(level -> MockPi.set(in, level));
         JoinHandle<Long> waiter = ex.spawn("waiter", async(() -> {
             EdgeStream rising = in.edges(RISING);
-            long last = -1;
+            long n = 0;
             for (int i = 0; i < 10; i++) {
-                last = await(rising.next()).seq();
+                n += await(rising.next()).isRising() ? 1 : 0;
             }
-            return last;
+            return n;
         }));
         ex.spawn("driver", async(() -> {
             for (int i = 0; i < 20; i++) {
@@ -120,7 +127,7 @@ class PiExecutorTest {
             }
             return null;
         }));
-        assertEquals(18L, ex.blockOn(waiter), "the 10th rising edge is the 19th edge");
+        assertEquals(10L, ex.blockOn(waiter), "ten rising edges, none lost, none skipped");
         jumper.close();
         assertEquals(0, in.lostTotal());
     }
@@ -146,6 +153,11 @@ class PiExecutorTest {
         assertFalse(in.hasPendingWait(), "the cancelled wait withdrew its waker");
         MockPi.set(in, HIGH);
         assertEquals(3, in.edgesSeen(), "still exactly one listener: the wait added none and left none");
+        new Thread(() -> {
+            awaited(in);
+            MockPi.set(in, LOW);
+            MockPi.set(in, HIGH);
+        }).start();
         assertEquals(HIGH, ex.blockOn(in.nextEdge(RISING)).level(), "the pin works for the next wait");
     }
 
@@ -153,15 +165,22 @@ class PiExecutorTest {
     void raceBetweenTwoPinsCancelsTheLoser() {
         PiInput a = gpio.input(5);
         PiInput b = gpio.input(6);
-        MockPi.set(b, HIGH);
+        new Thread(() -> {
+            awaited(b);
+            MockPi.set(b, HIGH);
+        }).start();
         Edge first = ex.blockOn(Futures.race(a.nextEdge(RISING), b.nextEdge(RISING)));
-        assertEquals(6, first.pin());
+        assertEquals("GPIO6", first.pin());
         assertFalse(a.hasPendingWait(), "the losing wait was cancelled and left nothing behind");
     }
 
     @Test
     void anOverflowReachesTheAwaitingBodyAsAnException() {
-        PiInput in = gpio.input(17, Pull.NONE, Duration.ZERO, 2);
+        PiInput in = gpio.input(17, InputOptions.defaults().withBuffer(2));
+        EdgeStream all = in.edges(BOTH);
+        Future<Edge> first = all.next();
+        assertTrue(new ManualContext().poll(first).isPending(), "the stream starts here");
+        first.cancel();
         for (int i = 0; i < 5; i++) {
             MockPi.set(in, i % 2 == 0 ? HIGH : LOW);
         }
@@ -170,10 +189,10 @@ class PiExecutorTest {
             long received = 0;
             while (received < 2) {
                 try {
-                    await(in.nextEdge(BOTH));
+                    await(all.next());
                     received++;
                 } catch (EdgesLostException e) {
-                    lost += e.lost();
+                    lost += e.count();
                 }
             }
             return new long[] {received, lost};
@@ -198,8 +217,19 @@ class PiExecutorTest {
         }).start();
         assertEquals("GPIO17 is closed", ex.blockOn(task));
         long seen = in.edgesSeen();
-        MockPi.mock(in).mockState(HIGH.toPi4j());
+        MockPi.mock(in).mockState(PiLevels.toPi4j(HIGH));
         assertEquals(seen, in.edgesSeen(), "the listener was detached on close");
+    }
+
+    /** Returns once a task sleeps on {@code in} (its wait has started), from a driving thread. */
+    private static void awaited(PiInput in) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!in.isAwaited()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(in.name() + ": no task awaited it within 10 s");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private static void sleepMillis(long ms) {

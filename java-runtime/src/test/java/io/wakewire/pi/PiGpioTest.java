@@ -1,7 +1,10 @@
 package io.wakewire.pi;
 
-import static io.wakewire.pi.Level.HIGH;
-import static io.wakewire.pi.Level.LOW;
+import io.wakewire.pin.Level;
+import io.wakewire.pin.EdgeFilter;
+
+import static io.wakewire.pin.Level.HIGH;
+import static io.wakewire.pin.Level.LOW;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.pi4j.io.gpio.digital.DigitalState;
@@ -22,12 +25,12 @@ class PiGpioTest {
             var e = assertThrows(IllegalArgumentException.class, () -> gpio.input(40));
             assertTrue(e.getMessage().contains("BCM pin 40") && e.getMessage().contains("0..27"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> gpio.output(-1));
-            e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4, Pull.NONE, Duration.ofMillis(-1)));
-            assertTrue(e.getMessage().contains("GPIO4") && e.getMessage().contains("debounce"), e.getMessage());
-            e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4, null, Duration.ZERO));
+            e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4, InputOptions.defaults().withDebounce(Duration.ofMillis(-1))));
+            assertTrue(e.getMessage().contains("input options") && e.getMessage().contains("debounce"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4, InputOptions.defaults().withPull(null)));
             assertTrue(e.getMessage().contains("pull"), e.getMessage());
-            e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4, Pull.NONE, Duration.ZERO, 0));
-            assertTrue(e.getMessage().contains("capacity"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4, InputOptions.defaults().withBuffer(0)));
+            assertTrue(e.getMessage().contains("edge buffer"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> gpio.input(4).nextEdge(null));
             assertTrue(e.getMessage().contains("RISING, FALLING or BOTH"), e.getMessage());
         }

@@ -1,10 +1,15 @@
 package io.wakewire.pi;
 
-import static io.wakewire.pi.EdgeFilter.BOTH;
-import static io.wakewire.pi.EdgeFilter.FALLING;
-import static io.wakewire.pi.EdgeFilter.RISING;
-import static io.wakewire.pi.Level.HIGH;
-import static io.wakewire.pi.Level.LOW;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
+
+import static io.wakewire.pin.EdgeFilter.BOTH;
+import static io.wakewire.pin.EdgeFilter.FALLING;
+import static io.wakewire.pin.EdgeFilter.RISING;
+import static io.wakewire.pin.Level.HIGH;
+import static io.wakewire.pin.Level.LOW;
 import static io.wakewire.pi.Pull.PULL_DOWN;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -28,36 +33,50 @@ class PiInputTest {
     }
 
     @Test
-    void anEdgeBufferedBeforeTheWaitIsReturnedWithLevelAndTimestamp() {
+    void nextEdgeReturnsTheFirstEdgeAfterTheWaitStartsWithLevelAndTimestamp() {
         PiInput in = gpio.input(17);
+        MockPi.set(in, HIGH);
+        MockPi.set(in, LOW);    // both before the wait: nextEdge does not return them
+        Future<Edge> next = in.nextEdge(RISING);
+        assertTrue(cx.poll(next).isPending(), "edges from before the wait are not the next edge");
+        assertEquals(0, in.buffered(), "the wait dropped them when it started");
         long before = System.nanoTime();
         MockPi.set(in, HIGH);
         long after = System.nanoTime();
 
-        Poll<Edge> p = cx.poll(in.nextEdge(RISING));
+        Poll<Edge> p = cx.poll(next);
 
         assertTrue(p.isReady());
         Edge e = p.value();
-        assertEquals(17, e.pin());
-        assertEquals("GPIO17", e.pinName());
+        assertEquals("GPIO17", e.pin());
         assertEquals(HIGH, e.level());
         assertTrue(e.isRising());
-        assertTrue(e.nanos() >= before && e.nanos() <= after, "timestamp taken in the listener");
-        assertEquals(0, e.seq());
+        assertTrue(e.hostNanos() >= before && e.hostNanos() <= after, "timestamp taken in the listener");
+        assertTrue(e.boardTicks().isEmpty() && e.boardNanos().isEmpty(), "a Pi edge has no board time");
+        assertTrue(e.hostTimeVouched(), "the host measured it itself");
+        assertEquals(Duration.ZERO, e.latency());
+    }
+
+    /** Starts {@code in.edges(filter)} (its first next() poll) and returns it: it holds every edge from now on. */
+    private EdgeStream started(PiInput in, io.wakewire.pin.EdgeFilter filter) {
+        EdgeStream s = in.edges(filter);
+        Future<Edge> first = s.next();
+        assertTrue(cx.poll(first).isPending());
+        first.cancel();
+        return s;
     }
 
     @Test
     void aFilterSkipsTheEdgesItDoesNotWant() {
         PiInput in = gpio.input(17);
+        EdgeStream falling = started(in, FALLING);
         MockPi.set(in, HIGH);
         MockPi.set(in, LOW);
         MockPi.set(in, HIGH);
 
-        Edge falling = cx.poll(in.nextEdge(FALLING)).value();
-        assertEquals(LOW, falling.level());
-        assertEquals(1, falling.seq(), "the rising edge before it was consumed and skipped");
-        assertEquals(2, cx.poll(in.nextEdge(BOTH)).value().seq());
-        assertTrue(cx.poll(in.nextEdge(BOTH)).isPending());
+        assertEquals(LOW, cx.poll(falling.next()).value().level());
+        assertTrue(cx.poll(falling.next()).isPending(), "the rising edges before and after were consumed and skipped");
+        assertEquals(0, in.buffered());
     }
 
     @Test
@@ -104,42 +123,46 @@ class PiInputTest {
 
     @Test
     void debounceAndPullArePassedToPi4j() {
-        PiInput in = gpio.input(5, PULL_DOWN, Duration.ofMillis(3));
+        PiInput in = gpio.input(5, InputOptions.defaults().withPull(PULL_DOWN).withDebounce(Duration.ofMillis(3)));
         assertEquals(3_000L, in.digitalInput().config().debounce(), "Pi4J debounce is in microseconds");
         assertEquals(PullResistance.PULL_DOWN, in.digitalInput().config().pull());
-        assertEquals(Duration.ofMillis(3), in.debounce());
+        assertEquals(Duration.ofMillis(3), in.options().debounce());
 
-        PiInput up = gpio.input(6, Pull.PULL_UP, Duration.ofNanos(1500));
+        PiInput up = gpio.input(6, InputOptions.defaults().withPull(Pull.PULL_UP).withDebounce(Duration.ofNanos(1500)));
         assertEquals(1L, up.digitalInput().config().debounce(), "sub-microsecond parts are truncated");
         assertEquals(PullResistance.PULL_UP, up.digitalInput().config().pull());
     }
 
     @Test
     void overflowIsReportedWithItsCountAndTheKeptEdgesFollow() {
-        PiInput in = gpio.input(17, Pull.NONE, Duration.ZERO, 4);
+        PiInput in = gpio.input(17, InputOptions.defaults().withBuffer(4));
+        EdgeStream all = started(in, BOTH);
         Level level = LOW;
         for (int i = 0; i < 10; i++) {
             level = level.inverse();
             MockPi.set(in, level);
         }
 
-        EdgesLostException lost = assertThrows(EdgesLostException.class, () -> cx.poll(in.nextEdge(BOTH)));
-        assertEquals(6, lost.lost());
-        assertEquals(17, lost.pin());
-        assertTrue(lost.getMessage().contains("GPIO17") && lost.getMessage().contains("6 edge(s) lost"), lost.getMessage());
+        EdgesLostException lost = assertThrows(EdgesLostException.class, () -> cx.poll(all.next()));
+        assertEquals(6, lost.count());
+        assertEquals("GPIO17", lost.pin());
+        assertEquals(EdgesLostException.Reason.HOST_OVERFLOW, lost.reason());
+        assertTrue(lost.getMessage().contains("GPIO17") && lost.getMessage().contains("6 edge(s)"), lost.getMessage());
         assertFalse(in.hasPendingWait(), "a failed wait releases the pin");
 
-        for (long seq = 0; seq < 4; seq++) {
-            assertEquals(seq, cx.poll(in.nextEdge(BOTH)).value().seq(), "the oldest edges were kept");
+        Level want = HIGH;
+        for (int i = 0; i < 4; i++) {
+            assertEquals(want, cx.poll(all.next()).value().level(), "the oldest edges were kept, in order");
+            want = want.inverse();
         }
-        assertTrue(cx.poll(in.nextEdge(BOTH)).isPending(), "the loss is reported once");
+        assertTrue(cx.poll(all.next()).isPending(), "the loss is reported once");
         assertEquals(6, in.lostTotal());
         assertEquals(10, in.edgesSeen());
     }
 
     @Test
     void anOverflowWhileWaitingWakesTheTaskAndFailsTheWait() throws Exception {
-        PiInput in = gpio.input(17, Pull.NONE, Duration.ZERO, 1);
+        PiInput in = gpio.input(17, InputOptions.defaults().withBuffer(1));
         Future<Edge> rising = in.nextEdge(RISING);
         assertTrue(cx.poll(rising).isPending());
         MockPi.set(in, HIGH);
@@ -162,8 +185,8 @@ class PiInputTest {
         assertFalse(in.hasPendingWait());
         MockPi.set(in, HIGH);
         assertFalse(cx.awaitWake(100), "a cancelled wait is not woken");
-        assertEquals(1, in.buffered(), "the edge stays buffered for the next wait");
-        assertTrue(cx.poll(in.nextEdge(RISING)).isReady());
+        assertEquals(1, in.buffered(), "the edge stays buffered (a stream would take it)");
+        assertTrue(cx.poll(in.nextEdge(RISING)).isPending(), "a new nextEdge waits for an edge after it starts");
 
         in.close();
         assertFalse(pi4jInput.hasListenersOrBindings(), "closing the pin removes our one Pi4J listener");
@@ -200,7 +223,7 @@ class PiInputTest {
 
     @Test
     void discardBufferedDropsOldEdgesAndAPendingLossReport() {
-        PiInput in = gpio.input(17, Pull.NONE, Duration.ZERO, 2);
+        PiInput in = gpio.input(17, InputOptions.defaults().withBuffer(2));
         MockPi.set(in, HIGH);
         MockPi.set(in, LOW);
         MockPi.set(in, HIGH);
@@ -211,13 +234,19 @@ class PiInputTest {
     @Test
     void edgesStreamYieldsEveryAcceptedEdgeInOrder() {
         PiInput in = gpio.input(17);
-        EdgeStream rising = in.edges(RISING);
+        MockPi.set(in, HIGH);   // before the stream's first next(): not in the stream
+        MockPi.set(in, LOW);
+        EdgeStream rising = started(in, RISING);
         for (int i = 0; i < 5; i++) {
             MockPi.set(in, HIGH);
             MockPi.set(in, LOW);
         }
+        long last = Long.MIN_VALUE;
         for (long i = 0; i < 5; i++) {
-            assertEquals(2 * i, cx.poll(rising.next()).value().seq());
+            Edge e = cx.poll(rising.next()).value();
+            assertEquals(HIGH, e.level());
+            assertTrue(e.hostNanos() >= last, "in the listener's order");
+            last = e.hostNanos();
         }
         assertTrue(cx.poll(rising.next()).isPending());
     }

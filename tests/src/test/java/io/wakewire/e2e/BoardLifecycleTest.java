@@ -4,10 +4,10 @@ import io.wakewire.board.Board;
 import io.wakewire.board.BoardDisconnectedException;
 import io.wakewire.board.BoardResetException;
 import io.wakewire.board.BoardStats;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
@@ -125,7 +125,7 @@ class BoardLifecycleTest {
                         try {
                             await(b.ping());
                             break;
-                        } catch (io.wakewire.board.BoardTimeoutException t) {
+                        } catch (io.wakewire.task.TimedOutException t) {
                             timeouts++;
                         }
                     }

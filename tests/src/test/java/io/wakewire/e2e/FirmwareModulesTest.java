@@ -1,12 +1,12 @@
 package io.wakewire.e2e;
 
 import io.wakewire.board.Board;
+import io.wakewire.board.BoardInfo;
 import io.wakewire.board.FirmwareModule;
 import io.wakewire.board.ModuleMissingException;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
-import io.wakewire.wire.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,10 +28,10 @@ class FirmwareModulesTest {
             ex.blockOn(Async.async(() -> {
                 Board b = await(rig.connect());
                 try {
-                    Answer.HelloInfo h = b.hello();
-                    assertFalse(h.has(Answer.HelloInfo.CAP_ANALOG_READ) || h.has(Answer.HelloInfo.CAP_PWM),
+                    BoardInfo h = b.info();
+                    assertFalse(h.has(BoardInfo.ANALOG_READ) || h.has(BoardInfo.PWM),
                             "capabilities " + h.capabilities());
-                    assertTrue(h.has(Answer.HelloInfo.CAP_EDGE_EVENTS) && h.has(Answer.HelloInfo.CAP_DEBOUNCE),
+                    assertTrue(h.has(BoardInfo.EDGE_EVENTS) && h.has(BoardInfo.DEBOUNCE),
                             "the core's own bits: " + h.capabilities());
                     assertEquals(Set.of(), b.modules());
                     long sent = b.stats().framesSent();

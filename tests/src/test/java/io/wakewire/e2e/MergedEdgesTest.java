@@ -2,9 +2,9 @@ package io.wakewire.e2e;
 
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardStats;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.EventsLostException;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.sim.BuildArtifacts;
 import io.wakewire.sim.VirtualBoard;
@@ -65,7 +65,7 @@ class MergedEdgesTest {
     void receivedPlusCountedLostIsSent(int baud, String pin, int edgesPerSecond, String elf, int unaccountedPermille) {
         int sent = edgesPerSecond; // one second of edges; even, so the pin ends where it started
         Duration period = Duration.ofNanos(2_000_000_000L / edgesPerSecond);
-        Map<EventsLostException.Cause, Long> lost = new EnumMap<>(EventsLostException.Cause.class);
+        Map<EdgesLostException.Reason, Long> lost = new EnumMap<>(EdgesLostException.Reason.class);
         long[] received = {0};
         BoardStats stats;
         try (VirtualBoard vb = VirtualBoard.start("uno", BuildArtifacts.locate().firmware(elf),
@@ -84,8 +84,8 @@ class MergedEdgesTest {
                         try {
                             await(Futures.timeout(s.next(), Duration.ofSeconds(5)));
                             received[0]++;
-                        } catch (EventsLostException l) {
-                            lost.merge(l.lossCause(), l.countKnown() ? l.count() : 0, Long::sum);
+                        } catch (EdgesLostException l) {
+                            lost.merge(l.reason(), l.countKnown() ? l.count() : 0, Long::sum);
                             if (!l.countKnown()) {
                                 throw new AssertionError("a loss of unknown count makes the sum unprovable: " + l.getMessage());
                             }
@@ -123,7 +123,7 @@ class MergedEdgesTest {
         assertEquals(received[0], stats.edgesReceived(), "edges arrived after the sum was complete");
     }
 
-    private static long sum(Map<EventsLostException.Cause, Long> m) {
+    private static long sum(Map<EdgesLostException.Reason, Long> m) {
         return m.values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -9,10 +9,10 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardResetException;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.Level;
 import io.wakewire.pi.PiGpio;
 import io.wakewire.pi.PiOutput;
 import io.wakewire.task.Async;
@@ -57,7 +57,7 @@ class PiDrivesAvrTest {
     void aPiOutputWiredToD2WakesTheTaskAwaitingD2() throws Exception {
         try (VirtualRig rig = VirtualRig.start("uno"); PiGpio gpio = mockPi(); Executor ex = Executor.create()) {
             PiOutput gpio27 = gpio.output(27);
-            try (AutoCloseable wire = gpio27.onChange(level -> rig.vboard.set("D2", level == io.wakewire.pi.Level.HIGH))) {
+            try (AutoCloseable wire = gpio27.onChange(level -> rig.vboard.set("D2", level == io.wakewire.pin.Level.HIGH))) {
                 List<Edge> edges = ex.blockOn(Async.async(() -> {
                     Board b = await(rig.connect());
                     try {
@@ -79,7 +79,7 @@ class PiDrivesAvrTest {
                 }));
                 assertEquals(Level.HIGH, edges.get(0).level());
                 assertEquals(Level.LOW, edges.get(1).level());
-                assertTrue(edges.get(1).ticks() > edges.get(0).ticks(), "the falling edge comes later on the board's clock");
+                assertTrue(edges.get(1).boardTicks().getAsLong() > edges.get(0).boardTicks().getAsLong(), "the falling edge comes later on the board's clock");
             }
         }
     }
@@ -87,10 +87,10 @@ class PiDrivesAvrTest {
     @Test
     void aPiOutputOnTheResetLineResetsTheBoard() throws Exception {
         try (VirtualRig rig = VirtualRig.start("uno"); PiGpio gpio = mockPi(); Executor ex = Executor.create()) {
-            PiOutput resetLine = gpio.output(22, io.wakewire.pi.Level.HIGH);
+            PiOutput resetLine = gpio.output(22, io.wakewire.pin.Level.HIGH);
             // RESET is active low: pulling the line low resets the AVR.
             try (AutoCloseable wire = resetLine.onChange(level -> {
-                if (level == io.wakewire.pi.Level.LOW) {
+                if (level == io.wakewire.pin.Level.LOW) {
                     rig.vboard.reset();
                 }
             })) {

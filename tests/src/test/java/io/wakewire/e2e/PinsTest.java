@@ -2,9 +2,9 @@ package io.wakewire.e2e;
 
 import io.wakewire.board.AnalogReading;
 import io.wakewire.board.Board;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;

@@ -2,11 +2,11 @@ package io.wakewire.e2e;
 
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardStats;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.EventsLostException;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
@@ -65,12 +65,12 @@ class PulseTrainTest {
         for (int i = 1; i < run.edges().size(); i++) {
             Edge a = run.edges().get(i - 1);
             Edge b = run.edges().get(i);
-            assertTrue(b.ticks() > a.ticks(), "edge " + i + " is not after edge " + (i - 1));
+            assertTrue(b.boardTicks().getAsLong() > a.boardTicks().getAsLong(), "edge " + i + " is not after edge " + (i - 1));
             if (run.lossBefore().get(i) > 0) {
                 continue; // edges went missing in between: neither level nor interval can be compared
             }
             assertEquals(a.level().inverse(), b.level(), "levels must alternate at edge " + i);
-            long dt = b.boardNanos() - a.boardNanos();
+            long dt = b.boardNanos().getAsLong() - a.boardNanos().getAsLong();
             if (Math.abs(dt - half) > TOLERANCE_NS) {
                 fail("edge " + i + ": " + dt + " ns after the previous one, commanded " + half + " ns");
             }
@@ -102,7 +102,7 @@ class PulseTrainTest {
                             edges.add(await(Futures.timeout(s.next(), Duration.ofSeconds(5))));
                             lossBefore.add(pendingLoss);
                             pendingLoss = 0;
-                        } catch (EventsLostException l) {
+                        } catch (EdgesLostException l) {
                             lost += l.count();
                             pendingLoss++;
                         }

@@ -1,10 +1,10 @@
 package io.wakewire.e2e;
 
 import io.wakewire.board.Board;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.Level;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.Level;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
@@ -20,9 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The whole path once: a pin edge on the virtual board wakes a Java task. */
 @Timeout(30)
 class SingleEdgeTest {
-
-    /** What the clock sync may err by, at most half a round trip of its best samples. */
-    private static final long SYNC_ERROR_NS = 1_000_000;
 
     @Test
     void aPulseWakesTheWaitingTask() {
@@ -48,7 +45,7 @@ class SingleEdgeTest {
             }));
             assertEquals(Level.HIGH, edges[0].level());
             assertEquals(Level.LOW, edges[1].level());
-            long ticks = edges[1].ticks() - edges[0].ticks();
+            long ticks = edges[1].boardTicks().getAsLong() - edges[0].boardTicks().getAsLong();
             assertTrue(Math.abs(ticks - 250) <= 2, "1 ms pulse measured as " + ticks + " ticks of 4 µs");
             // The edge happened after the pulse was commanded and before it arrived: the clock
             // sync's estimate of its host time must lie in that window (give or take the sync's
@@ -56,11 +53,20 @@ class SingleEdgeTest {
             // so its latency is positive and at most the window.
             Edge up = edges[0];
             long window = up.arrivalNanos() - commanded[0];
-            long lat = up.latencyNanos();
-            System.out.printf("single edge: latency estimate %d ns, command-to-arrival window %d ns%n", lat, window);
-            assertTrue(lat > 0, "latency estimate " + lat + " ns: the edge estimated after it arrived");
-            assertTrue(lat <= window + SYNC_ERROR_NS, "latency estimate " + lat + " ns, yet the edge was commanded only "
-                    + window + " ns before it arrived");
+            long lat = up.latency().toNanos();
+            long err = up.hostErrorNanos();
+            System.out.printf("single edge: latency estimate %d ns (vouched error %d ns), command-to-arrival window %d ns%n",
+                    lat, err, window);
+            // A latency is only a measurement when the sync vouches for it, within its error bound; a
+            // loaded machine's long round trips may leave it unvouched, which is what it must say then.
+            if (up.hostTimeVouched()) {
+                assertTrue(lat > -err, "latency estimate " + lat + " ns: the edge estimated after it arrived,"
+                        + " beyond the sync's vouched error of " + err + " ns");
+                assertTrue(lat <= window + err, "latency estimate " + lat + " ns, yet the edge was commanded only "
+                        + window + " ns before it arrived (vouched error " + err + " ns)");
+            } else {
+                assertTrue(err == -1, "an unvouched edge carries error -1, not " + err);
+            }
         }
     }
 }

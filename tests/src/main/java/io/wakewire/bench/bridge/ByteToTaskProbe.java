@@ -2,9 +2,9 @@ package io.wakewire.bench.bridge;
 
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardOptions;
-import io.wakewire.board.Edge;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.task.Async;
 import io.wakewire.task.Executor;
@@ -92,7 +92,7 @@ final class ByteToTaskProbe {
                 for (int i = 0; i < warm + lat.length; i++) {
                     Edge e = await(Futures.timeout(s.next(), Duration.ofSeconds(5)));
                     long now = System.nanoTime();
-                    int k = (int) (e.ticks() & 0xFFFF_FFFFL) - 1;
+                    int k = (int) (e.boardTicks().getAsLong() & 0xFFFF_FFFFL) - 1;
                     if (k >= warm) {
                         lat[k - warm] = now - sent.get(k);
                     }

@@ -4,9 +4,9 @@ import io.wakewire.bench.Metrics;
 import io.wakewire.board.Board;
 import io.wakewire.board.BoardOptions;
 import io.wakewire.board.BoardStats;
-import io.wakewire.board.EdgeFilter;
-import io.wakewire.board.EdgeStream;
-import io.wakewire.board.EventsLostException;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
 import io.wakewire.board.config.BoardConfig;
 import io.wakewire.sim.VirtualBoard;
 import io.wakewire.sim.VirtualBoardOptions;
@@ -63,7 +63,7 @@ final class EdgeRateProbe {
                             try {
                                 await(Futures.timeout(s.next(), Duration.ofSeconds(3)));
                                 received++;
-                            } catch (EventsLostException l) {
+                            } catch (EdgesLostException l) {
                                 lost += Math.max(1, l.count());
                             }
                         }

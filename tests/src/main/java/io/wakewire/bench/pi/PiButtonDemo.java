@@ -1,6 +1,6 @@
 package io.wakewire.bench.pi;
 
-import static io.wakewire.pi.EdgeFilter.RISING;
+import static io.wakewire.pin.EdgeFilter.RISING;
 import static io.wakewire.task.Async.async;
 import static io.wakewire.task.Async.await;
 
@@ -8,9 +8,10 @@ import com.pi4j.Pi4J;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
-import io.wakewire.pi.Edge;
-import io.wakewire.pi.EdgeStream;
-import io.wakewire.pi.EdgesLostException;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
+import io.wakewire.pi.InputOptions;
 import io.wakewire.pi.PiGpio;
 import io.wakewire.pi.PiInput;
 import io.wakewire.pi.PiOutput;
@@ -51,7 +52,7 @@ public final class PiButtonDemo {
         int wanted = presses;
         try (PiGpio gpio = real ? PiGpio.open() : mockGpio();
              Executor ex = Executor.create()) {
-            PiInput button = gpio.input(17, Pull.PULL_DOWN, Duration.ofMillis(5));
+            PiInput button = gpio.input(17, InputOptions.defaults().withPull(Pull.PULL_DOWN).withDebounce(Duration.ofMillis(5)));
             PiOutput led = gpio.output(27);
             System.out.println((real ? "press the button on GPIO17" : "mock GPIO: a thread presses GPIO17")
                     + " " + presses + " times; GPIO27 toggles on each press");
@@ -67,10 +68,10 @@ public final class PiButtonDemo {
                         long woke = System.nanoTime();
                         led.toggle();
                         n++;
-                        System.out.printf("press %d: GPIO%d %s, task ran %.1f us after the listener; LED %s%n",
-                                n, e.pin(), e.level(), (woke - e.nanos()) / 1000.0, led.level());
+                        System.out.printf("press %d: %s %s, task ran %.1f us after the listener; LED %s%n",
+                                n, e.pin(), e.level(), (woke - e.hostNanos()) / 1000.0, led.level());
                     } catch (EdgesLostException lost) {
-                        System.out.println("missed " + lost.lost() + " edge(s): " + lost.getMessage());
+                        System.out.println("missed " + lost.count() + " edge(s): " + lost.getMessage());
                     } catch (TimedOutException quiet) {
                         System.out.println("no press for 10 s; stopping");
                         break;

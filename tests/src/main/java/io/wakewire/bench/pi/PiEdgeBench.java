@@ -9,9 +9,11 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
-import io.wakewire.pi.Edge;
-import io.wakewire.pi.EdgeFilter;
-import io.wakewire.pi.EdgeStream;
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.Level;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pi.InputOptions;
 import io.wakewire.pi.PiGpio;
 import io.wakewire.pi.PiInput;
 import io.wakewire.pi.Pull;
@@ -64,7 +66,7 @@ public final class PiEdgeBench {
         long[] sentAt = new long[1];
         AtomicInteger consumed = new AtomicInteger();
         try (PiGpio gpio = mockGpio(); Executor ex = Executor.create()) {
-            PiInput in = gpio.input(17, Pull.NONE, Duration.ZERO, 16);
+            PiInput in = gpio.input(17, InputOptions.defaults().withBuffer(16));
             MockDigitalInput mock = (MockDigitalInput) in.digitalInput();
             JoinHandle<Void> task = ex.spawn("pi-latency", async(() -> {
                 EdgeStream edges = in.edges(EdgeFilter.BOTH);
@@ -72,7 +74,7 @@ public final class PiEdgeBench {
                     Edge e = await(edges.next());
                     long now = System.nanoTime();
                     driverToTask.recordValue(Math.max(0, now - sentAt[0]));
-                    listenerToTask.recordValue(Math.max(0, now - e.nanos()));
+                    listenerToTask.recordValue(Math.max(0, now - e.hostNanos()));
                     consumed.incrementAndGet();
                 }
                 return null;
@@ -108,17 +110,18 @@ public final class PiEdgeBench {
     private static void throughput(int edges, boolean print) throws Exception {
         int capacity = 1 << 14;
         try (PiGpio gpio = mockGpio(); Executor ex = Executor.create()) {
-            PiInput in = gpio.input(17, Pull.NONE, Duration.ZERO, capacity);
+            PiInput in = gpio.input(17, InputOptions.defaults().withBuffer(capacity));
             MockDigitalInput mock = (MockDigitalInput) in.digitalInput();
             JoinHandle<long[]> task = ex.spawn("pi-throughput", async(() -> {
                 EdgeStream stream = in.edges(EdgeFilter.BOTH);
                 long first = 0;
-                long expectedSeq = 0;
+                Level due = Level.HIGH;
                 for (int i = 0; i < edges; i++) {
                     Edge e = await(stream.next());
-                    if (e.seq() != expectedSeq++) {
-                        throw new IllegalStateException("edge " + e.seq() + " where " + (expectedSeq - 1) + " was due");
+                    if (e.level() != due) {
+                        throw new IllegalStateException("edge " + i + " is " + e.level() + " where " + due + " was due");
                     }
+                    due = due.inverse();
                     if (i == 0) {
                         first = System.nanoTime();
                     }
@@ -127,6 +130,9 @@ public final class PiEdgeBench {
             }));
             Thread driver = new Thread(() -> {
                 DigitalState level = DigitalState.LOW;
+                while (!in.isAwaited()) {       // the stream starts at its first next(): drive after that
+                    Thread.onSpinWait();
+                }
                 for (int i = 0; i < edges; i++) {
                     while (in.buffered() >= capacity - 8) {
                         Thread.yield();

@@ -1,39 +1,52 @@
 package io.wakewire.pi;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
 import io.wakewire.task.Context;
 import io.wakewire.task.Future;
 import io.wakewire.task.Poll;
+import java.util.function.BooleanSupplier;
 
 /**
- * The future of the next edge on one pin that a filter accepts. Edges that arrived before the
- * first poll count (they were buffered for this), so a loop of {@code await(pin.nextEdge(..))}
- * misses nothing between iterations.
+ * The future of the next edge on one Pi pin that a filter accepts. At its first poll it claims the
+ * pin and, when {@code startFresh} says so, drops what the pin buffered before (edges and a pending
+ * loss), so that {@code nextEdge} returns an edge that happens after it is awaited, as a board
+ * pin's does; a stream's later {@code next()} calls keep the buffer.
  *
  * <p>The pending path allocates nothing: it stores the context's waker in the pin's inbox and
  * returns the shared Pending. Cancelling withdraws the waker and the claim on the pin, leaving
  * the edges buffered for the next wait.
  */
-final class NextEdge implements Future<Edge> {
+final class PiNextEdge implements Future<Edge> {
 
     private final EdgeInbox inbox;
     private final EdgeFilter filter;
-    private final int pin;
+    private final String pin;
+    private final BooleanSupplier startFresh;
+    private boolean polled;
     private boolean done;
 
-    NextEdge(EdgeInbox inbox, int pin, EdgeFilter filter) {
+    PiNextEdge(EdgeInbox inbox, String pin, EdgeFilter filter, BooleanSupplier startFresh) {
         this.inbox = inbox;
         this.pin = pin;
         this.filter = filter;
+        this.startFresh = startFresh;
     }
 
     @Override
     public Poll<Edge> poll(Context cx) {
         if (done) {
-            throw new IllegalStateException("GPIO" + pin + ": this nextEdge future has already completed; "
+            throw new IllegalStateException(pin + ": this nextEdge future has already completed; "
                     + "call nextEdge() again for the next edge");
         }
         inbox.claim(this);
         try {
+            if (!polled) {
+                polled = true;
+                if (startFresh.getAsBoolean()) {
+                    inbox.discard();
+                }
+            }
             Edge edge = inbox.take(filter);
             if (edge == null) {
                 inbox.register(cx.waker());
@@ -62,7 +75,7 @@ final class NextEdge implements Future<Edge> {
 
     @Override
     public String describe() {
-        return "GPIO" + pin + " next " + filter + " edge (" + inbox.buffered() + " buffered)";
+        return pin + " next " + filter + " edge (" + inbox.buffered() + " buffered)";
     }
 
     @Override

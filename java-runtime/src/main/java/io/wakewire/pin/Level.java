@@ -1,6 +1,6 @@
-package io.wakewire.board;
+package io.wakewire.pin;
 
-/** The logic level of a board pin. */
+/** The logic level of a pin, on a board or on a Pi. */
 public enum Level {
     LOW,
     HIGH;
@@ -9,6 +9,7 @@ public enum Level {
         return high ? HIGH : LOW;
     }
 
+    /** The other level. */
     public Level inverse() {
         return this == LOW ? HIGH : LOW;
     }

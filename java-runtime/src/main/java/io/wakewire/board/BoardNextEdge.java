@@ -1,5 +1,8 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgesLostException;
 import io.wakewire.task.Context;
 import io.wakewire.task.Future;
 import io.wakewire.task.Poll;
@@ -8,15 +11,15 @@ import io.wakewire.task.Poll;
  * The first edge matching a filter that arrives after this future's first poll: {@link Pin#nextEdge}.
  * At the first poll it subscribes to the pin (so nothing arriving after that is missed) and arms
  * the board if needed; it is woken by the session's reader when an edge, a loss or a disconnect
- * reaches the pin. A loss before the edge is thrown as {@link EventsLostException} (a one-shot wait
+ * reaches the pin. A loss before the edge is thrown as {@link EdgesLostException} (a one-shot wait
  * cannot know whether the lost edge was the one it wanted). Cancelling unsubscribes.
  */
-final class NextEdge implements Future<Edge> {
+final class BoardNextEdge implements Future<Edge> {
 
     private final EdgeSubscription sub;
     private boolean done;
 
-    NextEdge(PinChannel pin, EdgeFilter filter) {
+    BoardNextEdge(PinChannel pin, EdgeFilter filter) {
         this.sub = new EdgeSubscription(pin, filter, 1);
     }
 

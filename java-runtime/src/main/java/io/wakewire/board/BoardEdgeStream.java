@@ -1,42 +1,48 @@
 package io.wakewire.board;
 
+import io.wakewire.pin.Edge;
+import io.wakewire.pin.EdgeFilter;
+import io.wakewire.pin.EdgeStream;
+import io.wakewire.pin.EdgesLostException;
 import io.wakewire.task.Context;
 import io.wakewire.task.Future;
 import io.wakewire.task.Poll;
 
 /**
- * Every edge of a pin that matches a filter, in board order: {@code for (;;) { Edge e =
- * await(edges.next()); ... }}. The stream subscribes at its first {@link #next()} poll and keeps a
- * buffer (BoardOptions.edgeBuffer) so that nothing is missed between two calls.
+ * A board pin's {@link EdgeStream}: every edge of the pin that matches a filter, in board order.
+ * The stream subscribes at its first {@link #next()} poll and keeps a buffer
+ * (BoardOptions.edgeBuffer) so that nothing is missed between two calls.
  *
- * <p>Losses and disconnects are in-band: {@code next()} throws {@link EventsLostException} at the
+ * <p>Losses and disconnects are in-band: {@code next()} throws {@link EdgesLostException} at the
  * place in the stream where edges went missing, and {@link BoardDisconnectedException} when the
  * board went away; awaiting {@code next()} again continues after them (with reconnect on, with the
  * edges after the session is back: the subscription is re-armed). {@link #close()} unsubscribes.
  */
-public final class EdgeStream implements AutoCloseable {
+final class BoardEdgeStream implements EdgeStream {
 
     private final EdgeSubscription sub;
     private boolean closed;
 
-    EdgeStream(PinChannel pin, EdgeFilter filter, int capacity) {
+    BoardEdgeStream(PinChannel pin, EdgeFilter filter, int capacity) {
         this.sub = new EdgeSubscription(pin, filter, capacity);
     }
 
-    /** The next edge; await it before asking for another. */
+    @Override
     public Future<Edge> next() {
         return new Next();
     }
 
-    /** Edges received and not yet taken. */
+    @Override
     public int buffered() {
         return sub.buffered();
     }
 
+    @Override
     public EdgeFilter filter() {
         return sub.filter;
     }
 
+    @Override
     public String pin() {
         return sub.pin.name();
     }
@@ -44,6 +50,9 @@ public final class EdgeStream implements AutoCloseable {
     /** Unsubscribes (on the executor thread); later {@code next()} calls fail. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         sub.unregister();
     }
