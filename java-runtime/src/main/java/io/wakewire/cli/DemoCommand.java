@@ -80,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         Level led = Level.LOW;
         String race = "waiting";
         org.HdrHistogram.Histogram pings;
+        String i2c = "-";
     }
 
     @Override
@@ -160,6 +161,7 @@ final class DemoCommand implements Callable<Integer> {
                     rtt.recordValue(Math.max(1, Async.await(board.ping()).toNanos()));
                 }
                 tally.pings = rtt;
+                tally.i2c = Bmp280Probe.describe(board); // a sensor over I2C (module i2c)
                 return summary(out, board, r, train, tally, counters, vb == null ? -1 : driven,
                         stimulus == null ? null : stimulus.failure());
             });
@@ -238,6 +240,7 @@ final class DemoCommand implements Callable<Integer> {
                         t.lastReading.raw()));
         out.printf(Locale.ROOT, "  blink %-10s %d writes%n", BLINK, t.blinks);
         out.printf(Locale.ROOT, "  race %-11s %s%n", RACE, t.race);
+        out.printf(Locale.ROOT, "  i2c              %s%n", t.i2c);
         out.printf(Locale.ROOT, "  losses           %d (0 expected): stream %d, board drops %d, sequence gaps %d"
                         + " (one-shot waits' extra edges: %d)%n", losses, train.losses(), boardDrops, s.seqGapFrames(),
                 s.hostDrops());
