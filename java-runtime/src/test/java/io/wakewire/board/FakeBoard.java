@@ -198,8 +198,14 @@ final class FakeBoard implements AutoCloseable {
             }
             case Command.Stats s -> send(new Answer.StatsReport(nextSeq(), req, 0, 0, 0, List.of()));
             case Command.ResetCause r -> send(new Answer.ResetCauseReport(nextSeq(), req, 1));
-            case Command.I2c i -> send(new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x8F)); // no i2c module here
-            case Command.I2cPoll i -> send(new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x90));
+            // module i2c: configure answered with a 48-byte queue and 32-byte transfers, a poll ACKed
+            // (I2cPollLossTest sends the readings); no transaction (no device)
+            case Command.I2c i -> send((capabilities & Answer.HelloInfo.CAP_I2C) == 0
+                    ? new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x8F)
+                    : new Answer.I2cResult(nextSeq(), req, i.addr() == Command.I2c.CONFIGURE ? 0 : Answer.I2cResult.ADDRESS_NAK,
+                    i.addr() == Command.I2c.CONFIGURE ? new byte[] {48, 32} : new byte[0]));
+            case Command.I2cPoll i -> send((capabilities & Answer.HelloInfo.CAP_I2C) == 0
+                    ? new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x90) : new Answer.Ack(nextSeq(), req));
         }
     }
 
