@@ -88,7 +88,7 @@ test: export WAKEWIRE_NATIVE_REQUIRED = 1
 test: deps
 	@$(MAKE) --no-print-directory -k firmware-test vboard-test java-test size-check
 
-bench: bench-executor bench-wire bench-firmware bench-servo bench-bridge bench-pi bench-gateway bench-mcu-runtime
+bench: bench-executor bench-wire bench-firmware bench-servo bench-bridge bench-pi bench-gateway bench-mcu-runtime bench-i2c
 
 clean:
 	rm -rf $(BUILD)

@@ -97,7 +97,7 @@ static uint8_t run(const struct command *c, uint8_t *detail)
         case CMD_READ_PIN:
             /* The level and its tick read with interrupts off: an edge's ISR after it stamps a
              * later or equal tick (PROTOCOL.md, READ_PIN). */
-            CRITICAL {
+            CRITICAL_IN_TASK {
                 lv.level = pin_level(c->pin);
                 lv.ts = clock_now();
             }

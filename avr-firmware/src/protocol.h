@@ -30,6 +30,8 @@
 #define CMD_STREAM 0x8C
 #define CMD_MSG 0x8D /* the app runtime (app/module.h) */
 #define CMD_SERVO 0x8E /* module servo */
+#define CMD_I2C 0x8F      /* module i2c: one transaction, or configure (addr 0x80) */
+#define CMD_I2C_POLL 0x90 /* module i2c: board-timed register reads */
 
 /* board -> host */
 #define ANS_HELLO 0x10
@@ -44,6 +46,8 @@
 #define ANS_RESET_CAUSE 0x26
 #define ANS_LEVEL 0x27
 #define ANS_SAMPLES 0x12
+#define ANS_I2C 0x28          /* module i2c: a transaction's status and bytes */
+#define ANS_I2C_READINGS 0x14 /* module i2c: one board-timed reading (unasked, like EVENTS) */
 
 #define NAK_UNKNOWN_COMMAND 1
 #define NAK_BAD_LENGTH 2
@@ -70,5 +74,6 @@
 #define CAP_STREAM 0x40
 #define CAP_APP 0x200 /* app tasks and MSG frames (APP= builds) */
 #define CAP_SERVO 0x80 /* module servo */
+#define CAP_I2C 0x100
 
 #endif

@@ -27,7 +27,8 @@
 
 static const char *cmd_names[] = {"HELLO", "PIN_MODE", "ARM", "DIGITAL_WRITE", "PWM_WRITE",
                                   "ANALOG_READ", "PING", "CLOCK", "STATS", "RESET_CAUSE",
-                                  "READ_PIN", "STREAM", "MSG", "SERVO"};
+                                  "READ_PIN", "STREAM", "MSG", "SERVO", "I2C", "I2C_POLL"};
+#define N_CMD_NAMES (int)(sizeof cmd_names / sizeof *cmd_names)
 
 static const char *error_name(enum fr_result r)
 {
@@ -99,6 +100,11 @@ static void format_h2b(struct out *o, const uint8_t *body, uint8_t len)
             say(o, " topic=%u", c.data[0]);
             say_hex(o, "data", c.data + 1, c.data_len - 1);
             break;
+        case CMD_I2C: /* addr, nread, bytes to write */
+            say(o, " addr=%u nread=%u", c.pin, c.arg);
+            say_hex(o, "data", c.data + 2, c.data_len - 2);
+            break;
+        case CMD_I2C_POLL: say(o, " addr=%u reg=%u n=%u interval_ms=%u", c.data[0], c.data[1], c.data[2], rd16(c.data + 3)); break;
         }
     }
     if (nak)
@@ -160,6 +166,14 @@ static void format_b2h(struct out *o, const uint8_t *b, uint8_t len)
         break;
     case ANS_CLOCK: say(o, "b2h CLOCK seq=%u req=%u ts=%u", b[1], p[0], rd32(p + 1)); break;
     case ANS_RESET_CAUSE: say(o, "b2h RESET_CAUSE seq=%u req=%u mcusr=%u", b[1], p[0], p[1]); break;
+    case ANS_I2C:
+        say(o, "b2h I2C seq=%u req=%u status=%u", b[1], p[0], p[1]);
+        say_hex(o, "data", p + 2, n - 2);
+        break;
+    case ANS_I2C_READINGS:
+        say(o, "b2h I2C_READINGS seq=%u reading_seq=%u ts=%u status=%u", b[1], rd16(p), rd32(p + 2), p[6]);
+        say_hex(o, "data", p + 7, n - 7);
+        break;
     default:
         say(o, "b2h RAW type=0x%02x seq=%u", b[0], b[1]);
         say_hex(o, "data", p, n);
@@ -230,16 +244,16 @@ static uint8_t encode_h2b(const struct vector *v)
             frame_put(&w, data[i]);
         return frame_end(&w);
     }
-    uint8_t type = find_type(name, cmd_names, sizeof cmd_names / sizeof *cmd_names, CMD_HELLO);
+    uint8_t type = find_type(name, cmd_names, N_CMD_NAMES, CMD_HELLO);
     assert_true(type != 0);
     frame_begin(&w, &(struct tx_ring_ref){tx, 0xFF, 0, (uint8_t)vector_num(v, "seq")}, type);
     frame_put(&w, (uint8_t)vector_num(v, "req"));
-    static const char *const byte_keys[] = {"pin", "mode", "edges", "level", "duty", "channel", "topic", "op"};
+    static const char *const byte_keys[] = {"pin", "mode", "edges", "level", "duty", "channel", "topic", "op", "addr", "nread", "reg", "n"};
     for (int i = 3; i < v->ntok; i++) { /* the arguments in the line's order are the wire order */
         for (size_t k = 0; k < sizeof byte_keys / sizeof *byte_keys; k++)
             if (vector_get(v, byte_keys[k], 0) == v->tok[i] + strlen(byte_keys[k]) + 1)
                 frame_put(&w, (uint8_t)strtoul(v->tok[i] + strlen(byte_keys[k]) + 1, NULL, 0));
-        const char *u16key = !strncmp(v->tok[i], "debounce=", 9) ? v->tok[i] + 9 : !strncmp(v->tok[i], "ticks=", 6) ? v->tok[i] + 6 : !strncmp(v->tok[i], "mask=", 5)
+        const char *u16key = !strncmp(v->tok[i], "debounce=", 9) ? v->tok[i] + 9 : !strncmp(v->tok[i], "ticks=", 6) ? v->tok[i] + 6 : !strncmp(v->tok[i], "interval_ms=", 12) ? v->tok[i] + 12 : !strncmp(v->tok[i], "mask=", 5)
                              ? v->tok[i] + 5 : !strncmp(v->tok[i], "interval=", 9) ? v->tok[i] + 9 : NULL;
         if (u16key) {
             unsigned long d = strtoul(u16key, NULL, 0);
@@ -322,6 +336,25 @@ static uint8_t encode_b2h(const struct vector *v)
                 frame_put_bytes(&w, &word, 2);
             }
         }
+        return frame_end(&w);
+    }
+    if (strncmp(name, "I2C", 3) == 0) { /* module i2c's frames, as i2c.c writes them */
+        uint8_t p[64], n = 0;
+        int readings = strcmp(name, "I2C_READINGS") == 0;
+        if (readings) {
+            uint16_t s = (uint16_t)vector_num(v, "reading_seq");
+            uint32_t ts = (uint32_t)vector_num(v, "ts");
+            p[n++] = (uint8_t)s, p[n++] = (uint8_t)(s >> 8);
+            for (int i = 0; i < 4; i++)
+                p[n++] = (uint8_t)(ts >> 8 * i);
+        }
+        p[n++] = (uint8_t)vector_num(v, "status");
+        n = (uint8_t)(n + hex_bytes(vector_get(v, "data", 0), p + n, (int)sizeof p - n));
+        if (!readings)
+            return answer_send(t, ANS_I2C, req, p, n);
+        struct frame_writer w;
+        frame_begin(&w, t, ANS_I2C_READINGS);
+        frame_put_bytes(&w, p, n);
         return frame_end(&w);
     }
     if (strcmp(name, "HELLO") == 0) {

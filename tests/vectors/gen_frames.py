@@ -15,9 +15,10 @@ MAX_BODY = 64
 # Frame types (PROTOCOL.md section 2).
 H2B = {"HELLO": 0x81, "PIN_MODE": 0x82, "ARM": 0x83, "DIGITAL_WRITE": 0x84, "PWM_WRITE": 0x85,
        "ANALOG_READ": 0x86, "PING": 0x87, "CLOCK": 0x88, "STATS": 0x89, "RESET_CAUSE": 0x8A,
-       "READ_PIN": 0x8B, "STREAM": 0x8C, "MSG": 0x8D, "SERVO": 0x8E}
+       "READ_PIN": 0x8B, "STREAM": 0x8C, "MSG": 0x8D, "SERVO": 0x8E, "I2C": 0x8F, "I2C_POLL": 0x90}
 B2H = {"HELLO": 0x10, "EVENTS": 0x11, "ACK": 0x20, "NAK": 0x21, "PONG": 0x22, "ANALOG": 0x23,
-       "STATS": 0x24, "CLOCK": 0x25, "RESET_CAUSE": 0x26, "LEVEL": 0x27, "SAMPLES": 0x12}
+       "STATS": 0x24, "CLOCK": 0x25, "RESET_CAUSE": 0x26, "LEVEL": 0x27, "SAMPLES": 0x12,
+       "I2C": 0x28, "I2C_READINGS": 0x14}
 
 
 def crc16_mcrf4xx(data):
@@ -242,6 +243,10 @@ def main():
     cmd("STREAM", 17, 18, u16(0) + u16(0), "mask=0 interval=0")
     cmd("MSG", 18, 19, bytes([2, 0xAB, 0x00, 0xCD]), "topic=2 data=ab00cd")
     cmd("MSG", 19, 20, bytes([0]), "topic=0 data=-")
+    comment("Module i2c: a write-then-read, a write, a board-timed poll.")
+    cmd("I2C", 21, 22, bytes([0x76, 2, 0xFA]), "addr=118 nread=2 data=fa")
+    cmd("I2C", 22, 23, bytes([0x50, 0, 0x00, 0x10, 0xA5]), "addr=80 nread=0 data=0010a5")
+    cmd("I2C_POLL", 23, 24, bytes([0x76, 0xFA, 3]) + u16(10), "addr=118 reg=250 n=3 interval_ms=10")
 
     comment("COBS with zero bytes in the body (seq 0, req 0 fields, zero arguments, zero CRC bytes).")
     cmd("PIN_MODE", 0, 0, bytes([0, 0]), "pin=0 mode=0")
@@ -284,6 +289,10 @@ def main():
     ans("CLOCK", 11, bytes([13]) + u32(0xFFFFFFFF), "req=13 ts=4294967295")
     ans("CLOCK", 12, bytes([13]) + u32(1000), "req=13 ts=1000")
     ans("RESET_CAUSE", 13, bytes([15, 0x08]), "req=15 mcusr=8")
+    ans("I2C", 14, bytes([16, 0, 0x7E, 0xED]), "req=16 status=0 data=7eed")
+    ans("I2C", 15, bytes([17, 1]), "req=17 status=1 data=-")
+    ans("I2C_READINGS", 16, u16(513) + u32(123456) + bytes([0, 0x7E, 0xED, 0x00]),
+        "reading_seq=513 ts=123456 status=0 data=7eed00")
 
     ans("LEVEL", 14, bytes([16, 7, 1]) + u32(123456), "req=16 pin=7 level=1 ts=123456")
     ans("LEVEL", 15, bytes([17, 14, 0]) + u32(0), "req=17 pin=14 level=0 ts=0")

@@ -26,6 +26,7 @@
 #include "bootloader.h"
 #include "commands.h"
 #include "core.h"
+#include "i2c_devices.h"
 #include "pty_link.h"
 
 typedef struct vboard {
@@ -33,6 +34,8 @@ typedef struct vboard {
     vb_commands cmds;
     vb_pty pty;
     vb_boot boot;            /* --bootloader: Optiboot in the boot section (bootloader.h) */
+    vb_i2c_bus i2c;          /* --i2c / `i2c`: devices on the TWI (i2c_devices.h) */
+    int sda_pin;             /* the TWI's SDA as an Arduino pin number, for the stuck device */
     FILE *events;            /* the real stdout; fd 1 itself is pointed at stderr */
     int free_run;
     int reset_on_open;       /* like an Uno whose DTR line resets it when a host opens the port */
@@ -197,9 +200,50 @@ static void arm_tick(vb_core *core) {
     avr_cycle_timer_register(core->avr, vb->tick_cycles, io_tick, vb);
 }
 
-/* Commands of this front end: `dump-flash FILE` writes simavr's flash (what a bootloader wrote). */
+/* The stuck device drives SDA as the pin commands do (pin_drive.h): 0 low, 1 the pull-up. */
+static void drive_sda(void *ctx, int level) {
+    vboard *vb = ctx;
+    vb_drive_set(&vb->core, vb->sda_pin, level);
+}
+
+static void emit_line(void *ctx, const char *s) { vb_core_emitf(ctx, "%s", s); }
+
+/* Adds an I2C device (i2c_devices.h), wiring the bus to the TWI the first time. */
+static int i2c_add(vboard *vb, const char *spec, char *err, size_t errlen) {
+    if (!vb->i2c.attached) {
+        vb_pin sda;
+        if (vb_pin_parse(vb->core.pins, strstr(vb->core.pins->mcu, "2560") ? "D20" : "A4", &sda, err, errlen) != 0) return -1;
+        vb->sda_pin = sda.number;
+        vb->i2c.drive_sda = drive_sda;
+        vb->i2c.ctx = vb;
+        if (vb_i2c_attach(&vb->i2c, vb->core.avr, err, errlen) != 0) return -1;
+    }
+    return vb_i2c_add(&vb->i2c, spec, err, errlen);
+}
+
+/* Commands of this front end: `dump-flash FILE` writes simavr's flash (what a bootloader wrote);
+ * `i2c add SPEC`, `i2c stuck N` (SDA held until N SCL pulses, 0 forever), `i2c free`, `i2c`
+ * (one I2C line per device and the bus). */
 static int extra_command(void *ctx, char **w, int nw, char *err, size_t errlen) {
     vboard *vb = ctx;
+    if (!strcmp(w[0], "i2c")) {
+        if (nw == 1) {
+            vb_i2c_describe(&vb->i2c, emit_line, &vb->core);
+            return 0;
+        }
+        if (nw == 3 && !strcmp(w[1], "add")) return i2c_add(vb, w[2], err, errlen);
+        if (nw == 3 && !strcmp(w[1], "stuck")) {
+            char spec[32];
+            snprintf(spec, sizeof spec, "stuck:%s", w[2]);
+            return i2c_add(vb, spec, err, errlen);
+        }
+        if (nw == 2 && !strcmp(w[1], "free") && vb->i2c.attached) {
+            vb_i2c_set_stuck(&vb->i2c, -1);
+            return 0;
+        }
+        snprintf(err, errlen, "i2c: want `i2c`, `i2c add eeprom|bmp280|nak[@ADDR]`, `i2c stuck N` or `i2c free`");
+        return -1;
+    }
     if (strcmp(w[0], "dump-flash")) return -2;
     if (nw != 2) {
         snprintf(err, errlen, "dump-flash takes one file name (usage: dump-flash /tmp/flash.bin)");
@@ -221,6 +265,9 @@ static void usage(FILE *f) {
             "  --bootloader HEX      load a bootloader (Intel hex) above the firmware and start it on every\n"
             "                        reset, with EXTRF set when the host opens the pty (implies --reset-on-open)\n"
             "  --simavr-uart-timing  keep simavr's 11 bits per byte instead of real 8N1 timing\n"
+            "  --i2c SPEC            an I2C device on the TWI (repeatable): eeprom[@ADDR] (24C32, 0x50),\n"
+            "                        bmp280[@ADDR] (0x76), nak[@ADDR] (0x30), stuck[:N] (SDA held low until\n"
+            "                        N SCL pulses; 0 never)\n"
             "  -v, --verbose         simavr's warnings on stderr (twice: traces)\n"
             "Prints 'PTY <path>' then 'READY ...' on stdout, then reads commands on stdin (see native/vboard/README.md).\n");
 }
@@ -240,7 +287,10 @@ int main(int argc, char **argv) {
         {"tick-us", required_argument, 0, 't'},  {"verbose", no_argument, 0, 'v'},
         {"reset-on-open", no_argument, 0, 'o'},  {"simavr-uart-timing", no_argument, 0, 'u'},
         {"bootloader", required_argument, 0, 'B'}, {"pace-slack-us", required_argument, 0, 's'},
-        {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+        {"i2c", required_argument, 0, 'I'},      {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *i2c_specs[VB_I2C_MAX_DEVS + 1];
+    int n_i2c = 0;
     const char *bootloader = NULL;
     int o;
     while ((o = getopt_long(argc, argv, "vh", longs, NULL)) != -1) {
@@ -259,6 +309,13 @@ int main(int argc, char **argv) {
         case 'o': vb.reset_on_open = 1; break;
         case 'B': bootloader = optarg; vb.reset_on_open = 1; break;
         case 'u': simavr_timing = 1; break;
+        case 'I':
+            if (n_i2c == VB_I2C_MAX_DEVS + 1) {
+                fprintf(stderr, "vboard: --i2c %s: at most %d devices and a stuck line\n", optarg, VB_I2C_MAX_DEVS);
+                return 2;
+            }
+            i2c_specs[n_i2c++] = optarg;
+            break;
         case 't':
             tick = strtoul(optarg, &end, 10);
             if (*end || tick < 1 || tick > 100000) {
@@ -326,6 +383,11 @@ int main(int argc, char **argv) {
     vb.cmds.inject = inject;
     vb.cmds.stats_extra = stats_extra;
     vb.cmds.extra = extra_command;
+    for (int i = 0; i < n_i2c; i++)
+        if (i2c_add(&vb, i2c_specs[i], err, sizeof err) != 0) {
+            fprintf(stderr, "vboard: --i2c: %s\n", err);
+            return 2;
+        }
     vb.tick_us = (uint32_t)tick;
     vb.tick_cycles = vb_core_us_to_cycles(core, tick);
     if (!vb.tick_cycles) vb.tick_cycles = 1;

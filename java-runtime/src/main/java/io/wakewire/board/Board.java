@@ -128,6 +128,11 @@ public final class Board implements AutoCloseable {
         return Servo.on(this, pin(pin));
     }
 
+    /** The board's I2C bus (firmware module i2c) at {@code hz} (100_000 or 400_000); see {@link I2cBus}. */
+    public Future<I2cBus> i2c(int hz) {
+        return I2cBus.open(session, hz);
+    }
+
     /** Round trip of a PING through the board's firmware. */
     public Future<Duration> ping() {
         byte[] data = {0x77, 0x77};

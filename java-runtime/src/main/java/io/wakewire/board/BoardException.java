@@ -16,7 +16,7 @@ package io.wakewire.board;
  */
 public abstract sealed class BoardException extends RuntimeException
         permits BoardDisconnectedException, BoardMismatchException, BoardNakException, ModuleMissingException,
-        PinException {
+        PinException, I2cException {
 
     private static final long serialVersionUID = 1L;
 
@@ -45,7 +45,9 @@ public abstract sealed class BoardException extends RuntimeException
         /** The call needs a firmware module the board was built without ({@link ModuleMissingException}). */
         MODULE_MISSING(false),
         /** A bad pin name, or a pin asked for something it cannot do, before anything is sent ({@link PinException}). */
-        BAD_PIN(false);
+        BAD_PIN(false),
+        /** An I2C transaction the bus did not complete: a NAK or a stuck bus ({@link I2cException}). */
+        I2C_FAILED(false);
 
         private final boolean disconnect;
 

@@ -68,6 +68,8 @@ final class BoardSession {
     final Messages messages = new Messages(); // MSG frames to and from the app tasks (Messages.java)
     private final TickExtender ticks = new TickExtender();
     private final ClockSync clock = new ClockSync(4000);
+    /** Module i2c: where I2C_POLL readings go (I2cBus sets it; executor thread). */
+    I2cSink i2cReadings;
     private final Demultiplexer demux;
     private final BoardSupervisor supervisor;
 
@@ -281,6 +283,9 @@ final class BoardSession {
     void failAll(BoardException e) {
         requests.failAll(e);
         samples.fail(e);
+        if (i2cReadings != null) {
+            i2cReadings.failed(e); // module i2c: the board's poll is gone with it
+        }
         for (PinChannel c : byName.values()) {
             c.fail(e);
         }

@@ -111,6 +111,8 @@ final class Demultiplexer implements FrameSink, EventVisitor {
                     lost(l.source(), l.count());
                 }
             }
+        } else if (f instanceof Answer.I2cReading r && session.i2cReadings != null) {
+            session.i2cReadings.reading(r); // module i2c: an I2C_POLL reading (I2cPoll)
         } else if (f instanceof Answer.Samples sf) {
             session.samples.frame(sf);
         } else if (f instanceof Raw m && session.messages.accept(m, arrivalNanos)) { // MSG (Messages.java)

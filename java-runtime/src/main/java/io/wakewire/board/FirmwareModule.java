@@ -21,7 +21,9 @@ public enum FirmwareModule {
     /** STREAM: {@link Pin#samples(int)}, board-timed sampling (needs analog, built with it). */
     STREAM("stream", Answer.HelloInfo.CAP_STREAM),
     /** SERVO: {@link Board#servo(String)}. */
-    SERVO("servo", Answer.HelloInfo.CAP_SERVO);
+    SERVO("servo", Answer.HelloInfo.CAP_SERVO),
+    /** I2C and I2C_POLL: {@link Board#i2c(int)}. */
+    I2C("i2c", Answer.HelloInfo.CAP_I2C);
 
     private final String makeName;
     private final int capability;

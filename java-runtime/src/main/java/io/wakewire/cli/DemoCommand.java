@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         Level led = Level.LOW;
         String race = "waiting";
         org.HdrHistogram.Histogram pings;
+        String i2c = "-";
     }
 
     @Override
@@ -171,6 +172,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 tally.pings = rtt;
                 tally.servoMeasured = vb == null ? null : pulses(vb.widths(SERVO), board.info().cpuHz());
+                tally.i2c = Bmp280Probe.describe(board); // a sensor over I2C (module i2c)
                 return summary(out, board, r, train, tally, counters, vb == null ? -1 : driven,
                         stimulus == null ? null : stimulus.failure());
             });
@@ -269,6 +271,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  blink %-10s %d writes%n", BLINK, t.blinks);
         out.print(servoLine(t, t.servoMeasured));
         out.printf(Locale.ROOT, "  race %-11s %s%n", RACE, t.race);
+        out.printf(Locale.ROOT, "  i2c              %s%n", t.i2c);
         out.printf(Locale.ROOT, "  losses           %d (0 expected): stream %d, board drops %d, sequence gaps %d"
                         + " (one-shot waits' extra edges: %d)%n", losses, train.losses(), boardDrops, s.seqGapFrames(),
                 s.hostDrops());

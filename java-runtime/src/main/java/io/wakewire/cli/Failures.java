@@ -82,7 +82,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             case NO_HELLO -> ExitCode.NO_ANSWER;
             case PORT_UNAVAILABLE -> ExitCode.PORT;
             case LINK_LOST, SILENT, RESET, NOT_CONNECTED, CLOSED, ENDED, MISMATCH, REFUSED,
-                    MODULE_MISSING -> ExitCode.FAILURE;
+                    MODULE_MISSING, I2C_FAILED -> ExitCode.FAILURE;
         };
     }
 

@@ -77,10 +77,9 @@ final class SimCommand implements Callable<Integer> {
                 c.buildVirtualBoard(err);
             });
         }
-        VirtualBoardOptions options = VirtualBoardOptions.defaults();
-        if (resetOnOpen) {
-            options = options.withExtraArgs(List.of("--reset-on-open"));
-        }
+        // a BMP280 on its I2C bus (the demo reads it; native/vboard/src/i2c_devices.h)
+        VirtualBoardOptions options = VirtualBoardOptions.defaults().withExtraArgs(resetOnOpen
+                ? List.of("--reset-on-open", "--i2c", "bmp280") : List.of("--i2c", "bmp280"));
         try (Progress p = Progress.start(err, "starting a virtual " + board)) {
             VirtualBoard vb = VirtualBoard.start(board, io.wakewire.sim.BuildArtifacts.locate().firmware(board), options);
             p.finish("ready");

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "wakewire", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Flash, talk to and test a board running the wakewire firmware, or a virtual one.",
         subcommands = {PortsCommand.class, FlashCommand.class, InfoCommand.class, MonitorCommand.class,
-                PingCommand.class, ReadCommand.class, ServoCommand.class, SimCommand.class, DemoCommand.class, GatewayCommand.class},
+                PingCommand.class, ReadCommand.class, ServoCommand.class, SimCommand.class, DemoCommand.class, GatewayCommand.class, I2cCommand.class},
         footer = {"", ExitCode.TABLE, "", "Set WAKEWIRE_DEBUG=1 to see stack traces."})
 public final class WakewireCommand implements Runnable {
 
@@ -18,6 +18,6 @@ public final class WakewireCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is needed: ports, flash, info, monitor, ping, read, servo, sim, demo or gateway");
+        throw new ParameterException(spec.commandLine(), "a command is needed: ports, flash, info, monitor, ping, read, servo, i2c, sim, demo or gateway");
     }
 }

@@ -34,6 +34,7 @@ public sealed interface Answer extends Frame {
         public static final int CAP_LOST_MARKERS = 1 << 5;
         public static final int CAP_STREAM = 1 << 6;
         public static final int CAP_SERVO = 1 << 7;
+        public static final int CAP_I2C = 1 << 8;
 
         public HelloInfo {
             u8("seq", seq);
@@ -243,6 +244,96 @@ public sealed interface Answer extends Frame {
         public Drop {
             u8("drop source", source);
             u16("drop count", count);
+        }
+    }
+
+    /**
+     * I2C (0x28, module i2c): how a transaction ended ({@code status}: 0 done, 1 address NAK, 2 data
+     * NAK, 3 bus stuck and recovered, 4 bus stuck and still held, 5 bus error) and the bytes read.
+     */
+    record I2cResult(int seq, int reqId, int status, byte[] data) implements Reply {
+        public static final int OK = 0;
+        public static final int ADDRESS_NAK = 1;
+        public static final int DATA_NAK = 2;
+        public static final int STUCK_RECOVERED = 3;
+        public static final int STUCK_HELD = 4;
+        public static final int BUS_ERROR = 5;
+
+        public I2cResult {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("status", status);
+            data = Fields.bytes("i2c data", data, MAX_PAYLOAD - 2);
+        }
+
+        /** A copy of the bytes. */
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.I2C;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof I2cResult r && r.seq == seq && r.reqId == reqId && r.status == status
+                    && Arrays.equals(r.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((seq * 31 + reqId) * 31 + status) * 31 + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "I2cResult[seq=" + seq + ", reqId=" + reqId + ", status=" + status + ", data=" + Fields.hex(data) + "]";
+        }
+    }
+
+    /**
+     * I2C_READINGS (0x14, module i2c): one board-timed reading of an I2C_POLL, unasked: its number
+     * ({@code readingSeq}, u16; a gap is a reading the board could not send), the board tick it was
+     * taken at, its status (as {@link I2cResult}) and its bytes.
+     */
+    record I2cReading(int seq, int readingSeq, long ts, int status, byte[] data) implements Answer {
+        public I2cReading {
+            u8("seq", seq);
+            u16("reading_seq", readingSeq);
+            u32("ts", ts);
+            u8("status", status);
+            data = Fields.bytes("i2c data", data, MAX_PAYLOAD - 7);
+        }
+
+        /** A copy of the bytes. */
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.I2C_READINGS;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof I2cReading r && r.seq == seq && r.readingSeq == readingSeq && r.ts == ts
+                    && r.status == status && Arrays.equals(r.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((seq * 31 + readingSeq) * 31 + Long.hashCode(ts) + status) * 31 + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "I2cReading[seq=" + seq + ", readingSeq=" + readingSeq + ", ts=" + ts + ", status=" + status
+                    + ", data=" + Fields.hex(data) + "]";
         }
     }
 

@@ -205,6 +205,76 @@ public sealed interface Command extends Frame {
         }
     }
 
+    /**
+     * I2C (0x8F, module i2c): one transaction on the board's I2C bus: {@code write} bytes to the
+     * 7-bit {@code addr}, then (after a repeated start) read {@code nread} bytes; either may be empty.
+     * Answered by {@link Answer.I2cResult} when the bus has done it. {@code addr} {@link #CONFIGURE}
+     * with {@code nread} 0 or 1 sets 100 or 400 kHz instead.
+     */
+    record I2c(int seq, int reqId, int addr, int nread, byte[] write) implements Command {
+        /** The address byte that makes the command a configuration (speed) instead of a transaction. */
+        public static final int CONFIGURE = 0x80;
+        /** Most bytes one transaction writes or reads (the firmware's I2C_MAX_DATA). */
+        public static final int MAX_DATA = 32;
+
+        public I2c {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("addr", addr);
+            u8("nread", nread);
+            write = Fields.bytes("i2c write data", write, MAX_DATA);
+        }
+
+        /** A copy of the bytes to write. */
+        @Override
+        public byte[] write() {
+            return write.clone();
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.I2C_REQUEST;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof I2c c && c.seq == seq && c.reqId == reqId && c.addr == addr && c.nread == nread
+                    && Arrays.equals(c.write, write);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((seq * 31 + reqId) * 31 + addr * 257 + nread) * 31 + Arrays.hashCode(write);
+        }
+
+        @Override
+        public String toString() {
+            return "I2c[seq=" + seq + ", reqId=" + reqId + ", addr=" + addr + ", nread=" + nread + ", write="
+                    + Fields.hex(write) + "]";
+        }
+    }
+
+    /**
+     * I2C_POLL (0x90, module i2c): the board reads {@code n} bytes from register {@code reg} of
+     * {@code addr} every {@code intervalMs} ms by its own clock and sends each reading
+     * ({@link Answer.I2cReading}); interval 0 stops. Answered by ACK.
+     */
+    record I2cPoll(int seq, int reqId, int addr, int reg, int n, int intervalMs) implements Command {
+        public I2cPoll {
+            u8("seq", seq);
+            u8("req_id", reqId);
+            u8("addr", addr);
+            u8("reg", reg);
+            u8("n", n);
+            u16("interval_ms", intervalMs);
+        }
+
+        @Override
+        public int type() {
+            return FrameTypes.I2C_POLL;
+        }
+    }
+
     /** CLOCK (0x88): asks for the board's tick counter ({@link Answer.ClockReading}). */
     record Clock(int seq, int reqId) implements Command {
         public Clock {

@@ -64,6 +64,8 @@ public final class FrameEncoder {
             case Command.ReadPin f -> u8(u8(p, f.reqId()), f.pin());
             case Command.Stream f -> u16(u16(u8(p, f.reqId()), f.channelMask()), f.intervalTicks());
             case Command.Msg f -> bytes(u8(u8(p, f.reqId()), f.topic()), f.data());
+            case Command.I2c f -> bytes(u8(u8(u8(p, f.reqId()), f.addr()), f.nread()), f.write());
+            case Command.I2cPoll f -> u16(u8(u8(u8(u8(p, f.reqId()), f.addr()), f.reg()), f.n()), f.intervalMs());
 
             case Answer.HelloInfo f -> {
                 p = u8(p, f.reqId());
@@ -100,6 +102,8 @@ public final class FrameEncoder {
             case Answer.ClockReading f -> u32(u8(p, f.reqId()), f.ts());
             case Answer.PinLevel f -> u32(u8(u8(u8(p, f.reqId()), f.pin()), f.level()), f.ts());
             case Answer.ResetCauseReport f -> u8(u8(p, f.reqId()), f.mcusr());
+            case Answer.I2cResult f -> bytes(u8(u8(p, f.reqId()), f.status()), f.data());
+            case Answer.I2cReading f -> bytes(u8(u32(u16(p, f.readingSeq()), f.ts()), f.status()), f.data());
             case Raw f -> bytes(p, f.payload());
         };
     }

@@ -59,6 +59,10 @@ public final class FrameParser {
             case FrameTypes.STATS_REQUEST -> new Command.Stats(seq, req);
             case FrameTypes.RESET_CAUSE_REQUEST -> new Command.ResetCause(seq, req);
             case FrameTypes.MSG_REQUEST -> n < 2 ? null : new Command.Msg(seq, req, u8(b, o + 1), Arrays.copyOfRange(b, o + 2, o + n));
+            case FrameTypes.I2C_REQUEST -> n < 3 || n > 3 + Command.I2c.MAX_DATA ? null
+                    : new Command.I2c(seq, req, u8(b, o + 1), u8(b, o + 2), Arrays.copyOfRange(b, o + 3, o + n));
+            case FrameTypes.I2C_POLL -> n < 6 ? null
+                    : new Command.I2cPoll(seq, req, u8(b, o + 1), u8(b, o + 2), u8(b, o + 3), u16(b, o + 4));
 
             case FrameTypes.HELLO -> n < 21 ? null : new Answer.HelloInfo(seq, req, u8(b, o + 1), u8(b, o + 2),
                     u8(b, o + 3), u8(b, o + 4) << 16 | u8(b, o + 5) << 8 | u8(b, o + 6), u32(b, o + 7),
@@ -73,6 +77,9 @@ public final class FrameParser {
                     : new Answer.PinLevel(seq, req, u8(b, o + 1), u8(b, o + 2), u32(b, o + 3));
             case FrameTypes.CLOCK -> n < 5 ? null : new Answer.ClockReading(seq, req, u32(b, o + 1));
             case FrameTypes.RESET_CAUSE -> n < 2 ? null : new Answer.ResetCauseReport(seq, req, u8(b, o + 1));
+            case FrameTypes.I2C -> n < 2 ? null : new Answer.I2cResult(seq, req, u8(b, o + 1), Arrays.copyOfRange(b, o + 2, o + n));
+            case FrameTypes.I2C_READINGS -> n < 7 ? null : new Answer.I2cReading(seq, u16(b, o), u32(b, o + 2), u8(b, o + 6),
+                    Arrays.copyOfRange(b, o + 7, o + n));
             default -> null;
         };
     }

@@ -21,6 +21,8 @@ public final class FrameTypes {
     /** MSG host -> board (the app runtime): req_id, topic, data. */
     public static final int MSG_REQUEST = 0x8D;
     public static final int SERVO = 0x8E;
+    public static final int I2C_REQUEST = 0x8F;
+    public static final int I2C_POLL = 0x90;
 
     public static final int HELLO = 0x10;
     public static final int EVENTS = 0x11;
@@ -35,6 +37,8 @@ public final class FrameTypes {
     public static final int CLOCK = 0x25;
     public static final int RESET_CAUSE = 0x26;
     public static final int LEVEL = 0x27;
+    public static final int I2C = 0x28;
+    public static final int I2C_READINGS = 0x14;
 
     private FrameTypes() {
     }
@@ -68,6 +72,9 @@ public final class FrameTypes {
             case STREAM -> "STREAM";
             case SAMPLES -> "SAMPLES";
             case LEVEL -> "LEVEL";
+            case I2C_REQUEST, I2C -> "I2C";
+            case I2C_POLL -> "I2C_POLL";
+            case I2C_READINGS -> "I2C_READINGS";
             default -> null;
         };
     }

@@ -204,6 +204,14 @@ final class FakeBoard implements AutoCloseable {
                     ? new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x8C) : new Answer.Ack(nextSeq(), req));
             case Command.Msg m -> send(new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, FrameTypes.MSG_REQUEST)); // no app
             case Command.Servo v -> send(new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x8E)); // no servo module
+            // module i2c: configure answered with a 48-byte queue and 32-byte transfers, a poll ACKed
+            // (I2cPollLossTest sends the readings); no transaction (no device)
+            case Command.I2c i -> send((capabilities & Answer.HelloInfo.CAP_I2C) == 0
+                    ? new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x8F)
+                    : new Answer.I2cResult(nextSeq(), req, i.addr() == Command.I2c.CONFIGURE ? 0 : Answer.I2cResult.ADDRESS_NAK,
+                    i.addr() == Command.I2c.CONFIGURE ? new byte[] {48, 32} : new byte[0]));
+            case Command.I2cPoll i -> send((capabilities & Answer.HelloInfo.CAP_I2C) == 0
+                    ? new Answer.Nak(nextSeq(), req, NakCode.UNKNOWN_COMMAND, 0x90) : new Answer.Ack(nextSeq(), req));
         }
     }
 

@@ -49,7 +49,7 @@ class BoardCommandsTest {
         assertTrue(r.out().contains("wire protocol 2"), r.out());
         assertTrue(r.out().contains("mcu            signature 1e950f (atmega328p), clock 16000000 Hz"), r.out());
         assertTrue(r.out().contains("link           1000000 baud"), r.out());
-        assertTrue(r.out().contains("modules        analog, pwm, stream, servo\n"), r.out());
+        assertTrue(r.out().contains("modules        analog, pwm, stream, servo, i2c\n"), r.out());
         assertTrue(r.out().matches("(?s).*reset cause    .*\\(MCUSR 0x[0-9a-f]{2}\\).*"), r.out());
         assertTrue(r.out().matches("(?s).*ready in       \\d+ ms \\(open to HELLO checked\\).*"), r.out());
         assertTrue(r.out().contains("board counters crc errors 0, bad frames 0"), r.out());

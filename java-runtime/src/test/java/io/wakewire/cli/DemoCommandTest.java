@@ -32,6 +32,7 @@ class DemoCommandTest {
         assertTrue(out.matches("(?s).*servo D9 follows A0: \\d+ moves, last [0-9.]+ deg; the virtual board measured \\d+ pulses on D9, last [0-9.]+ us.*"),
                 out);
         assertTrue(out.contains("race D3          the edge won after"), out);
+        assertTrue(out.contains("i2c              BMP280 at 0x76: chip id 0x58, 25.08 °C"), out); // the datasheet's example
         assertTrue(out.contains("losses           0 (0 expected)"), out);
         assertTrue(out.contains("level order      0 repeated level(s)"), out);
         assertTrue(out.matches("(?s).*round trip       p50 [0-9.]+ p99 [0-9.]+ max [0-9.]+ ms \\(50 pings\\).*"), out);

@@ -31,7 +31,7 @@ class FlashModulesTest {
     void anUnknownModuleIsAUsageErrorNamingTheKnownOnes() {
         Cli r = Cli.run("flash", "--port", "/dev/ttyACM0", "--modules", "analog,sonar", "-n").assertCleanError();
         assertEquals(ExitCode.USAGE, r.exit());
-        assertTrue(r.firstErrLine().contains("--modules: no firmware module 'sonar' (modules: analog, pwm, stream, servo; 'none' alone for the core)"),
+        assertTrue(r.firstErrLine().contains("--modules: no firmware module 'sonar' (modules: analog, i2c, pwm, servo, stream; 'none' alone for the core)"),
                 r.err());
         Cli withHex = Cli.run("flash", "--port", "/dev/ttyACM0", "--modules", "none", "--hex", "x.hex", "-n").assertCleanError();
         assertEquals(ExitCode.USAGE, withHex.exit());

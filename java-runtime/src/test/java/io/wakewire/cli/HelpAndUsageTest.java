@@ -23,7 +23,7 @@ class HelpAndUsageTest {
     void noCommandIsAUsageError() {
         Cli r = Cli.run().assertCleanError();
         assertEquals(ExitCode.USAGE, r.exit());
-        assertEquals("wakewire: a command is needed: ports, flash, info, monitor, ping, read, servo, sim, demo or gateway"
+        assertEquals("wakewire: a command is needed: ports, flash, info, monitor, ping, read, servo, i2c, sim, demo or gateway"
                 + " (`wakewire --help` lists the commands)", r.err().strip());
     }
 

@@ -61,6 +61,8 @@ public final class FrameText {
             case Command.ReadPin f -> sb.append(" pin=").append(f.pin());
             case Command.Stream f -> kv(sb, "mask", f.channelMask(), "interval", f.intervalTicks());
             case Command.Msg f -> sb.append(" topic=").append(f.topic()).append(" data=").append(Fields.hex(f.data()));
+            case Command.I2c f -> kv(sb, "addr", f.addr(), "nread", f.nread()).append(" data=").append(Fields.hex(f.write()));
+            case Command.I2cPoll f -> kv(kv(sb, "addr", f.addr(), "reg", f.reg()), "n", f.n(), "interval_ms", f.intervalMs());
             case Answer.HelloInfo f -> {
                 kv(sb, "proto", f.protoVersion(), "fw_major", f.fwMajor());
                 sb.append(" fw_minor=").append(f.fwMinor());
@@ -111,6 +113,9 @@ public final class FrameText {
             }
             case Answer.PinLevel f -> kv(sb, "pin", f.pin(), "level", f.level()).append(" ts=").append(f.ts());
             case Answer.ResetCauseReport f -> sb.append(" mcusr=").append(f.mcusr());
+            case Answer.I2cResult f -> sb.append(" status=").append(f.status()).append(" data=").append(Fields.hex(f.data()));
+            case Answer.I2cReading f -> kv(sb, "reading_seq", f.readingSeq(), "ts", f.ts()).append(" status=")
+                    .append(f.status()).append(" data=").append(Fields.hex(f.data()));
             case Raw f -> throw new AssertionError("handled above");
         }
         return sb.toString();
@@ -186,6 +191,9 @@ public final class FrameText {
                 case "READ_PIN" -> new Command.ReadPin(seq, req, (int) num("pin"));
                 case "STREAM" -> new Command.Stream(seq, req, (int) num("mask"), (int) num("interval"));
                 case "MSG" -> new Command.Msg(seq, req, (int) num("topic"), bytes("data"));
+                case "I2C" -> new Command.I2c(seq, req, (int) num("addr"), (int) num("nread"), bytes("data"));
+                case "I2C_POLL" -> new Command.I2cPoll(seq, req, (int) num("addr"), (int) num("reg"), (int) num("n"),
+                        (int) num("interval_ms"));
                 default -> throw bad("unknown command type '" + type + "'");
             };
         }
@@ -223,8 +231,12 @@ public final class FrameText {
                 }
                 return new Answer.Events(seq, base, records);
             }
+            if (type.equals("I2C_READINGS")) {
+                return new Answer.I2cReading(seq, (int) num("reading_seq"), num("ts"), (int) num("status"), bytes("data"));
+            }
             int req = (int) num("req");
             return switch (type) {
+                case "I2C" -> new Answer.I2cResult(seq, req, (int) num("status"), bytes("data"));
                 case "HELLO" -> new Answer.HelloInfo(seq, req, (int) num("proto"), (int) num("fw_major"),
                         (int) num("fw_minor"), signature(), num("f_cpu"), (int) num("tick_ns"), (int) num("caps"),
                         (int) num("reset_cause"), num("baud"), (int) num("n_pins"));
