@@ -177,7 +177,14 @@ class BoardCommandsTest {
         Cli r = Cli.run("servo", "--port", uno.port(), "D9", "90");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("servo D9 (Timer1): 90.0 degrees, pulse 1472.0 us every 20 ms"), r.out());
-        assertTrue(uno.widths("D9").last() == 1472 * 16, "the pulse the board made");
+        // the servo's first pulse starts with Timer1's next 20-ms frame, after the ACK: wait for it
+        // (bounded; the virtual board runs in real time)
+        var w = uno.widths("D9");
+        for (int i = 0; i < 250 && w.count() == 0; i++) {
+            sleep(20);
+            w = uno.widths("D9");
+        }
+        assertEquals(1472 * 16, w.last(), "the pulse the board made: " + w);
         Cli d = Cli.run("servo", "--port", uno.port(), "--detach", "D9");
         assertEquals(0, d.exit(), d.err());
         Cli bad = Cli.run("servo", "--port", uno.port(), "D9", "200").assertCleanError();
@@ -246,5 +253,14 @@ class BoardCommandsTest {
         Cli r = Cli.run("info").assertCleanError();
         assertEquals(ExitCode.USAGE, r.exit());
         assertEquals("wakewire info: no --port given; `wakewire ports` lists the serial ports", r.firstErrLine());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }
