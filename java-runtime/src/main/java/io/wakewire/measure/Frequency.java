@@ -37,13 +37,13 @@ public record Frequency(String pin, double hertz, int periods, long spanTicks, l
         if (periods < 1) {
             throw new IllegalArgumentException("frequency(" + source.pin() + "): periods " + periods + " is not >= 1");
         }
-        return new Measure(source, periods);
+        return new Measure(source, periods).future();
     }
 
-    private static final class Measure implements Future<Frequency> {
+    /** One measurement's state; {@link MarkFold} feeds it the marks. */
+    private static final class Measure {
         private final EdgeFeed source;
         private final int periods;
-        private Future<Mark> pending;
         private Mark.Edge first;
         private Boolean last;
         private int rises;
@@ -53,22 +53,9 @@ public record Frequency(String pin, double hertz, int periods, long spanTicks, l
             this.periods = periods;
         }
 
-        @Override
-        public Poll<Frequency> poll(Context cx) {
-            for (;;) {
-                if (pending == null) {
-                    pending = source.next();
-                }
-                Poll<Mark> p = pending.poll(cx);
-                if (p.isPending()) {
-                    return Poll.pending();
-                }
-                pending = null;
-                Frequency f = take(p.value());
-                if (f != null) {
-                    return Poll.ready(f);
-                }
-            }
+        Future<Frequency> future() {
+            return new MarkFold<>(source, this::take, () -> "frequency(" + source.pin() + ", " + periods
+                    + " periods), " + Math.max(0, rises - 1) + " so far");
         }
 
         private Frequency take(Mark m) {
@@ -101,19 +88,6 @@ public record Frequency(String pin, double hertz, int periods, long spanTicks, l
             long span = e.ticks() - first.ticks();
             double hz = span <= 0 ? Double.POSITIVE_INFINITY : periods * 1e9 / ((double) span * source.tickNanos());
             return new Frequency(e.pin(), hz, periods, span, source.tickNanos());
-        }
-
-        @Override
-        public void cancel() {
-            if (pending != null) {
-                pending.cancel();
-                pending = null;
-            }
-        }
-
-        @Override
-        public String describe() {
-            return "frequency(" + source.pin() + ", " + periods + " periods), " + Math.max(0, rises - 1) + " so far";
         }
     }
 }

@@ -53,7 +53,7 @@ public final class Pulses implements AutoCloseable {
 
     /** The next pulse; await it before asking for another. */
     public Future<Pulse> next() {
-        return new Next();
+        return new MarkFold<>(source, this::take, () -> "pulses(" + source.pin() + (high ? " HIGH" : " LOW") + ").next");
     }
 
     /** Completes once the pin is armed: every pulse that begins after it is seen. */
@@ -121,40 +121,5 @@ public final class Pulses implements AutoCloseable {
         unknown++;
         return new MeasureLostException(pin, (high ? "high" : "low") + (inPulse ? " pulse" : " pulse(s)"), count,
                 "edge(s)", why);
-    }
-
-    private final class Next implements Future<Pulse> {
-        private Future<Mark> pending;
-
-        @Override
-        public Poll<Pulse> poll(Context cx) {
-            for (;;) {
-                if (pending == null) {
-                    pending = source.next();
-                }
-                Poll<Mark> p = pending.poll(cx);
-                if (p.isPending()) {
-                    return Poll.pending();
-                }
-                pending = null;
-                Pulse out = take(p.value());
-                if (out != null) {
-                    return Poll.ready(out);
-                }
-            }
-        }
-
-        @Override
-        public void cancel() {
-            if (pending != null) {
-                pending.cancel();
-                pending = null;
-            }
-        }
-
-        @Override
-        public String describe() {
-            return "pulses(" + source.pin() + (high ? " HIGH" : " LOW") + ").next";
-        }
     }
 }
