@@ -221,8 +221,8 @@ class MeasureTest {
                         losses++;
                         firstLoss = firstLoss == null ? l.getMessage() : firstLoss;
                     } catch (TimedOutException t) {
-                        if (done) {
-                            break; // the generator has finished and nothing came for 1 s
+                        if (done || seen(rig, mark, "DONE quad")) {
+                            break; // the generator has finished (its DONE line may trail the last step) and nothing came
                         }
                         throw t;
                     }
