@@ -69,7 +69,7 @@ FW_EXAMPLE_button := task_button.c
 FW_EXAMPLE_FLAGS_button := -DEXAMPLE_TASK=task_button -DEXAMPLE_INIT=button_init
 # The modules come after the start-up file: a module's .vectors tail follows the core's table.
 FW_SRCS := $(addprefix $(FW_DIR)/src/,$(FW_PURE)) $(addprefix $(FW_DIR)/hw/,$(FW_HW) $(FW_EXAMPLE_$(EXAMPLE))) $(FW_MOD_SRCS) $(FW_APP_SRCS)
-FW_HDRS := $(wildcard $(FW_DIR)/src/*.h $(FW_DIR)/hw/*.h $(FW_DIR)/hw/*.ld $(FW_DIR)/modules/*/*.h $(FW_DIR)/app/*.h $(if $(APP),$(FW_APP)/*.h))
+FW_HDRS := $(wildcard $(FW_DIR)/src/*.h $(FW_DIR)/hw/*.h $(FW_DIR)/hw/*.inc $(FW_DIR)/hw/*.ld $(FW_DIR)/modules/*/*.h $(FW_DIR)/app/*.h $(if $(APP),$(FW_APP)/*.h))
 
 FW_CC := avr-gcc
 FW_CFLAGS := -mmcu=$(FW_MCU) -DF_CPU=$(FW_F_CPU)UL -DBAUD=$(BAUD)UL -DPINS_MCU_H='"pins_$(FW_PINS).h"' \

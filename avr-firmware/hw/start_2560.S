@@ -52,40 +52,4 @@ __vectors:
     jmp  PCINT2_vect
 
 /* vectors 12..21: never enabled */
-start:
-    clr  r1
-    in   r2, _SFR_IO_ADDR(MCUSR) /* 0 = unknown (PROTOCOL.md), never a guess from a register */
-    out  _SFR_IO_ADDR(MCUSR), r1
-    /* Defining __do_clear_bss here keeps libgcc's copy (which the compiler asks for) out. */
-    .global __do_clear_bss
-__do_clear_bss:
-    ldi  r26, lo8(__bss_start)
-    ldi  r27, hi8(__bss_start)
-    ldi  r24, hi8(__bss_end)
-    rjmp 2f
-1:  st   X+, r1
-2:  cpi  r26, lo8(__bss_end)
-    cpc  r27, r24
-    brne 1b
-    sts  reset_cause, r2
-    ser  r24 /* the TX ring's read index (GPIOR1) one behind its start: the 0x00 above */
-    out  _SFR_IO_ADDR(GPIOR1), r24
-    jmp  main /* the linker makes it an rjmp + nop in reach; a bigger build (up to 8 KB of modules) may not be */
-/* Timer0 compare B (22): the servo module's interrupt (modules/servo/servo.c). Weak: a build
- * without the module never enables it, and the slot was padding anyway (no flash added). */
-    .org TIMER0_COMPB_vect_num * 4 /* the assembler fails here if the code above outgrew 12..21 */
-    .weak TIMER0_COMPB_vect
-    jmp  TIMER0_COMPB_vect
-    .org TIMER0_OVF_vect_num * 4
-    jmp  TIMER0_OVF_vect
-    nop /* SPI (24): never enabled */
-    nop
-    jmp  USART0_RX_vect
-    jmp  USART0_UDRE_vect
-/* the core's last vector: the table ends here. A module with a vector further on (analog: ADC,
- * 29) brings the table's tail in a .vectors section of its own, linked right after this one. */
-
-    .section .bss.reset_cause, "aw", @nobits
-    .global reset_cause
-reset_cause:
-    .skip 1
+#include "start.inc"

@@ -1,5 +1,6 @@
 /* The ATmega328P's start-up and vector table, in place of avr-libc's crt (linked with
- * -nostartfiles; firmware.mk). The Mega keeps avr-libc's crt and reset_cause.c.
+ * -nostartfiles and start_328p.ld; firmware.mk). The Mega's is start_2560.S, the same design;
+ * the start-up code and the table's tail are one file for both, start.inc.
  *
  * Why: avr-libc's crt has all 26 vectors (104 B), most pointing at __bad_interrupt, then its
  * start-up code, reset_cause.c's .init3 code, the .bss loop and _exit after them (~80 B).
@@ -11,7 +12,7 @@
  * - r1 = 0, as C expects. SREG and SP are not written: a reset clears SREG and sets SP to
  *   RAMEND (datasheet, "Stack Pointer"), and a bootloader that jumps here (Optiboot) does so
  *   with interrupts off and a valid stack.
- * - The reset cause, as reset_cause.c does it on the Mega: MCUSR, then MCUSR = 0, so the next
+ * - The reset cause: MCUSR, then MCUSR = 0, so the next
  *   reset's flags are not mixed with these. MCUSR reads 0 when a bootloader cleared it or the
  *   program was entered by a jump; that is sent as 0, "unknown". (It used to take r2 then, the
  *   copy Optiboot 4.4+ leaves there, but nothing tells that copy from a stale register: after a
@@ -42,40 +43,4 @@ __vectors:
     jmp  PCINT2_vect
 
 /* vectors 6..14: never enabled */
-start:
-    clr  r1
-    in   r2, _SFR_IO_ADDR(MCUSR) /* 0 = unknown (PROTOCOL.md), never a guess from a register */
-    out  _SFR_IO_ADDR(MCUSR), r1
-    /* Defining __do_clear_bss here keeps libgcc's copy (which the compiler asks for) out. */
-    .global __do_clear_bss
-__do_clear_bss:
-    ldi  r26, lo8(__bss_start)
-    ldi  r27, hi8(__bss_start)
-    ldi  r24, hi8(__bss_end)
-    rjmp 2f
-1:  st   X+, r1
-2:  cpi  r26, lo8(__bss_end)
-    cpc  r27, r24
-    brne 1b
-    sts  reset_cause, r2
-    ser  r24 /* the TX ring's read index (GPIOR1) one behind its start: see below */
-    out  _SFR_IO_ADDR(GPIOR1), r24
-    rjmp main
-/* Timer0 compare B (15): the servo module's interrupt (modules/servo/servo.c). Weak: a build
- * without the module never enables it, and the slot was padding anyway (no flash added). */
-    .org TIMER0_COMPB_vect_num * 4
-    .weak TIMER0_COMPB_vect
-    jmp  TIMER0_COMPB_vect
-    .org TIMER0_OVF_vect_num * 4
-    jmp  TIMER0_OVF_vect
-    nop /* SPI (17): never enabled */
-    nop
-    jmp  USART_RX_vect
-    jmp  USART_UDRE_vect
-/* the core's last vector: the table ends here. A module with a vector further on (analog: ADC,
- * 21) brings the table's tail in a .vectors section of its own, linked right after this one. */
-
-    .section .bss.reset_cause, "aw", @nobits
-    .global reset_cause
-reset_cause:
-    .skip 1
+#include "start.inc"
