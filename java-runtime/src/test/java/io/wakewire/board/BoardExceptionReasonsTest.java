@@ -1,16 +1,11 @@
 package io.wakewire.board;
 
-import io.wakewire.link.InMemoryLinkPair;
 import io.wakewire.link.PortOpenException;
 import io.wakewire.pin.Level;
 import io.wakewire.task.Async;
-import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
 import io.wakewire.task.JoinHandle;
 import io.wakewire.task.TimedOutException;
-import io.wakewire.task.VirtualClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,26 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the message; and a command without answer fails with the one timeout type.
  */
 @Timeout(20)
-class BoardExceptionReasonsTest {
-
-    private VirtualClock clock;
-    private Executor ex;
-    private InMemoryLinkPair pair;
-    private FakeBoard fake;
-
-    @BeforeEach
-    void setUp() {
-        clock = new VirtualClock();
-        ex = Executor.builder().clock(clock).parker(clock).build();
-        pair = InMemoryLinkPair.create();
-        fake = FakeBoard.onExecutor(pair, ex, clock);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
-        ex.close();
-    }
+class BoardExceptionReasonsTest extends OnVirtualTime {
 
     /** What {@code body} threw, unwrapped from the task. */
     private BoardException failure(Async.Body<?> body) {
@@ -129,8 +105,7 @@ class BoardExceptionReasonsTest {
             b.close();
             return null;
         }));
-        tearDown();
-        setUp();
+        fresh(); // a new board and executor for the second case
         ex.blockOn(Async.async(() -> {
             Board b = await(TestBoards.connect(pair));
             fake.holdAnswers = true;

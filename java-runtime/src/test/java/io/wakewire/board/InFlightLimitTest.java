@@ -1,15 +1,10 @@
 package io.wakewire.board;
 
-import io.wakewire.link.InMemoryLinkPair;
 import io.wakewire.task.Async;
-import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
 import io.wakewire.task.JoinHandle;
 import io.wakewire.task.TimedOutException;
-import io.wakewire.task.VirtualClock;
 import io.wakewire.wire.Command;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,26 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "not written" is exact: nothing else can run in between.
  */
 @Timeout(20)
-class InFlightLimitTest {
-
-    private VirtualClock clock;
-    private Executor ex;
-    private InMemoryLinkPair pair;
-    private FakeBoard fake;
-
-    @BeforeEach
-    void setUp() {
-        clock = new VirtualClock();
-        ex = Executor.builder().clock(clock).parker(clock).build();
-        pair = InMemoryLinkPair.create();
-        fake = FakeBoard.onExecutor(pair, ex, clock);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.close();
-        ex.close();
-    }
+class InFlightLimitTest extends OnVirtualTime {
 
     private <T> T run(Async.Body<T> body) {
         return ex.blockOn(Async.async(body));

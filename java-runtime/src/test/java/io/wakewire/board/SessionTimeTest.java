@@ -3,14 +3,9 @@ package io.wakewire.board;
 import io.wakewire.pin.EdgeFilter;
 import io.wakewire.pin.EdgeStream;
 
-import io.wakewire.link.InMemoryLinkPair;
 import io.wakewire.task.Async;
-import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
-import io.wakewire.task.VirtualClock;
 import io.wakewire.wire.Command;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,39 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * an unplug.
  */
 @Timeout(20)
-class SessionTimeTest {
+class SessionTimeTest extends OnVirtualTime {
 
     private static final long MS = 1_000_000;
     /** TestBoards.fast: heartbeat 400 ms, so probes every 100 ms. */
     private static final long PERIOD = 400 * MS;
-
-    private final List<AutoCloseable> open = new ArrayList<>();
-    private VirtualClock clock;
-    private Executor ex;
-    private InMemoryLinkPair pair;
-    private FakeBoard fake;
-
-    @BeforeEach
-    void setUp() {
-        fresh();
-    }
-
-    /** A new executor, clock, link and fake board (one per trial of a phase sweep). */
-    private void fresh() {
-        clock = new VirtualClock();
-        ex = Executor.builder().clock(clock).parker(clock).build();
-        pair = InMemoryLinkPair.create();
-        fake = FakeBoard.onExecutor(pair, ex, clock);
-        open.add(fake);
-        open.add(ex);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-    }
 
     private <T> T run(Async.Body<T> body) {
         return ex.blockOn(Async.async(body));
