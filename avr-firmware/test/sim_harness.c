@@ -183,7 +183,9 @@ void sim_tx_clear(void) { to_board_pos = to_board_len = feeding = 0; }
 void sim_tx_mark(void) { mark = to_board_len; }
 
 /* ---- decoding ---- */
-static uint32_t leb(const uint8_t *p, int *i, int n)
+uint32_t sim_rd32(const uint8_t *p) { return p[0] | p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
+
+uint32_t sim_leb(const uint8_t *p, int *i, int n)
 {
     uint32_t v = 0;
     for (int s = 0; *i < n && s < 35; s += 7) {
@@ -206,10 +208,10 @@ void sim_events(const uint8_t *b, int len, void (*on_edge)(int pin, int level, u
         uint8_t h = b[i++];
         if (h == LOST_MARKER) {
             i++;
-            on_lost(leb(b, &i, len));
+            on_lost(sim_leb(b, &i, len));
             continue;
         }
-        ts += leb(b, &i, len);
+        ts += sim_leb(b, &i, len);
         on_edge(h & 0x7F, h >> 7, ts);
     }
 }

@@ -33,6 +33,11 @@ extern int sim_failures;   /* SIM_CHECKs that failed */
     } while (0)
 
 /* Names the test and silences simavr's chatter ("Loaded 5998 .text ..."), errors aside. */
+/* Little-endian u32 at p; an unsigned LEB128 at p[*i] (at most n bytes, *i moved past it), as
+ * the firmware's frames carry them. */
+uint32_t sim_rd32(const uint8_t *p);
+uint32_t sim_leb(const uint8_t *p, int *i, int n);
+
 void sim_init(const char *name);
 /* Reads `elf` for `mcu` at 16 MHz (vcc_mv: Vcc = AVcc = ARef, 0 leaves them unset); 0, or 2 after a message. */
 int sim_read_elf(const char *elf, const char *mcu, int vcc_mv, elf_firmware_t *fw);

@@ -15,7 +15,6 @@
 #include "protocol.h"
 #include "sim_harness.h"
 
-static uint32_t rd32(const uint8_t *p) { return p[0] | p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 static uint32_t level_ts, clock_ts;
 
 static void level(uint8_t type, const uint8_t *p, int n, int pin, int want)
@@ -32,12 +31,12 @@ static void on_answer(int req, uint8_t type, const uint8_t *p, int n)
     case 1: sim_check_hello(type, p, n); break;
     case 2:
         level(type, p, n, 7, 1);
-        level_ts = rd32(p + 2);
+        level_ts = sim_rd32(p + 2);
         SIM_CHECK(level_ts > 5 * SIM_CYCLES_MS / 64, "LEVEL's tick %u before the script started (5 ms)", level_ts);
         break;
     case 3:
         SIM_CHECK(type == ANS_CLOCK, "CLOCK answered with type 0x%02x", type);
-        clock_ts = rd32(p);
+        clock_ts = sim_rd32(p);
         SIM_CHECK(clock_ts > level_ts, "CLOCK's tick %u not after LEVEL's %u", clock_ts, level_ts);
         break;
     case 4: level(type, p, n, 12, 0); break;

@@ -23,7 +23,6 @@
 
 static int with; /* the module is built in */
 
-static uint32_t rd32(const uint8_t *p) { return p[0] | p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 
 static void on_answer(int req, uint8_t type, const uint8_t *p, int n)
 {
@@ -40,7 +39,7 @@ static void on_answer(int req, uint8_t type, const uint8_t *p, int n)
             SIM_CHECK(type == ANS_ANALOG, "ANALOG_READ A0 answered with type 0x%02x", type);
             if (type == ANS_ANALOG) {
                 unsigned value = p[1] | p[2] << 8;
-                uint32_t ts = rd32(p + 3);
+                uint32_t ts = sim_rd32(p + 3);
                 SIM_CHECK(p[0] == 0, "ANALOG answer for channel %u", p[0]);
                 SIM_CHECK(value >= 509 && value <= 515, "2.5 V of 5 V read as %u", value);
                 SIM_CHECK(ts > sent_at / 64 && ts < sent_at / 64 + 250, "conversion tick %u, the command went in at tick %llu",

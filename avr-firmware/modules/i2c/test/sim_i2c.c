@@ -36,7 +36,6 @@ static vb_i2c_bus bus;
 static struct { unsigned seq, status, n; uint32_t at; uint8_t d[4]; } readings[READINGS_MAX];
 static int n_readings;
 
-static uint32_t rd32(const uint8_t *p) { return p[0] | p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 
 static void expect_i2c(int req, uint8_t type, const uint8_t *p, int n, int status, const uint8_t *data, int nd)
 {
@@ -121,7 +120,7 @@ static void on_frame(const uint8_t *b, int len)
     if (n < 7 || n_readings == READINGS_MAX)
         return;
     readings[n_readings].seq = p[0] | p[1] << 8;
-    readings[n_readings].at = rd32(p + 2);
+    readings[n_readings].at = sim_rd32(p + 2);
     readings[n_readings].status = p[6];
     readings[n_readings].n = (unsigned)(n - 7);
     memcpy(readings[n_readings].d, p + 7, n - 7 > 4 ? 4 : n - 7);

@@ -37,19 +37,7 @@ static avr_irq_t *pin_irq;
 static int level;
 static long stop_cycle, period;
 
-static uint32_t rd32(const uint8_t *p) { return p[0] | p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 
-static uint32_t leb(const uint8_t *b, int *i, int len)
-{
-    uint32_t v = 0;
-    for (int s = 0; *i < len; s += 7) {
-        uint8_t c = b[(*i)++];
-        v |= (uint32_t)(c & 0x7F) << s;
-        if (!(c & 0x80))
-            break;
-    }
-    return v;
-}
 
 static void on_edge(int pin, int lvl, uint32_t tick) { (void)pin, (void)lvl, (void)tick; edges++; }
 static void on_lost(uint32_t n) { edge_lost += n; }
@@ -65,7 +53,7 @@ static void on_frame(const uint8_t *b, int len)
     }
     if (b[0] != ANS_SAMPLES)
         return;
-    uint32_t ts = rd32(b + 2);
+    uint32_t ts = sim_rd32(b + 2);
     for (int i = 6; i + 1 < len;) {
         unsigned w = b[i] | b[i + 1] << 8;
         i += 2;
@@ -73,7 +61,7 @@ static void on_frame(const uint8_t *b, int len)
             lost += w & 0x7FFF;
             continue;
         }
-        ts += leb(b, &i, len);
+        ts += sim_leb(b, &i, len);
         if (!samples)
             first_ts = ts;
         if (have_prev && n_errors < cap_errors) {

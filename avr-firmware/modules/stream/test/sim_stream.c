@@ -34,25 +34,13 @@ static int have_prev, seq_prev = -1, seq_gaps, stopped;
 static uint32_t prev_ts, first_ts, last_ts;
 static int expect_chan;
 
-static uint32_t rd32(const uint8_t *p) { return p[0] | p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 
-static uint32_t leb(const uint8_t *b, int *i, int len)
-{
-    uint32_t v = 0;
-    for (int s = 0; *i < len; s += 7) {
-        uint8_t c = b[(*i)++];
-        v |= (uint32_t)(c & 0x7F) << s;
-        if (!(c & 0x80))
-            break;
-    }
-    return v;
-}
 
 static void on_samples(const uint8_t *b, int len)
 {
     if (stopped)
         after_stop++;
-    uint32_t ts = rd32(b + 2);
+    uint32_t ts = sim_rd32(b + 2);
     for (int i = 6; i + 1 < len;) {
         unsigned w = b[i] | b[i + 1] << 8;
         i += 2;
@@ -61,7 +49,7 @@ static void on_samples(const uint8_t *b, int len)
             markers++;
             continue;
         }
-        ts += leb(b, &i, len);
+        ts += sim_leb(b, &i, len);
         unsigned value = w & 0x3FF, ch = w >> 10;
         if (!samples)
             first_ts = ts, expect_chan = ch;
