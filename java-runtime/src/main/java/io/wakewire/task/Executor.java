@@ -23,8 +23,8 @@ import java.util.ArrayDeque;
  *       So a task that keeps waking itself cannot starve the others, the timers, or the other
  *       threads' wakes. (A task that woke itself while nothing else is queued, no cross-thread
  *       wake is pending and no timer check is due is polled again at once: its next turn would
- *       do exactly that, so a lone {@code await(yieldNow())} loop pays no turn.) but a poll that blocks delays timers by up to 64 such polls: do not
- *       block inside poll.</li>
+ *       do exactly that, so a lone {@code await(yieldNow())} loop pays no turn.) But a poll that
+ *       blocks delays timers by up to 64 such polls: do not block inside poll.</li>
  *   <li><b>Cooperative budget.</b> Before each poll the task gets a budget ({@code budget}, 128
  *       by default). Leaf futures that can be ready many times in a row (a channel with a full
  *       buffer) call {@link Coop#proceed} and return Pending once it is spent, so a task that
