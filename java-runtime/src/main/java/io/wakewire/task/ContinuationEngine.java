@@ -85,24 +85,26 @@ final class ContinuationEngine implements AsyncEngine {
     private static final MethodHandle RUN = HANDLES == null ? null : HANDLES.run();
     private static final MethodHandle YIELD = HANDLES == null ? null : HANDLES.yield();
 
-    /** What a body asleep on its task's own timer awaits, for dumps. */
-    private static final Future<Void> ON_TASK_TIMER = new Future<>() {
-        @Override
-        public Poll<Void> poll(Context cx) {
-            throw new IllegalStateException("never polled: a marker");
-        }
-
-        @Override
-        public String describe() {
-            return "sleep(task's own timer)";
-        }
-    };
-
     /**
-     * What a yielding body awaits, for dumps: a shared marker rather than the YieldNow itself,
-     * so that the YieldNow never escapes and costs no allocation once the body is compiled.
+     * What a suspended body awaits when it is not a future it polled: shown by dumps, never polled.
+     * A yield and the start of a sleep are carried out by poll() once the body has suspended.
      */
-    private static final Future<Void> YIELDING = new Future<>() {
+    private enum Marker implements Future<Void> {
+        /** Let the others run: the task is woken once the body has suspended. */
+        YIELDING("yieldNow"),
+        /** Sleep on the task's own timer for the duration in its deadlineTick (started by poll()). */
+        SLEEP_FOR("sleep(task's own timer, starting)"),
+        /** Sleep on the task's own timer until the deadline in its deadlineTick (started by poll()). */
+        SLEEP_UNTIL("sleepUntil(task's own timer, starting)"),
+        /** Asleep on the task's own timer. */
+        ON_TASK_TIMER("sleep(task's own timer)");
+
+        private final String description;
+
+        Marker(String description) {
+            this.description = description;
+        }
+
         @Override
         public Poll<Void> poll(Context cx) {
             throw new IllegalStateException("never polled: a marker");
@@ -110,9 +112,9 @@ final class ContinuationEngine implements AsyncEngine {
 
         @Override
         public String describe() {
-            return "yieldNow";
+            return description;
         }
-    };
+    }
 
     /** One body: the continuation, created at the first poll. */
     private static final class Body<T> extends SuspendableBody<T> implements Runnable {
@@ -146,6 +148,13 @@ final class ContinuationEngine implements AsyncEngine {
                 }
             }
             resume();
+            // What the body asked for on its way out, done here, outside its frames (see await)
+            while ((awaiting == Marker.SLEEP_FOR || awaiting == Marker.SLEEP_UNTIL) && !startTaskTimer()) {
+                resume(); // already due: the body goes on at once
+            }
+            if (awaiting == Marker.YIELDING) {
+                cx.waker().wake();
+            }
             return done ? outcome() : Poll.pending();
         }
 
@@ -182,11 +191,13 @@ final class ContinuationEngine implements AsyncEngine {
         }
 
         /*
-         * The await path is kept flat on purpose: whatever frames lie between the body's code and
-         * Continuation.yield are copied into the StackChunk at every suspension (heap per sleeping
-         * body) and copied back at every resume (time per await). So the three cases share one
-         * small suspend(), and the work before suspending happens in helpers that have returned
-         * by then.
+         * The await path is kept flat and small on purpose: whatever frames lie between the body's
+         * code and Continuation.yield are copied into the StackChunk at every suspension (heap per
+         * sleeping body) and copied back at every resume (time per await), and all of it is
+         * compiled into the one method that enters the continuation. So a yield or a sleep only
+         * says what it waits for and suspends; the wake and the timer insertion happen in poll(),
+         * after the continuation has given control back. Code that rarely changes path there (a
+         * timer wheel's levels) cannot deoptimise the frames the body sleeps in.
          */
         @Override
         <U> U await(Future<U> f) {
@@ -194,22 +205,25 @@ final class ContinuationEngine implements AsyncEngine {
                 throw cancelledException();
             }
             if (f instanceof YieldNow y && !y.yielded) {
-                // "Let the others run": wake our task and suspend, without polling the YieldNow
-                // (which then never escapes and costs no allocation once inlined).
+                // "Let the others run": poll() wakes our task once we have suspended; the YieldNow
+                // is never polled (so it never escapes and costs no allocation once inlined).
                 y.yielded = true;
-                cx.waker().wake();
-                awaiting = YIELDING;
+                awaiting = Marker.YIELDING;
                 suspend();
                 return null;
             }
-            if (f instanceof Sleep s && startTaskTimer(s)) {
-                // Asleep on the task's own timer; any wake before the deadline is spurious.
-                awaiting = ON_TASK_TIMER;
-                do {
+            if (f instanceof Sleep s && s.phase == Sleep.NEW && cx instanceof Task<?> t && !t.isScheduled()) {
+                // Asleep on the task's own timer, which poll() starts: the duration (or deadline)
+                // waits in the task's deadlineTick, as a spawned sleep's does. Any wake before the
+                // deadline is spurious. The Sleep is only read, so it need not be allocated at all.
+                s.phase = Sleep.FIRED;
+                t.deadlineTick = s.nanos;
+                awaiting = s.absolute ? Marker.SLEEP_UNTIL : Marker.SLEEP_FOR;
+                suspend();
+                while (t.isScheduled()) {
+                    awaiting = Marker.ON_TASK_TIMER;
                     suspend();
-                    awaiting = ON_TASK_TIMER;
-                } while (((Task<?>) cx).isScheduled());
-                awaiting = null;
+                }
                 return null;
             }
             while (true) {
@@ -222,20 +236,13 @@ final class ContinuationEngine implements AsyncEngine {
             }
         }
 
-        /**
-         * {@code await(sleep(d))} on the task's own timer node (a task carries one, see
-         * {@link Task}) instead of the Sleep's: the Sleep is only read, so once the body is
-         * compiled it need not be allocated at all. True if the timer is now pending; false if
-         * this is not such a sleep (or it is already due).
-         */
-        private boolean startTaskTimer(Sleep s) {
-            if (s.phase != Sleep.NEW || !(cx instanceof Task<?> t) || t.isScheduled()) {
-                return false;
-            }
+        /** Start the timer a sleeping body asked for; false if it is already due. */
+        private boolean startTaskTimer() {
+            Task<?> t = (Task<?>) cx;
             Executor ex = t.executor();
-            long deadline = s.absolute ? s.nanos : Sleep.saturatedAdd(ex.nanoTime(), s.nanos);
-            s.phase = Sleep.FIRED; // taken over: the Sleep itself never holds a timer
-            return ex.scheduleTimer(t, deadline); // false: already due, and the FIRED sleep polls ready
+            long deadline = awaiting == Marker.SLEEP_UNTIL ? t.deadlineTick : Sleep.saturatedAdd(ex.nanoTime(), t.deadlineTick);
+            awaiting = Marker.ON_TASK_TIMER;
+            return ex.scheduleTimer(t, deadline);
         }
 
         /** Yield the continuation; back here at the next resume. Throws if the body was cancelled meanwhile. */
@@ -272,7 +279,7 @@ final class ContinuationEngine implements AsyncEngine {
 
         @Override
         void releaseCarrierTimer() {
-            if (awaiting == ON_TASK_TIMER && cx instanceof Task<?> t && t.isScheduled()) {
+            if (awaiting == Marker.ON_TASK_TIMER && cx instanceof Task<?> t && t.isScheduled()) {
                 t.executor().cancelTimer(t);
             }
         }

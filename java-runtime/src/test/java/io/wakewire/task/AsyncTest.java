@@ -166,6 +166,36 @@ class AsyncTest {
         assertTrue(ex.dump().contains(" 0 timer(s)"), ex.dump());
     }
 
+    /**
+     * Sleeps on the task's own timer, which the continuation engine starts after the body has
+     * suspended: a past deadline or a zero duration goes on at once, in the same poll; a real one
+     * ends at its deadline, relative or absolute; meanwhile the dump says what the body awaits.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aBodysSleepsEndAtTheirDeadlinesAndPastOnesAtOnce(AsyncEngine engine) {
+        long start = clock.nanoTime();
+        List<String> log = new ArrayList<>();
+        JoinHandle<Object> h = ex.spawn("sleeper", engine.async(() -> {
+            Async.await(Futures.sleepUntil(start - 5));
+            Async.await(Futures.sleep(Duration.ZERO));
+            Async.await(Futures.sleep(Duration.ofMillis(-3)));
+            log.add("past ones at " + (clock.nanoTime() - start) + " ns");
+            Async.await(Futures.sleep(Duration.ofMillis(7)));
+            log.add("7 ms one at " + (clock.nanoTime() - start) / 1_000_000 + " ms");
+            Async.await(Futures.sleepUntil(start + 20_000_000));
+            log.add("deadline at " + (clock.nanoTime() - start) / 1_000_000 + " ms");
+            return null;
+        }));
+        ex.blockOn(Futures.yieldNow());
+        assertEquals(List.of("past ones at 0 ns"), log, "the past sleeps took no turn and no time");
+        assertTrue(ex.dump().contains(" 1 timer(s)") && ex.dump().contains("sleeper [IDLE] awaits async(awaits sleep("),
+                ex.dump());
+        ex.blockOn(h);
+        assertEquals(List.of("past ones at 0 ns", "7 ms one at 7 ms", "deadline at 20 ms"), log);
+        assertTrue(ex.dump().contains(" 0 timer(s)"), ex.dump());
+    }
+
     /** A sleeping body that loses a race gives the timer back, and the task can sleep again. */
     @ParameterizedTest
     @MethodSource("engines")
