@@ -220,7 +220,7 @@ final class ContinuationEngine implements AsyncEngine {
                 t.deadlineTick = s.nanos;
                 awaiting = s.absolute ? Marker.SLEEP_UNTIL : Marker.SLEEP_FOR;
                 suspend();
-                while (t.isScheduled()) {
+                while (((Task<?>) cx).isScheduled()) { // cx, not t: one value fewer kept across the yield
                     awaiting = Marker.ON_TASK_TIMER;
                     suspend();
                 }

@@ -32,7 +32,11 @@ import java.util.Map;
  *       in alternating batches ({@link YieldCpuTime}), a ratio that other processes' load does
  *       not skew as it skews two wall-clock figures measured at different times.</li>
  *   <li>Cross-thread wake latency, p50 and p99, from an HdrHistogram.</li>
- *   <li>Heap per sleeping task, each kind in a JVM of its own with {@code -Xmx512m}.</li>
+ *   <li>Heap per sleeping task, each kind in a JVM of its own with {@code -Xmx512m}, after a
+ *       warm-up of 200,000 sleepers of the same kind that sleep 1 ms to completion (the steady
+ *       state, as JMH measures after its warm-up); the async layer also cold, with no warm-up
+ *       (a body frozen before the JIT compiled the await path keeps its larger interpreted
+ *       frames).</li>
  *   <li>A {@code *_ratio} line, ours / theirs, for each pair measured here, with the issue's
  *       floors on the ratios (a ratio compares figures of one run on one machine, so it
  *       holds under load where an absolute figure would not).</li>
@@ -42,6 +46,7 @@ public final class ExecutorBenchMain {
 
     private static final String EXPORT = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED";
     private static final int SLEEPERS = 1_000_000;
+    private static final int WARM_UP_SLEEPERS = 200_000;
 
     /** JMH method -> metric name, in print order. */
     private static final Map<String, String> JMH_METRICS = new java.util.LinkedHashMap<>();
@@ -88,7 +93,8 @@ public final class ExecutorBenchMain {
             new Ratio("spawn_netty_local_ratio", "spawn_and_complete_ns", "spawn_netty_local_ns", Double.NaN),
             new Ratio("self_wake_netty_ratio", "self_wake_poll_ns", "self_wake_netty_ns", Double.NaN),
             new Ratio("sleeping_task_ratio", "sleeping_task_bytes", "sleeping_netty_bytes", 1.0),
-            new Ratio("sleeping_async_task_ratio", "sleeping_async_task_bytes", "sleeping_kotlinx_bytes", 1.25));
+            new Ratio("sleeping_async_task_ratio", "sleeping_async_task_bytes", "sleeping_kotlinx_bytes", 1.25),
+            new Ratio("sleeping_async_task_cold_ratio", "sleeping_async_task_cold_bytes", "sleeping_kotlinx_bytes", Double.NaN));
 
     private static final Map<String, Double> values = new java.util.HashMap<>();
     private static final List<String> missed = new ArrayList<>();
@@ -138,6 +144,7 @@ public final class ExecutorBenchMain {
             sleeping("sleeping_task_bytes", "task");
             sleeping("sleeping_netty_bytes", "netty");
             sleeping("sleeping_async_task_bytes", "async");
+            sleeping("sleeping_async_task_cold_bytes", "async", 0);
             sleeping("sleeping_kotlinx_bytes", "kotlinx");
             sleeping("sleeping_vthread_bytes", "vthread");
         }
@@ -188,7 +195,11 @@ public final class ExecutorBenchMain {
      * million again in a 4 GB heap (the figure per task, not the proof that they fit).
      */
     private static void sleeping(String name, String kind) throws Exception {
-        String out = runHeapProbe(kind, SLEEPERS, "-Xmx512m");
+        sleeping(name, kind, WARM_UP_SLEEPERS);
+    }
+
+    private static void sleeping(String name, String kind, int warmUp) throws Exception {
+        String out = runHeapProbe(kind, SLEEPERS, warmUp, "-Xmx512m");
         if (out.startsWith("BYTES_PER_TASK ")) {
             metric(name, Double.parseDouble(out.substring("BYTES_PER_TASK ".length())), "bytes");
             return;
@@ -197,7 +208,7 @@ public final class ExecutorBenchMain {
         if (FLOORS.containsKey(name)) {
             missed.add(name + " (1,000,000 do not fit in 512 MB)");
         }
-        String small = runHeapProbe(kind, SLEEPERS, "-Xmx4g");
+        String small = runHeapProbe(kind, SLEEPERS, warmUp, "-Xmx4g");
         if (small.startsWith("BYTES_PER_TASK ")) {
             metric(name, Double.parseDouble(small.substring("BYTES_PER_TASK ".length())), "bytes");
         } else {
@@ -205,11 +216,11 @@ public final class ExecutorBenchMain {
         }
     }
 
-    private static String runHeapProbe(String kind, int count, String maxHeap) throws Exception {
+    private static String runHeapProbe(String kind, int count, int warmUp, String maxHeap) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, maxHeap, "-XX:+ExitOnOutOfMemoryError", EXPORT,
                 "-cp", System.getProperty("java.class.path"),
-                SleepingHeap.class.getName(), kind, Integer.toString(count));
+                SleepingHeap.class.getName(), kind, Integer.toString(count), Integer.toString(warmUp));
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String last = "no output";

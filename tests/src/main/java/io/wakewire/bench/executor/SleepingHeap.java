@@ -2,10 +2,13 @@ package io.wakewire.bench.executor;
 
 import io.wakewire.task.Executor;
 import io.wakewire.task.Futures;
+import io.wakewire.task.Future;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import static io.wakewire.task.Async.async;
@@ -16,7 +19,11 @@ import static io.wakewire.task.Async.await;
  * {@link ExecutorBenchMain} with {@code -Xmx512m}): used heap after full GCs, before and after
  * putting {@code count} tasks to sleep for an hour, divided by {@code count}.
  *
- * <p>Usage: {@code SleepingHeap task|async|vthread|netty|kotlinx COUNT}; prints {@code BYTES_PER_TASK <n>}.
+ * <p>Usage: {@code SleepingHeap task|async|vthread|netty|kotlinx COUNT [WARMUP]}; prints
+ * {@code BYTES_PER_TASK <n>}. With WARMUP, that many sleepers of the same kind first sleep 1 ms
+ * each and complete, so that the JIT has compiled the path the measured ones take (as JMH's
+ * warm-up iterations do for the time benchmarks): a frozen async body's StackChunk holds the
+ * frames as they were compiled when it suspended, and interpreted frames are several times larger.
  * An OutOfMemoryError is reported as {@code OUT_OF_MEMORY} (exit status 3), so the caller can
  * say that the count does not fit.
  */
@@ -27,13 +34,17 @@ public final class SleepingHeap {
     private SleepingHeap() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: SleepingHeap task|async|vthread|netty|kotlinx COUNT");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: SleepingHeap task|async|vthread|netty|kotlinx COUNT [WARMUP]");
             System.exit(2);
         }
         String kind = args[0];
         int count = Integer.parseInt(args[1]);
+        int warmup = args.length == 3 ? Integer.parseInt(args[2]) : 0;
         try {
+            if (warmup > 0) {
+                warmUp(kind, warmup);
+            }
             double perTask = switch (kind) {
                 case "task" -> futureTasks(count, false);
                 case "async" -> futureTasks(count, true);
@@ -60,6 +71,58 @@ public final class SleepingHeap {
         Runtime.getRuntime().halt(0);  // do not wait an hour for the sleepers
     }
 
+    private static final Duration SHORT = Duration.ofMillis(1);
+
+    /** {@code n} sleepers of {@code kind} sleep 1 ms each, to completion. */
+    private static void warmUp(String kind, int n) throws Exception {
+        switch (kind) {
+            case "task", "async" -> {
+                sleeperNap = SHORT;
+                try (Executor ex = Executor.create()) {
+                    List<Future<?>> all = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        if (kind.equals("task")) {
+                            all.add(ex.spawn(Futures.sleep(SHORT)));
+                        } else {
+                            all.add(ex.spawn(asyncSleeper()));
+                        }
+                    }
+                    ex.blockOn(Futures.join(all));
+                }
+            }
+            case "vthread" -> {
+                List<Thread> all = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    all.add(Thread.startVirtualThread(() -> {
+                        try {
+                            Thread.sleep(SHORT);
+                        } catch (InterruptedException ignored) {
+                            // exit
+                        }
+                    }));
+                }
+                for (Thread t : all) {
+                    t.join();
+                }
+            }
+            case "netty" -> {
+                io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
+                        io.netty.channel.nio.NioIoHandler.newFactory());
+                io.netty.channel.EventLoop loop = group.next();
+                CountDownLatch done = new CountDownLatch(n);
+                loop.submit(() -> {
+                    for (int i = 0; i < n; i++) {
+                        loop.schedule(done::countDown, 1, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    }
+                }).get();
+                done.await();
+                group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS).sync();
+            }
+            case "kotlinx" -> KotlinxPeers.sleepBriefly(n);
+            default -> throw new IllegalArgumentException("unknown kind '" + kind + "' (task, async, vthread, netty, kotlinx)");
+        }
+    }
+
     /** Netty's timer: {@code schedule(task, 1 h)} on one NIO event loop, from the loop itself. */
     private static double nettyTimers(int count) throws Exception {
         io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
@@ -77,16 +140,28 @@ public final class SleepingHeap {
         return (after - before) / (double) count;
     }
 
+    /** How long {@link #asyncSleeper()} sleeps: a static, so that its lambda captures nothing, as kotlinx's does not. */
+    private static Duration sleeperNap;
+
+    /**
+     * The one async sleeper, for the warm-up and the measured ones alike: a lambda of another
+     * class would meet code compiled for the warm-up's and deoptimise it in the middle of the run.
+     */
+    private static Future<Object> asyncSleeper() {
+        return async(() -> {
+            await(Futures.sleep(sleeperNap));
+            return null;
+        });
+    }
+
     private static double futureTasks(int count, boolean sequentialLayer) {
+        sleeperNap = LONG;
         Executor ex = Executor.create();
         ex.blockOn(Futures.yieldNow());  // warm the executor's own structures first
         long before = usedHeapAfterGc();
         for (int i = 0; i < count; i++) {
             if (sequentialLayer) {
-                ex.spawn(async(() -> {
-                    await(Futures.sleep(LONG));
-                    return null;
-                }));
+                ex.spawn(asyncSleeper());
             } else {
                 ex.spawn(Futures.sleep(LONG));
             }

@@ -74,6 +74,14 @@ object KotlinxPeers {
         other?.resume(Unit)
     }
 
+    /** [n] coroutines that each delay 1 ms, run to completion (the heap probe's warm-up). */
+    @JvmStatic
+    fun sleepBriefly(n: Int) {
+        runBlocking {
+            repeat(n) { launch { delay(1L) } }
+        }
+    }
+
     /**
      * Heap per coroutine asleep in `delay(1 h)`: [measure] is read before and after launching
      * [count] of them on runBlocking's event loop (a yield lets each run up to its delay first);
