@@ -15,6 +15,7 @@ import io.wakewire.wire.FrameEncoder;
 import io.wakewire.wire.FrameError;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +60,8 @@ final class BoardSession {
     private final String label;
     private final PinChannel[] byNumber = new PinChannel[128];
     private final Map<String, PinChannel> byName = new LinkedHashMap<>();
+    /** The servos made on this board, by pin name (guarded by itself): one object per pin, restored after a reset. */
+    final Map<String, Servo> servos = new LinkedHashMap<>();
     final SampleRouter samples = new SampleRouter(this);
     private final RequestTable requests = new RequestTable();
     private final FrameEncoder encoder = new FrameEncoder();
@@ -244,6 +247,13 @@ final class BoardSession {
             for (PinChannel c : byName.values()) {
                 c.boardForgot();
                 Async.await(c.restore());
+            }
+            List<Servo> made;
+            synchronized (servos) {
+                made = List.copyOf(servos.values());
+            }
+            for (Servo s : made) {
+                Async.await(s.restore());
             }
         } finally {
             restoring = false;

@@ -1,14 +1,13 @@
 package io.wakewire.board;
 
 import io.wakewire.task.Future;
+import io.wakewire.task.Futures;
 import io.wakewire.wire.Answer;
 import io.wakewire.wire.Command;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * A hobby servo on one pin, driven by the firmware's servo module: a pulse every 20 ms whose width
@@ -32,7 +31,9 @@ import java.util.WeakHashMap;
  * <p>Every call checks first and throws before anything is sent: {@link PinException} for a pin
  * that is not an output, an angle outside 0..180, a pulse outside the calibration, a ninth
  * interrupt-driven servo; {@link ModuleMissingException} when the board's firmware lacks the servo
- * module. A board reset detaches every servo (the firmware starts without them): move it again.
+ * module. A board that resets starts without servos: before it is READY again (after a reset, or
+ * a reconnect with {@code BoardOptions.reconnect}) the session sends every attached servo its last
+ * pulse, as it re-arms pins; a detached one stays detached.
  */
 public final class Servo {
 
@@ -46,8 +47,6 @@ public final class Servo {
     public static final int MAX_INTERRUPT_DRIVEN = 8;
 
     private static final int SIG_MEGA = 0x1E9801;
-    /** Per board, its servos by pin name: one object per pin, so that calibration and the slot count hold. */
-    private static final Map<Board, Map<String, Servo>> SERVOS = new WeakHashMap<>();
 
     private final BoardSession session;
     private final Pin pin;
@@ -56,6 +55,8 @@ public final class Servo {
     private volatile long minNanos = DEFAULT_MIN.toNanos();
     private volatile long maxNanos = DEFAULT_MAX.toNanos();
     private volatile boolean attached;
+    /** The pulse last sent, in the firmware's ticks, while attached; -1 when detached or never moved. */
+    private volatile int lastTicks = -1;
 
     private Servo(BoardSession session, Pin pin, Map<String, Servo> siblings) {
         this.session = session;
@@ -72,9 +73,8 @@ public final class Servo {
             throw new PinException(s.label(), "servo(" + pin.name() + "): pin " + pin.name()
                     + " is not an output, so it cannot pulse a servo");
         }
-        synchronized (SERVOS) {
-            Map<String, Servo> mine = SERVOS.computeIfAbsent(board, b -> new HashMap<>());
-            return mine.computeIfAbsent(pin.name(), n -> new Servo(s, pin, mine));
+        synchronized (s.servos) {
+            return s.servos.computeIfAbsent(pin.name(), n -> new Servo(s, pin, s.servos));
         }
     }
 
@@ -150,6 +150,7 @@ public final class Servo {
     public Future<Void> detach() {
         FirmwareModule.SERVO.require(session, "servo " + pin() + ".detach()");
         attached = false;
+        lastTicks = -1;
         int n = pin.number();
         return session.request("SERVO " + pin() + " detach", (seq, req) -> new Command.Servo(seq, req, n, Command.Servo.DETACH, 0));
     }
@@ -173,7 +174,19 @@ public final class Servo {
             }
         }
         attached = true;
-        int n = pin.number(), ticks = ticksFor(nanos);
+        int ticks = ticksFor(nanos);
+        lastTicks = ticks;
+        return pulseTicks(ticks, what);
+    }
+
+    /** After a reset or reconnect: the last pulse again, if attached (the session calls it before READY). */
+    Future<Void> restore() {
+        int ticks = lastTicks;
+        return ticks < 0 ? Futures.ready(null) : pulseTicks(ticks, "restored after a reset");
+    }
+
+    private Future<Void> pulseTicks(int ticks, String what) {
+        int n = pin.number();
         return session.request("SERVO " + pin() + " " + what,
                 (seq, req) -> new Command.Servo(seq, req, n, Command.Servo.PULSE, ticks));
     }

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the virtual board from the pins' changes in simulated cycles (vboard's {@code widths}), within
  * one timer tick of the request (8 cycles on Timer1's D9, 64 on the interrupt-driven pins) while
  * edges stream from D2; the refusals (bad input before anything is sent, PWM on a servo's timer
- * from the board); the module missing on the core-only build.
+ * from the board); the servos restored after a reset; the module missing on the core-only build.
  *
  * <p>The interrupt-driven servos are on D7 and A2, not on PORTB: simavr lets any write to PORTB
  * (another pin's pulse, a digital write) end a Timer1 pulse on D9 early, as if the port drove
@@ -92,6 +92,52 @@ class ServoTest {
                     await(Futures.sleep(Duration.ofMillis(250)));
                     check(rig.vboard.widths("D9"), 2400.0, 8);
                     check(rig.vboard.widths("D7"), 544.0, 64);
+                } finally {
+                    b.close();
+                }
+                return null;
+            }));
+        }
+    }
+
+    /**
+     * The board resets: it starts without servos, and before it is READY again the session has sent
+     * each attached servo its last pulse (hardware and interrupt-driven alike); a detached one stays
+     * without pulses.
+     */
+    @Test
+    void aResetBringsTheAttachedServosBackWhereTheyWere() {
+        try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
+            ex.blockOn(Async.async(() -> {
+                Board b = await(rig.connect());
+                try {
+                    Servo hw = b.servo("D9");
+                    Servo a = b.servo("D7");
+                    Servo gone = b.servo("A2");
+                    await(hw.angle(90));                               // 1472 us
+                    await(a.pulse(Duration.ofNanos(1_000_000)));
+                    await(gone.angle(45));
+                    await(gone.detach());
+                    await(Futures.sleep(Duration.ofMillis(60)));
+                    rig.vboard.widths("D9");
+                    await(Futures.sleep(Duration.ofMillis(250)));
+                    check(rig.vboard.widths("D9"), 1472.0, 8);       // the pulses before the reset
+
+                    rig.vboard.reset();
+                    // connects counts each time the board became READY, after the restore
+                    for (int i = 0; i < 500 && b.stats().connects() < 2; i++) {
+                        await(Futures.sleep(Duration.ofMillis(10)));
+                    }
+                    assertEquals(1, b.stats().resets(), "the reset was seen");
+                    assertEquals(2, b.stats().connects(), "ready again after the reset");
+                    await(Futures.sleep(Duration.ofMillis(60)));
+                    for (String p : new String[] {"D9", "D7", "A2"}) {
+                        rig.vboard.widths(p);                           // measure from here on
+                    }
+                    await(Futures.sleep(Duration.ofMillis(250)));
+                    check(rig.vboard.widths("D9"), 1472.0, 8);
+                    check(rig.vboard.widths("D7"), 1000.0, 64);
+                    assertEquals(0, rig.vboard.widths("A2").count(), "the detached servo stays detached");
                 } finally {
                     b.close();
                 }
