@@ -59,6 +59,8 @@ final class BoardSession {
     final String port;
     private final String label;
     private final PinChannel[] byNumber = new PinChannel[128];
+    private static final System.Logger LOG = System.getLogger(BoardSession.class.getName());
+
     private final Map<String, PinChannel> byName = new LinkedHashMap<>();
     /** The servos made on this board, by pin name (guarded by itself): one object per pin, restored after a reset. */
     final Map<String, Servo> servos = new LinkedHashMap<>();
@@ -241,22 +243,52 @@ final class BoardSession {
         clock.reset(tickNs);
     }
 
+    /**
+     * After a handshake, puts the board back in the state the host gave it: each pin's mode, level
+     * or duty and arming, then each attached servo's pulse. A step the board refuses (its NAK) is
+     * forgotten and reported, not replayed forever: the rest is restored and the board is READY.
+     */
     void restorePins() {
         restoring = true;
         try {
             for (PinChannel c : byName.values()) {
                 c.boardForgot();
-                Async.await(c.restore());
+                restoreOrReport(c.restore(), "pin " + c.name(), c::forgetOutput);
             }
             List<Servo> made;
             synchronized (servos) {
                 made = List.copyOf(servos.values());
             }
             for (Servo s : made) {
-                Async.await(s.restore());
+                restoreOrReport(s.restore(), "servo " + s.pin(), s::pinTakenOver);
             }
         } finally {
             restoring = false;
+        }
+    }
+
+    private void restoreOrReport(Future<Void> step, String what, Runnable forget) {
+        try {
+            Async.await(step);
+        } catch (BoardNakException e) {
+            forget.run();
+            counters.restoresRefused++;
+            LOG.log(System.Logger.Level.WARNING, "{0}: the board refused to restore {1} after it (re)connected ({2});"
+                    + " it stays as the firmware starts it", label, what, e.getMessage());
+        }
+    }
+
+    /** A pin command on {@code pin} (write, PWM, mode): the firmware detaches a servo there first, and so does the host. */
+    void pinCommanded(String pin) {
+        if (restoring) {
+            return; // the restore replays the pin, then the servos
+        }
+        Servo s;
+        synchronized (servos) {
+            s = servos.get(pin);
+        }
+        if (s != null) {
+            s.pinTakenOver();
         }
     }
 
@@ -383,7 +415,7 @@ final class BoardSession {
         long bad = demux.errors(FrameError.COBS) + demux.errors(FrameError.TOO_LONG) + demux.errors(FrameError.SHORT);
         return new BoardStats(k.framesReceived, k.framesSent, k.edgesReceived, k.edgesUnclaimed, k.boardDrops,
                 k.seqGapFrames, k.hostDrops, bad, demux.errors(FrameError.CRC), k.unknownFrames, k.unclaimedAnswers,
-                k.naks, k.timeouts, k.connects, k.resets, clock.samples(), clock.bestRttNanos(), clock.driftPpm());
+                k.naks, k.timeouts, k.connects, k.resets, k.restoresRefused, clock.samples(), clock.bestRttNanos(), clock.driftPpm());
     }
 
     long ticksToNanos(long t) {

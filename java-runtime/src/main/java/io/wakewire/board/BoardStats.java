@@ -21,6 +21,8 @@ package io.wakewire.board;
  * @param timeouts        commands without an answer in time
  * @param connects        successful handshakes (1 + reconnects)
  * @param resets          board resets seen mid-session (a new boot HELLO)
+ * @param restoresRefused pin or servo states the board refused to take back after a reset or
+ *                        reconnect (each forgotten, and logged as a warning)
  * @param clockSamples    CLOCK samples in the sync window
  * @param clockBestRttNanos the best CLOCK round trip in the window (the sync's error bound is half)
  * @param clockDriftPpm   the board clock's drift against its nominal tick, fitted
@@ -28,5 +30,5 @@ package io.wakewire.board;
 public record BoardStats(long framesReceived, long framesSent, long edgesReceived, long edgesUnclaimed,
                          long boardDrops, long seqGapFrames, long hostDrops, long badFrames, long crcErrors,
                          long unknownFrames, long unclaimedAnswers, long naks, long timeouts, long connects,
-                         long resets, int clockSamples, long clockBestRttNanos, double clockDriftPpm) {
+                         long resets, long restoresRefused, int clockSamples, long clockBestRttNanos, double clockDriftPpm) {
 }

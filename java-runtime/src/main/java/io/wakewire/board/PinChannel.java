@@ -105,24 +105,22 @@ final class PinChannel {
         return new Rollback(session, "ARM " + name(), arm(), () -> armedBits = before);
     }
 
-    /** The commands that put the board back in this pin's state after a reset or reconnect. */
+    /**
+     * The commands that put the board back in this pin's state after a reset or reconnect (the
+     * board has forgotten it: {@link #boardForgot()} came first): the arming, else the duty or the
+     * level last written, else the pull-up.
+     */
     Future<Void> restore() {
-        Future<Void> f = Futures.ready(null);
         if (armedBits != 0) {
-            mode = -1;
-            f = arm();
-        } else if (pullUp && mode != Command.PinMode.OUTPUT) {
-            mode = -1;
-            f = setMode(inputMode());
-        } else if (mode == Command.PinMode.OUTPUT) {
-            mode = -1;
-            if (lastDuty >= 0) {
-                f = pwm(lastDuty);
-            } else if (lastLevel >= 0) {
-                f = write(lastLevel);
-            }
+            return arm();
         }
-        return f;
+        if (lastDuty >= 0) {
+            return pwm(lastDuty);
+        }
+        if (lastLevel >= 0) {
+            return write(lastLevel);
+        }
+        return pullUp ? setMode(inputMode()) : Futures.ready(null);
     }
 
     /**
@@ -154,25 +152,51 @@ final class PinChannel {
     }
 
     Future<Void> write(int level) {
-        lastLevel = level;
-        lastDuty = -1;
-        return setMode(Command.PinMode.OUTPUT).andThen(v -> session.request("DIGITAL_WRITE " + name() + " " + level,
-                (seq, req) -> new Command.DigitalWrite(seq, req, spec.number(), level)));
+        return output(level, -1, "DIGITAL_WRITE " + name() + " " + level,
+                (seq, req) -> new Command.DigitalWrite(seq, req, spec.number(), level));
     }
 
     Future<Void> pwm(int duty) {
+        return output(-1, duty, "PWM_WRITE " + name() + " " + duty,
+                (seq, req) -> new Command.PwmWrite(seq, req, spec.number(), duty));
+    }
+
+    /**
+     * A level or a duty, remembered for a restore after a reset; a refusal gives the remembered one
+     * back (what the board NAKed must not be replayed at the next restore).
+     */
+    private Future<Void> output(int level, int duty, String what, Request.CommandMaker command) {
+        int levelBefore = lastLevel, dutyBefore = lastDuty;
+        lastLevel = level;
         lastDuty = duty;
+        return new Rollback(session, what, setMode(Command.PinMode.OUTPUT).andThen(v -> session.request(what, command)),
+                () -> {
+                    lastLevel = levelBefore;
+                    lastDuty = dutyBefore;
+                });
+    }
+
+    /**
+     * No level or duty of ours to restore: a servo took the pin over (the firmware made it its
+     * output), or the board refused it after a reset.
+     */
+    void forgetOutput() {
         lastLevel = -1;
-        return setMode(Command.PinMode.OUTPUT).andThen(v -> session.request("PWM_WRITE " + name() + " " + duty,
-                (seq, req) -> new Command.PwmWrite(seq, req, spec.number(), duty)));
+        lastDuty = -1;
+        mode = -1;
     }
 
     private Future<Void> setMode(int m) {
+        session.pinCommanded(name()); // the firmware detaches a servo on this pin first
         if (mode == m) {
             return Futures.ready(null);
         }
         int before = mode;
         mode = m;
+        if (m != Command.PinMode.OUTPUT) {
+            lastLevel = -1; // an input now: no level or duty to restore
+            lastDuty = -1;
+        }
         return new Rollback(session, "PIN_MODE " + name(), session.request("PIN_MODE " + name() + " " + m,
                 (seq, req) -> new Command.PinMode(seq, req, spec.number(), m)), () -> mode = before);
     }

@@ -149,8 +149,7 @@ public final class Servo {
     /** Stops the pulses; the pin stays a low output. Frees its slot. */
     public Future<Void> detach() {
         FirmwareModule.SERVO.require(session, "servo " + pin() + ".detach()");
-        attached = false;
-        lastTicks = -1;
+        pinTakenOver();
         int n = pin.number();
         return session.request("SERVO " + pin() + " detach", (seq, req) -> new Command.Servo(seq, req, n, Command.Servo.DETACH, 0));
     }
@@ -176,7 +175,17 @@ public final class Servo {
         attached = true;
         int ticks = ticksFor(nanos);
         lastTicks = ticks;
+        session.channel(pin()).forgetOutput();
         return pulseTicks(ticks, what);
+    }
+
+    /**
+     * A digital write, PWM or pin mode on this pin: the firmware detaches the servo before it
+     * carries it out, and so does this side (nothing to restore after a reset).
+     */
+    void pinTakenOver() {
+        attached = false;
+        lastTicks = -1;
     }
 
     /** After a reset or reconnect: the last pulse again, if attached (the session calls it before READY). */

@@ -19,4 +19,5 @@ final class SessionCounters {
     long timeouts;
     long connects;
     long resets;
+    long restoresRefused;
 }

@@ -103,7 +103,8 @@ class ServoTest {
     /**
      * The board resets: it starts without servos, and before it is READY again the session has sent
      * each attached servo its last pulse (hardware and interrupt-driven alike); a detached one stays
-     * without pulses.
+     * without pulses, and so does one whose pin was written since (the firmware detached it, and
+     * the pin gets its level back instead).
      */
     @Test
     void aResetBringsTheAttachedServosBackWhereTheyWere() {
@@ -118,6 +119,9 @@ class ServoTest {
                     await(a.pulse(Duration.ofNanos(1_000_000)));
                     await(gone.angle(45));
                     await(gone.detach());
+                    Servo written = b.servo("D8");
+                    await(written.angle(120));
+                    await(b.pin("D8").write(Level.HIGH));              // the firmware detaches it
                     await(Futures.sleep(Duration.ofMillis(60)));
                     rig.vboard.widths("D9");
                     await(Futures.sleep(Duration.ofMillis(250)));
@@ -131,13 +135,16 @@ class ServoTest {
                     assertEquals(1, b.stats().resets(), "the reset was seen");
                     assertEquals(2, b.stats().connects(), "ready again after the reset");
                     await(Futures.sleep(Duration.ofMillis(60)));
-                    for (String p : new String[] {"D9", "D7", "A2"}) {
+                    for (String p : new String[] {"D9", "D7", "A2", "D8"}) {
                         rig.vboard.widths(p);                           // measure from here on
                     }
                     await(Futures.sleep(Duration.ofMillis(250)));
                     check(rig.vboard.widths("D9"), 1472.0, 8);
                     check(rig.vboard.widths("D7"), 1000.0, 64);
                     assertEquals(0, rig.vboard.widths("A2").count(), "the detached servo stays detached");
+                    assertEquals(0, rig.vboard.widths("D8").count(), "the written pin's servo stays detached");
+                    assertEquals(Level.HIGH, await(b.pin("D8").read()).level(), "the written pin has its level back");
+                    assertEquals(0, b.stats().restoresRefused());
                 } finally {
                     b.close();
                 }
