@@ -176,6 +176,13 @@ final class ContinuationEngine implements AsyncEngine {
             mounted = true;
             try {
                 RUN.invokeExact(continuation);
+                // A yield of the task's own body when nothing else is waiting: the executor would
+                // poll the task again at once (Task.pollFuture), so go on here without the round
+                // trip through it. Anything else (a sibling in a combinator, a wake, a timer check
+                // due) and the yield is a real one.
+                while (awaiting == Marker.YIELDING && onExecutor && cx instanceof Task<?> t && t.continuesAtOnce(this)) {
+                    RUN.invokeExact(continuation);
+                }
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {

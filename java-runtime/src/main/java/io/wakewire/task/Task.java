@@ -107,6 +107,25 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
 
     // ---- driven by the executor thread -----------------------------------------------------
 
+    /**
+     * Whether this task, being polled and pending again, may be polled again at once rather than at
+     * the next turn: nothing woke it from another thread or cancelled it, and the executor has
+     * nothing else to run and no timer check due ({@link Executor#mayRepollAlone}, which then
+     * counts the poll). Executor thread, during this task's poll.
+     */
+    boolean repollsAtOnce() {
+        return (state() & NOTIFIED) == 0 && executor.mayRepollAlone();
+    }
+
+    /**
+     * Whether {@code f}, this task's own future, may go on at once after a yield without returning
+     * here: the same as {@link #repollsAtOnce} after a self-wake, when the self-wake is the only
+     * one (nothing else this task awaits was woken meanwhile).
+     */
+    boolean continuesAtOnce(Future<?> f) {
+        return body == f && executor.polling == this && executor.pollBits == 0 && repollsAtOnce();
+    }
+
     /** Take one step: poll once, or perform a pending cancellation. */
     void run() {
         switch (transitionToRunning()) {
@@ -127,7 +146,7 @@ final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Context {
             // A task that woke itself and has nobody waiting behind it (no queued task, no
             // cross-thread wake, no timer check due, no cancel) is polled again at once: the next
             // turn would do just that, so it is skipped (a lone `await(yieldNow())` loop pays no turn).
-            while (ex.pollBits == SELF_WOKEN && p.isPending() && ex.mayRepollAlone() && (state() & NOTIFIED) == 0) {
+            while (ex.pollBits == SELF_WOKEN && p.isPending() && repollsAtOnce()) {
                 ex.pollBits = 0;
                 p = future().poll(this);
             }

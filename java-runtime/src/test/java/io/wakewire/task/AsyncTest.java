@@ -235,7 +235,7 @@ class AsyncTest {
             return 5;
         });
         assertFalse(body.poll(cx).isReady());
-        assertEquals(1, woken[0], "await(yieldNow()) wakes its task before suspending");
+        assertEquals(1, woken[0], "await(yieldNow()) has woken its task once when the poll returns");
         Poll<Integer> p = body.poll(cx);
         assertTrue(p.isReady());
         assertEquals(5, p.value());
