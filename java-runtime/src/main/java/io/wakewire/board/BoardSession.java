@@ -49,6 +49,8 @@ import java.util.Map;
  */
 final class BoardSession {
 
+    private static final System.Logger LOG = System.getLogger(BoardSession.class.getName());
+
     enum State { NEW, CONNECTING, READY, LOST, CLOSED }
 
     /** 2: CRC-16/X-25 frame check (1 had no final xor; PROTOCOL.md, "Versions"). */
@@ -59,8 +61,6 @@ final class BoardSession {
     final String port;
     private final String label;
     private final PinChannel[] byNumber = new PinChannel[128];
-    private static final System.Logger LOG = System.getLogger(BoardSession.class.getName());
-
     private final Map<String, PinChannel> byName = new LinkedHashMap<>();
     /** The servos made on this board, by pin name (guarded by itself): one object per pin, restored after a reset. */
     final Map<String, Servo> servos = new LinkedHashMap<>();
@@ -260,7 +260,7 @@ final class BoardSession {
                 made = List.copyOf(servos.values());
             }
             for (Servo s : made) {
-                restoreOrReport(s.restore(), "servo " + s.pin(), s::pinTakenOver);
+                restoreOrReport(s.restore(), "servo " + s.pin(), s::forgetPulse);
             }
         } finally {
             restoring = false;
@@ -288,7 +288,7 @@ final class BoardSession {
             s = servos.get(pin);
         }
         if (s != null) {
-            s.pinTakenOver();
+            s.forgetPulse();
         }
     }
 

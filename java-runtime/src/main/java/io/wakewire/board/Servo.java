@@ -149,7 +149,7 @@ public final class Servo {
     /** Stops the pulses; the pin stays a low output. Frees its slot. */
     public Future<Void> detach() {
         FirmwareModule.SERVO.require(session, "servo " + pin() + ".detach()");
-        pinTakenOver();
+        forgetPulse();
         int n = pin.number();
         return session.request("SERVO " + pin() + " detach", (seq, req) -> new Command.Servo(seq, req, n, Command.Servo.DETACH, 0));
     }
@@ -180,10 +180,11 @@ public final class Servo {
     }
 
     /**
-     * A digital write, PWM or pin mode on this pin: the firmware detaches the servo before it
-     * carries it out, and so does this side (nothing to restore after a reset).
+     * Detached, so nothing to restore after a reset: by {@link #detach()}, by a digital write, PWM
+     * or pin mode on this pin (the firmware detaches the servo before it carries one out), or by
+     * the board refusing the pulse after a reset.
      */
-    void pinTakenOver() {
+    void forgetPulse() {
         attached = false;
         lastTicks = -1;
     }
