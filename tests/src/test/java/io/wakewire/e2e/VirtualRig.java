@@ -6,6 +6,8 @@ import io.wakewire.board.config.BoardConfig;
 import io.wakewire.sim.BuildArtifacts;
 import io.wakewire.sim.VirtualBoard;
 import io.wakewire.sim.VirtualBoardOptions;
+import io.wakewire.task.Async;
+import io.wakewire.task.Executor;
 import io.wakewire.task.Future;
 
 import java.time.Duration;
@@ -53,6 +55,30 @@ final class VirtualRig implements AutoCloseable {
 
     Future<Board> connect(BoardOptions o) {
         return Board.connect(config, vboard.port(), o);
+    }
+
+    /** What a test does with its rig and the board connected to it, inside an async body. */
+    @FunctionalInterface
+    interface OnBoard {
+        void run(VirtualRig rig, Board board) throws Exception;
+    }
+
+    /**
+     * Connects to {@code rig}'s board on an executor of its own, runs {@code body}, and closes the
+     * board (whatever the body did), the executor and the rig.
+     */
+    static void onBoard(VirtualRig rig, OnBoard body) {
+        try (rig; Executor ex = Executor.create()) {
+            ex.blockOn(Async.async(() -> {
+                Board b = Async.await(rig.connect());
+                try {
+                    body.run(rig, b);
+                } finally {
+                    b.close();
+                }
+                return null;
+            }));
+        }
     }
 
     @Override
