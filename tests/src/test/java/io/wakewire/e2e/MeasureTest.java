@@ -39,72 +39,123 @@ class MeasureTest {
 
     /**
      * Pulses narrower than the edge interrupt (about 12-16 µs) read as its duration: marked not
-     * exact, never read shorter than they were. D2 (INT0) and D8 (PCINT0).
+     * exact, never read shorter than they were. D2 (INT0) and D8 (PCINT0). A pulse whose two edges
+     * both pass while another interrupt holds the CPU (the clock's, the serial line's: where the
+     * pattern falls among them depends on when it starts) cannot be read at all: the board reports
+     * the edges merged, a counted loss in its place (and the pulse after it resynchronises the
+     * reading), never a wrong width. Two wide pulses end the train, 100 µs then 200 µs (the second
+     * in case the first is the one that resynchronises): the narrow ones are found by their start
+     * ticks before the first wide one read.
      */
     @Test
     void narrowPulsesAreMarkedNotExact() {
         long[] narrow = {64, 128, 160, 192, 224}; // 4, 8, 10, 12, 14 µs
+        long gap = 3200;
+        long wide = 1600;                          // 100 µs, then twice that
         for (String pin : List.of("D2", "D8")) {
-            List<Pulse> got = widths(pin, narrow, false);
-            for (int i = 0; i < narrow.length; i++) {
-                Pulse p = got.get(i);
-                assertTrue(!p.exact(), pin + " pulse " + i + " of " + narrow[i] + " cycles read " + p.widthTicks()
+            long[] highs = java.util.Arrays.copyOf(narrow, narrow.length + 2);
+            highs[narrow.length] = wide;
+            highs[narrow.length + 1] = 2 * wide;
+            List<Object> got = outcomes(pin, highs, gap,
+                    out -> out.get(out.size() - 1) instanceof Pulse q && q.exact() && q.widthTicks() >= wide / 64 - 1);
+            Pulse end = (Pulse) got.get(got.size() - 1);
+            long endsAfterFirstWide = end.widthTicks() > 3 * wide / 128 ? wide + gap : 0; // the 200 µs one was read first
+            int measured = 0;
+            int losses = 0;
+            for (Object o : got.subList(0, got.size() - 1)) {
+                if (o instanceof MeasureLostException e) {
+                    // reported by the board (edges merged) or seen by the reading (the same level twice)
+                    assertTrue(e.getMessage().contains("merged") || e.getMessage().contains("twice in a row"),
+                            pin + ": a loss other than edges passing unread: " + e.getMessage());
+                    losses++;
+                    continue;
+                }
+                Pulse p = (Pulse) o;
+                // which narrow pulse: by its start, counted back from the last one's (whole cycles, 64 a tick)
+                long before = endsAfterFirstWide;
+                int which = -1;
+                for (int i = narrow.length - 1; i >= 0; i--) {
+                    before += narrow[i] + gap;
+                    if (Math.abs(end.startTicks() - p.startTicks() - before / 64) <= 8) {
+                        which = i;
+                    }
+                }
+                assertTrue(which >= 0, pin + ": " + p + " starts where no narrow pulse was driven (last starts at "
+                        + end.startTicks() + ")");
+                assertTrue(!p.exact(), pin + " pulse " + which + " of " + narrow[which] + " cycles read " + p.widthTicks()
                         + " ticks and marked exact");
-                assertTrue(p.widthNanos() >= narrow[i] * NS_PER_CYCLE - p.tickNanos(), "read shorter than driven");
+                assertTrue(p.widthNanos() >= narrow[which] * NS_PER_CYCLE - p.tickNanos(), pin + " pulse " + which
+                        + " read shorter than driven");
+                measured++;
             }
+            System.out.printf("%s: %d narrow pulses read (not exact), %d merged-edge losses reported%n", pin, measured, losses);
+            assertTrue(measured + 2 * losses >= narrow.length, pin + ": " + measured + " read and " + losses
+                    + " losses do not account for " + narrow.length + " pulses");
+            assertTrue(measured >= 1, pin + ": no narrow pulse read");
         }
     }
 
-    @Test
-    void pulseWidthsWithinOneTickOfTheDrivenWidths() {
-        // High widths in CPU cycles: 24 µs, 37 µs (not a whole tick), 100 µs, 250.5 µs, 1 ms, 7.3 ms; 200 µs low between.
-        widths("D2", new long[] {384, 592, 1600, 4008, 16000, 116800}, true);
-        widths("D8", new long[] {384, 592, 1600, 4008, 16000, 116800}, true);
-    }
-
-    private List<Pulse> widths(String pin, long[] widths, boolean check) {
-        long[] intervals = new long[2 * widths.length - 1];
-        for (int i = 0; i < widths.length; i++) {
-            intervals[2 * i] = widths[i];
-            if (i + 1 < widths.length) {
-                intervals[2 * i + 1] = 3200;
+    /**
+     * Drives {@code highs} (cycles, {@code gap} cycles low between) on {@code pin} after a resting
+     * pulse, and collects what the reading gives, pulses and losses in order, until {@code done}.
+     */
+    private List<Object> outcomes(String pin, long[] highs, long gap, java.util.function.Predicate<List<Object>> done) {
+        long[] intervals = new long[2 * highs.length - 1];
+        for (int i = 0; i < highs.length; i++) {
+            intervals[2 * i] = highs[i];
+            if (i + 1 < highs.length) {
+                intervals[2 * i + 1] = gap;
             }
         }
         try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
-            List<Pulse> got = ex.blockOn(Async.async(() -> {
+            return ex.blockOn(Async.async(() -> {
                 Board b = await(rig.connect());
-                try {
+                try (Pulses p = b.pin(pin).pulses(Level.HIGH)) {
                     rig.vboard.set(pin, false);
-                    Pulses p = b.pin(pin).pulses(Level.HIGH);
                     await(p.ready());
                     // A first pulse: its rise follows no record, so it is not measured (it may have begun
                     // before the stream); its fall is the resting record the pattern's widths start from.
                     rig.vboard.pulse(pin, Duration.ofMillis(1));
                     await(Futures.sleep(Duration.ofMillis(50)));
                     rig.vboard.pattern(pin, intervals);
-                    List<Pulse> out = new ArrayList<>();
-                    while (out.size() < widths.length) {
-                        out.add(await(Futures.timeout(p.next(), WAIT)));
+                    List<Object> out = new ArrayList<>();
+                    while (out.isEmpty() || !done.test(out)) {
+                        try {
+                            out.add(await(Futures.timeout(p.next(), WAIT)));
+                        } catch (MeasureLostException e) {
+                            out.add(e);
+                        }
+                        assertTrue(out.size() <= 2 * highs.length, pin + ": more outcomes than pulses driven: " + out);
                     }
-                    p.close();
                     return out;
                 } finally {
                     b.close();
                 }
             }));
-            List<Pulse> pattern = got;
-            for (int i = 0; i < widths.length; i++) {
-                Pulse p = pattern.get(i);
-                double drivenNs = widths[i] * NS_PER_CYCLE;
-                System.out.printf("%s pulse %d: driven %.1f us, measured %d ticks = %.1f us%s%n", pin, i, drivenNs / 1000,
-                        p.widthTicks(), p.widthMicros(), p.exact() ? "" : " (not exact)");
-                if (check) {
-                    assertTrue(p.exact(), pin + " pulse " + i + " not exact");
-                    assertTrue(Math.abs(p.widthNanos() - drivenNs) <= p.tickNanos(), pin + " pulse " + i + ": measured "
-                            + p.widthNanos() + " ns, driven " + drivenNs + " ns: more than one tick apart");
-                }
+        }
+    }
+
+    @Test
+    void pulseWidthsWithinOneTickOfTheDrivenWidths() {
+        // High widths in CPU cycles: 24 µs, 37 µs (not a whole tick), 100 µs, 250.5 µs, 1 ms, 7.3 ms; 200 µs low between.
+        widths("D2", new long[] {384, 592, 1600, 4008, 16000, 116800});
+        widths("D8", new long[] {384, 592, 1600, 4008, 16000, 116800});
+    }
+
+    /** Drives {@code widths} (cycles, 200 µs low between) and checks each pulse read: exact, within one tick. */
+    private void widths(String pin, long[] widths) {
+        List<Object> got = outcomes(pin, widths, 3200, out -> out.size() == widths.length);
+        for (int i = 0; i < widths.length; i++) {
+            if (got.get(i) instanceof MeasureLostException e) {
+                throw new AssertionError(pin + " pulse " + i + ": lost, " + e.getMessage(), e);
             }
-            return got;
+            Pulse p = (Pulse) got.get(i);
+            double drivenNs = widths[i] * NS_PER_CYCLE;
+            System.out.printf("%s pulse %d: driven %.1f us, measured %d ticks = %.1f us%s%n", pin, i, drivenNs / 1000,
+                    p.widthTicks(), p.widthMicros(), p.exact() ? "" : " (not exact)");
+            assertTrue(p.exact(), pin + " pulse " + i + " not exact");
+            assertTrue(Math.abs(p.widthNanos() - drivenNs) <= p.tickNanos(), pin + " pulse " + i + ": measured "
+                    + p.widthNanos() + " ns, driven " + drivenNs + " ns: more than one tick apart");
         }
     }
 
