@@ -216,6 +216,22 @@ void sim_events(const uint8_t *b, int len, void (*on_edge)(int pin, int level, u
     }
 }
 
+void sim_samples(const uint8_t *b, int len, void (*on_sample)(unsigned ch, unsigned value, uint32_t tick),
+                 void (*on_lost)(uint32_t n))
+{
+    uint32_t ts = sim_rd32(b + 2);
+    for (int i = 6; i + 1 < len;) {
+        unsigned w = b[i] | b[i + 1] << 8;
+        i += 2;
+        if (w & 0x8000) {
+            on_lost(w & 0x7FFF);
+            continue;
+        }
+        ts += sim_leb(b, &i, len);
+        on_sample(w >> 10, w & 0x3FF, ts);
+    }
+}
+
 static int max_request;
 static void (*answer_to)(int req, uint8_t type, const uint8_t *p, int n);
 

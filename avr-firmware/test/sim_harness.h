@@ -78,6 +78,11 @@ extern avr_cycle_count_t sim_tx_marked_at;
 void sim_events(const uint8_t *body, int len, void (*on_edge)(int pin, int level, uint32_t tick),
                 void (*on_lost)(uint32_t n));
 
+/* The records of a SAMPLES frame (module stream) in order: each sample (ADC channel, 10-bit
+ * value, board tick of its trigger) to on_sample, each LOST marker's count to on_lost. */
+void sim_samples(const uint8_t *body, int len, void (*on_sample)(unsigned ch, unsigned value, uint32_t tick),
+                 void (*on_lost)(uint32_t n));
+
 /* For tests that number their requests 1..max_req (at most 15): skips the boot HELLO, checks
  * each answer's req_id, counts it in sim_answers and hands it on (p: payload after req_id, n:
  * its length without the CRC). Use as sim_uart's on_frame after sim_by_request. */

@@ -42,6 +42,22 @@ static long stop_cycle, period;
 static void on_edge(int pin, int lvl, uint32_t tick) { (void)pin, (void)lvl, (void)tick; edges++; }
 static void on_lost(uint32_t n) { edge_lost += n; }
 
+static void on_sample_lost(uint32_t n) { lost += n; }
+
+static void on_sample(unsigned ch, unsigned value, uint32_t ts)
+{
+    (void)ch, (void)value;
+    if (!samples)
+        first_ts = ts;
+    if (have_prev && n_errors < cap_errors) {
+        uint32_t d = ts - prev_ts, k = (d + interval / 2) / interval;
+        errors[n_errors++] = fabs(((double)d - (double)k * interval) * 4.0);
+    }
+    prev_ts = last_ts = ts;
+    have_prev = 1;
+    samples++;
+}
+
 static void on_frame(const uint8_t *b, int len)
 {
     if (seq_prev >= 0 && b[1] != ((seq_prev + 1) & 0xFF) && b[0] != ANS_HELLO)
@@ -51,27 +67,8 @@ static void on_frame(const uint8_t *b, int len)
         sim_events(b, len, on_edge, on_lost);
         return;
     }
-    if (b[0] != ANS_SAMPLES)
-        return;
-    uint32_t ts = sim_rd32(b + 2);
-    for (int i = 6; i + 1 < len;) {
-        unsigned w = b[i] | b[i + 1] << 8;
-        i += 2;
-        if (w & 0x8000) {
-            lost += w & 0x7FFF;
-            continue;
-        }
-        ts += sim_leb(b, &i, len);
-        if (!samples)
-            first_ts = ts;
-        if (have_prev && n_errors < cap_errors) {
-            uint32_t d = ts - prev_ts, k = (d + interval / 2) / interval;
-            errors[n_errors++] = fabs(((double)d - (double)k * interval) * 4.0);
-        }
-        prev_ts = last_ts = ts;
-        have_prev = 1;
-        samples++;
-    }
+    if (b[0] == ANS_SAMPLES)
+        sim_samples(b, len, on_sample, on_sample_lost);
 }
 
 static avr_cycle_count_t toggle(avr_t *a, avr_cycle_count_t when, void *param)

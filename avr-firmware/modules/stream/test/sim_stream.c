@@ -36,39 +36,38 @@ static int expect_chan;
 
 
 
+static void on_sample_lost(uint32_t n)
+{
+    lost_count += n;
+    markers++;
+}
+
+static void on_sample(unsigned ch, unsigned value, uint32_t ts)
+{
+    if (!samples)
+        first_ts = ts, expect_chan = ch;
+    if (have_prev) { /* a whole number of intervals (one without loss), within one tick */
+        uint32_t d = ts - prev_ts, k = (d + interval / 2) / interval;
+        long off = (long)d - (long)(k * interval);
+        if (off != 0)
+            off_grid++;
+        if (labs(off) > 1 || k == 0 || (!loss_run && k != 1))
+            grid_errors++;
+    }
+    unsigned want = ch == 0 ? 512 : 205;
+    if (value + 3 < want || value > want + 3 || (!loss_run && ch != (unsigned)expect_chan))
+        value_errors++;
+    expect_chan = !ch;
+    prev_ts = last_ts = ts;
+    have_prev = 1;
+    samples++;
+}
+
 static void on_samples(const uint8_t *b, int len)
 {
     if (stopped)
         after_stop++;
-    uint32_t ts = sim_rd32(b + 2);
-    for (int i = 6; i + 1 < len;) {
-        unsigned w = b[i] | b[i + 1] << 8;
-        i += 2;
-        if (w & 0x8000) {
-            lost_count += w & 0x7FFF;
-            markers++;
-            continue;
-        }
-        ts += sim_leb(b, &i, len);
-        unsigned value = w & 0x3FF, ch = w >> 10;
-        if (!samples)
-            first_ts = ts, expect_chan = ch;
-        if (have_prev) { /* a whole number of intervals (one without loss), within one tick */
-            uint32_t d = ts - prev_ts, k = (d + interval / 2) / interval;
-            long off = (long)d - (long)(k * interval);
-            if (off != 0)
-                off_grid++;
-            if (labs(off) > 1 || k == 0 || (!loss_run && k != 1))
-                grid_errors++;
-        }
-        unsigned want = ch == 0 ? 512 : 205;
-        if (value + 3 < want || value > want + 3 || (!loss_run && ch != (unsigned)expect_chan))
-            value_errors++;
-        expect_chan = !ch;
-        prev_ts = last_ts = ts;
-        have_prev = 1;
-        samples++;
-    }
+    sim_samples(b, len, on_sample, on_sample_lost);
 }
 
 static void on_answer(int req, uint8_t type, const uint8_t *p, int n)
