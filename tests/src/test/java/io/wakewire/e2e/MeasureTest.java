@@ -43,9 +43,9 @@ class MeasureTest {
      * both pass while another interrupt holds the CPU (the clock's, the serial line's: where the
      * pattern falls among them depends on when it starts) cannot be read at all: the board reports
      * the edges merged, a counted loss in its place (and the pulse after it resynchronises the
-     * reading), never a wrong width. Two wide pulses end the train, 100 µs then 200 µs (the second
-     * in case the first is the one that resynchronises): the narrow ones are found by their start
-     * ticks before the first wide one read.
+     * reading), never a wrong width; so is any other loss (a full ring on the board). Two wide
+     * pulses end the train, 100 µs then 200 µs (the second in case the first is the one that
+     * resynchronises): the narrow ones are found by their start ticks before the first wide one.
      */
     @Test
     void narrowPulsesAreMarkedNotExact() {
@@ -61,13 +61,15 @@ class MeasureTest {
             Pulse end = (Pulse) got.get(got.size() - 1);
             long endsAfterFirstWide = end.widthTicks() > 3 * wide / 128 ? wide + gap : 0; // the 200 µs one was read first
             int measured = 0;
-            int losses = 0;
+            List<String> losses = new ArrayList<>();
+            long hidden = 0; // pulses the losses may stand for
             for (Object o : got.subList(0, got.size() - 1)) {
                 if (o instanceof MeasureLostException e) {
-                    // reported by the board (edges merged) or seen by the reading (the same level twice)
-                    assertTrue(e.getMessage().contains("merged") || e.getMessage().contains("twice in a row"),
-                            pin + ": a loss other than edges passing unread: " + e.getMessage());
-                    losses++;
+                    // counted, never a wrong width: edges that passed unread (merged, the same level
+                    // twice) or that the board had no room for; each stands for its edges, two to a
+                    // pulse, and the pulse after it that resynchronises the reading
+                    hidden += e.countKnown() ? (e.count() + 1) / 2 + 1 : narrow.length;
+                    losses.add(e.getMessage());
                     continue;
                 }
                 Pulse p = (Pulse) o;
@@ -88,9 +90,9 @@ class MeasureTest {
                         + " read shorter than driven");
                 measured++;
             }
-            System.out.printf("%s: %d narrow pulses read (not exact), %d merged-edge losses reported%n", pin, measured, losses);
-            assertTrue(measured + 2 * losses >= narrow.length, pin + ": " + measured + " read and " + losses
-                    + " losses do not account for " + narrow.length + " pulses");
+            System.out.printf("%s: %d narrow pulses read (not exact), losses reported: %s%n", pin, measured, losses);
+            assertTrue(measured + hidden >= narrow.length, pin + ": " + measured + " read and the losses " + losses
+                    + " do not account for " + narrow.length + " pulses");
             assertTrue(measured >= 1, pin + ": no narrow pulse read");
         }
     }
