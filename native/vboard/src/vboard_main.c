@@ -7,8 +7,10 @@
  * waits in ppoll() on stdin and the pty, so input is taken as soon as it arrives instead of
  * at the end of a sleep. Trade-off: input enters the simulation only at a tick, so a
  * command or a host byte takes effect up to one tick (100 us by default) of simulated time
- * late; shorter ticks cost more system calls. --free-run drops the pacing (as fast as the
- * CPU allows; for benchmarks and scripted tests that use `sleep`).
+ * late; shorter ticks cost more system calls. A simulation that fell behind (it woke late)
+ * takes no input until it has caught up (input_due), so the board's clock, as a host sees it,
+ * does not lag at the moments the host talks to it. --free-run drops the pacing (as fast as
+ * the CPU allows; for benchmarks and scripted tests that use `sleep`).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -48,6 +50,7 @@ typedef struct vboard {
     int quit;
     uint64_t pace_cycle;     /* core time and wall time that correspond */
     double pace_wall_us;
+    double input_held_since_us; /* input held back while the simulation catches up (0: none) */
     double start_wall_us;
 } vboard;
 
@@ -132,8 +135,8 @@ static int wait_set(const vboard *vb, struct pollfd pf[2]) {
     return n;
 }
 
-/* All outside I/O, without waiting: stdin, the pty, the UART pump. */
-static void service(vboard *vb) {
+/* Lines from stdin, and the commands among them that may run now. */
+static void take_stdin(vboard *vb) {
     vb_core *core = &vb->core;
     if (!stdin_room(vb) && !memchr(vb->in, '\n', vb->in_len)) {
         vb_core_emitf(core, "ERR line %u: line longer than %zu bytes, dropped", vb->cmds.line_no + 1, sizeof vb->in - 1);
@@ -152,8 +155,39 @@ static void service(vboard *vb) {
         }
     }
     run_lines(vb);
+}
+
+/* How far simulated time is ahead of its pacing line (negative: behind). */
+static double ahead_us(const vboard *vb) {
+    return vb_core_cycles_to_us(&vb->core, vb_core_now(&vb->core) - vb->pace_cycle) - (wall_us() - vb->pace_wall_us);
+}
+
+/* Whether input (host bytes, stdin lines) may enter the simulation now. A simulation that woke
+ * late (the machine ran something else) is behind its line; input taken then would meet a clock
+ * that reads early, and the host's clock sync, whose samples are exactly such moments, would see
+ * the board's clock lag by however late the wake was (hundreds of µs on a loaded machine, while
+ * the edges it times fall at quiet moments). So input waits until the simulation is back within
+ * a tick of its line, as a real board's crystal never lags; it is delayed (a longer wire), never
+ * reordered. At most 2 ms: a machine too slow to catch up at all still gets its input through. */
+static int input_due(vboard *vb) {
+    if (vb->free_run || ahead_us(vb) >= -(double)vb->tick_us) {
+        vb->input_held_since_us = 0;
+        return 1;
+    }
+    double now = wall_us();
+    if (vb->input_held_since_us == 0) vb->input_held_since_us = now;
+    if (now - vb->input_held_since_us < 2000) return 0;
+    vb->input_held_since_us = 0;
+    return 1;
+}
+
+/* All outside I/O, without waiting: stdin, the pty, the UART pump. Input only when take_input
+ * (see input_due); the board's output always goes out. */
+static void service(vboard *vb, int take_input) {
+    vb_core *core = &vb->core;
+    if (take_input) take_stdin(vb);
     uint8_t buf[512];
-    size_t room = uart_room(vb), n;
+    size_t room = take_input ? uart_room(vb) : 0, n;
     int change = vb_pty_service(&vb->pty, buf, room < sizeof buf ? room : sizeof buf, &n);
     if (change) vb_core_emitf(core, "HOST %s @%llu", change > 0 ? "connected" : "disconnected",
                               (unsigned long long)vb_core_now(core));
@@ -168,8 +202,7 @@ static void service(vboard *vb) {
 /* Waits while the simulation is ahead of the wall clock, waking early for input. */
 static void pace(vboard *vb) {
     for (;;) {
-        double sim = vb_core_cycles_to_us(&vb->core, vb_core_now(&vb->core) - vb->pace_cycle);
-        double ahead = sim - (wall_us() - vb->pace_wall_us);
+        double ahead = ahead_us(vb);
         if (ahead < -200000) { /* far behind (a loaded machine, a long halt): do not race to catch up */
             vb->pace_cycle = vb_core_now(&vb->core);
             vb->pace_wall_us = wall_us();
@@ -182,14 +215,15 @@ static void pace(vboard *vb) {
         struct timespec ts = {.tv_sec = (time_t)(ahead / 1e6), .tv_nsec = (long)((ahead - (double)(time_t)(ahead / 1e6) * 1e6) * 1e3)};
         int r = ppoll(pf, (nfds_t)wait_set(vb, pf), &ts, NULL);
         if (r <= 0) return;
-        service(vb);
+        if (!input_due(vb)) return; /* woke late: catch up first, the next tick takes the input */
+        service(vb, 1);
     }
 }
 
 static avr_cycle_count_t io_tick(avr_t *avr, avr_cycle_count_t when, void *param) {
     (void)avr;
     vboard *vb = param;
-    service(vb);
+    service(vb, input_due(vb));
     if (!vb->free_run) pace(vb);
     return when + vb->tick_cycles;
 }
@@ -412,7 +446,7 @@ int main(int argc, char **argv) {
         /* Nothing runs, so no tick fires: serve input here until a reset or quit. */
         struct pollfd pf[2];
         poll(pf, (nfds_t)wait_set(&vb, pf), 50);
-        service(&vb);
+        service(&vb, 1);
         vb.pace_cycle = vb_core_now(core);
         vb.pace_wall_us = wall_us();
     }

@@ -97,8 +97,8 @@ final class LossTracker {
             }
             expected[c.spec.number()] = UNKNOWN; // the records on either side of the drops prove nothing
             if (c.isArmed()) {
-                c.loss(EdgesLostException.Reason.BOARD_OVERFLOW, count, 0, "the board's event ring was full (drop source "
-                        + source + ")");
+                c.loss(EdgesLostException.Reason.BOARD_OVERFLOW, count, 0, "dropped by the board (drop source " + source
+                        + "): its event ring was full, or its pin-change interrupt found the pin already changed back");
             }
         }
     }

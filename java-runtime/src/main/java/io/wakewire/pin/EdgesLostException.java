@@ -18,7 +18,11 @@ public final class EdgesLostException extends RuntimeException {
 
     /** Why edges were lost. */
     public enum Reason {
-        /** The board's event ring was full; {@code count} is the board's drop count for the pin's drop source. */
+        /**
+         * The board dropped edges and said so: its event ring was full, or a pin-change interrupt
+         * found no pin changed (a change and its return both passed before it read the port: two
+         * drops, PROTOCOL.md section 3); {@code count} is the board's drop count for the pin's drop source.
+         */
         BOARD_OVERFLOW("overflow on the board"),
         /** Frames missing from the board's sequence; edge count unknown, {@link #frames()} frames. */
         SEQUENCE_GAP("sequence gap"),

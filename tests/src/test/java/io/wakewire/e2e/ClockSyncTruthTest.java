@@ -32,7 +32,8 @@ class ClockSyncTruthTest {
         assertTrue(p50 < 5_000_000, figures);
         // a vouched estimate lies within its bound of the vboard's mapping (slack: the ISR's entry
         // and the 4 µs tick, and the simulator running up to its pace slack ahead of the line)
-        assertTrue(r.outsideBound() <= r.vouched() / 20, "vouched estimates outside their bound: " + figures);
+        assertTrue(r.outsideBound() <= r.vouched() / 20, "vouched estimates outside their bound: " + figures
+                + r.outsideBoundDetail());
         if (r.vouched() > 0) {
             long[] vouched = Arrays.stream(r.vouchedErrorsNanos()).map(Math::abs).toArray();
             assertTrue(Metrics.percentile(vouched, 50) <= 2 * 1_000_000, "vouched estimates: " + figures);

@@ -47,16 +47,33 @@ public final class ClockSyncProbe {
      * @param worstBoundNanos the largest error bound it gave with a vouched estimate
      * @param outsideBound vouched estimates whose error exceeded their bound
      * @param trueLatencyNanos from when the simulator placed the edge ({@code wall=}) to its frame decoded
+     * @param boundsNanos  the bound the sync gave with each estimate it vouched for, -1 for the others
      */
     public record Result(long[] errorsNanos, int vouched, long worstBoundNanos, int outsideBound,
                          long[] vouchedErrorsNanos, double vboardSpeed, long[] errorsVsWallNanos,
-                         long[] trueLatencyNanos, long[] errorsVsPacedNanos) {
+                         long[] trueLatencyNanos, long[] errorsVsPacedNanos, long[] boundsNanos) {
+
+        /** The vouched estimates outside their bound: index, error, bound and the simulator's lag behind its line. */
+        public String outsideBoundDetail() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < errorsNanos.length; i++) {
+                if (boundsNanos[i] >= 0 && outside(errorsNanos[i], boundsNanos[i])) {
+                    b.append(String.format("%n  edge %d: error %d ns, bound %d ns, simulator %d ns behind its line",
+                            i, errorsNanos[i], boundsNanos[i], errorsVsPacedNanos[i] - errorsVsWallNanos[i]));
+                }
+            }
+            return b.toString();
+        }
     }
 
     /** The edge's timestamp trails the pin by the ISR's entry (under 4 µs) and the 4 µs tick. */
     static final long ISR_AND_TICK_NANOS = 8_000;
 
     private ClockSyncProbe() {
+    }
+
+    static boolean outside(long errorNanos, long boundNanos) {
+        return Math.abs(errorNanos) > boundNanos + ISR_AND_TICK_NANOS;
     }
 
     public static Result run(Path elf, Duration syncFor, int pulses, List<String> vboardArgs) throws Exception {
@@ -116,23 +133,25 @@ public final class ClockSyncProbe {
             int outside = 0;
             long worst = 0;
             long[] vouchedErrors = new long[pulses];
+            long[] bounds = new long[pulses];
             for (int i = 0; i < pulses; i++) {
                 Edge e = got.get(2 * i + 1);
                 errorsVsPaced[i] = e.hostNanos() - truth[i];
                 errorsVsWall[i] = e.hostNanos() - wall[i];
                 errors[i] = toInterval(e.hostNanos(), truth[i], wall[i]);
                 latency[i] = e.arrivalNanos() - wall[i];
+                bounds[i] = e.hostTimeVouched() ? e.hostErrorNanos() : -1;
                 if (e.hostTimeVouched()) {
                     vouchedErrors[vouched] = errors[i];
                     vouched++;
                     worst = Math.max(worst, e.hostErrorNanos());
-                    if (Math.abs(errors[i]) > e.hostErrorNanos() + ISR_AND_TICK_NANOS) {
+                    if (outside(errors[i], e.hostErrorNanos())) {
                         outside++;
                     }
                 }
             }
             return new Result(errors, vouched, worst, outside, java.util.Arrays.copyOf(vouchedErrors, vouched), speed,
-                    errorsVsWall, latency, errorsVsPaced);
+                    errorsVsWall, latency, errorsVsPaced, bounds);
         }
     }
 

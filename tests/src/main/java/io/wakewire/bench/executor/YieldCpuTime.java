@@ -15,7 +15,8 @@ import static io.wakewire.task.Async.await;
  * cannot skew: in one JVM, batch after batch alternately (so both see the same load), each
  * batch timed by this thread's CPU time (time spent waiting for a core is not counted). Prints
  * the median per-operation cost of each over the second half of the rounds (the first half
- * warms up) and the median of the paired ratios.
+ * warms up), the median of the paired ratios and the largest of them (the round the machine
+ * treated worst).
  */
 final class YieldCpuTime {
 
@@ -23,7 +24,7 @@ final class YieldCpuTime {
 
     private YieldCpuTime() {}
 
-    /** {ours ns, bare ns, median paired ratio}. */
+    /** {ours ns, bare ns, median paired ratio, largest paired ratio}. */
     static double[] measure(int rounds, int batchesPerRound) {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         BareContinuation bare = new BareContinuation();
@@ -54,7 +55,8 @@ final class YieldCpuTime {
             }
         }
         int from = rounds / 2;
-        return new double[] {median(ours, from), median(theirs, from), median(ratio, from)};
+        double worst = Arrays.stream(ratio, from, rounds).max().orElseThrow();
+        return new double[] {median(ours, from), median(theirs, from), median(ratio, from), worst};
     }
 
     private static double median(double[] v, int from) {
