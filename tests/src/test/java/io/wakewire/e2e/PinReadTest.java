@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(90)
 class PinReadTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
     @Test
     void readGivesTheDrivenLevelWithTheBoardTickOfTheRead() {
         try (VirtualRig rig = VirtualRig.start("uno"); Executor ex = Executor.create()) {
@@ -167,19 +169,25 @@ class PinReadTest {
         try (EdgeStream s = b.pin(pin).edges(EdgeFilter.BOTH)) {
             assertEquals(Level.LOW, await(b.pin(pin).initialLevel(s)).level());
             rig.vboard.wave(pin, Duration.ofMillis(2).dividedBy(10), 7); // 7 changes, 100 us apart
-            await(Futures.sleep(Duration.ofMillis(20)));
+            rig.vboard.command("sleep 20ms"); // simulated time: the fall is 20 ms after the bounce, however loaded the machine
             rig.vboard.set(pin, false);
             Level last = Level.LOW;
+            long firstNanos = -1;
+            boolean fallSeen = false;
             while (true) {
                 Edge e;
                 try {
-                    e = await(Futures.timeout(s.next(), Duration.ofMillis(300)));
+                    // until the fall (board time 20 ms after the first change), then 300 ms of quiet for any extra
+                    e = await(Futures.timeout(s.next(), fallSeen ? Duration.ofMillis(300) : WAIT));
                 } catch (TimedOutException quiet) {
+                    assertTrue(fallSeen, pin + ": the fall 20 ms after the bounce never came: " + got);
                     break;
                 }
                 assertNotEquals(last, e.level(), pin + " levels alternate: " + got);
                 last = e.level();
                 got.add(e.level());
+                firstNanos = firstNanos < 0 ? e.boardNanos().orElseThrow() : firstNanos;
+                fallSeen = fallSeen || e.boardNanos().orElseThrow() - firstNanos >= 15_000_000;
             }
         }
         return got;
