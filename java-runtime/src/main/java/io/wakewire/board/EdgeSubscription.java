@@ -156,14 +156,16 @@ final class EdgeSubscription {
     /**
      * At a waiter's first poll (later calls do nothing): checks that the session is usable,
      * subscribes to the pin, so nothing arriving after this is missed, and arms the board if the
-     * pin is not armed for this filter yet.
+     * pin is not armed for this filter yet. A session that is not usable is thrown here, and the
+     * next poll checks again (started only once subscribed: a started subscription that never
+     * subscribed would wait for good).
      */
     void start() {
         if (started) {
             return;
         }
-        started = true;
         pin.session.checkUsable();
+        started = true;
         register();
         arming = pin.ensureArmed(filter);
     }

@@ -353,6 +353,23 @@ class BoardSessionTest extends FakeBoardTest {
         assertInstanceOf(BoardDisconnectedException.class, t);
     }
 
+    /** A stream first used after close fails at every next(), the second time too: never a wait that nothing can end. */
+    @Test
+    void aStreamFirstUsedAfterCloseFailsEveryTime() {
+        run(() -> {
+            Board b = await(TestBoards.connect(pair));
+            try (EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH)) {
+                b.close();
+                for (int i = 0; i < 2; i++) {
+                    Throwable e = assertThrows(Throwable.class,
+                            () -> await(Futures.timeout(s.next(), Duration.ofSeconds(2))), "next() #" + (i + 1));
+                    assertInstanceOf(BoardDisconnectedException.class, e, "next() #" + (i + 1) + ": " + e);
+                }
+            }
+            return null;
+        });
+    }
+
     @Test
     void withReconnectAStreamSurvivesAnUnplugAndIsReArmed() {
         List<FakeBoard> boards = new ArrayList<>();
