@@ -5,7 +5,7 @@
 #                                                     next to kotlinx-coroutines, Netty and a bare JDK continuation,
 #                                                     with a *_ratio line (ours / theirs) per pair
 #     FORKS=2 ITERATIONS=5   a fuller JMH run (default 1 fork, 3 measured iterations)
-#     ONLY='asyncYield|continuationYield' SKIP_HEAP=1   some benchmarks only, no latency/heap probes
+#     ONLY='asyncYield|asyncYieldBareContinuation' SKIP_HEAP=1   some benchmarks only, no latency/heap probes
 #
 # Both build the runtime and the tests module (which holds the examples and the JMH classes;
 # test sources are not compiled, so a half-written test elsewhere cannot stop a benchmark)

@@ -208,10 +208,15 @@ public class ExecutorBench {
         }));
     }
 
-    /** The mechanism alone: a bare JDK continuation, yield + run, one-frame body. */
+    /**
+     * The mechanism alone: a bare JDK continuation, yield + run, one-frame body. Named to sort
+     * right after {@link #asyncYield}: JMH runs benchmarks in name order, so the pair whose ratio
+     * has a floor is measured back to back, not minutes apart (this VM has slow phases that last
+     * minutes and would fall on one half of the pair only).
+     */
     @Benchmark
     @OperationsPerInvocation(AWAITS)
-    public Object continuationYield() {
+    public Object asyncYieldBareContinuation() {
         requireEngine("continuation");
         return bare.run(AWAITS);
     }

@@ -62,7 +62,7 @@ public final class ExecutorBenchMain {
         JMH_METRICS.put("selfWakePoll", "self_wake_poll_ns");
         JMH_METRICS.put("selfWakeNetty", "self_wake_netty_ns");
         JMH_METRICS.put("asyncYield", "async_yield_ns");
-        JMH_METRICS.put("continuationYield", "continuation_yield_ns");
+        JMH_METRICS.put("asyncYieldBareContinuation", "continuation_yield_ns");
         JMH_METRICS.put("asyncYieldKotlinx", "async_yield_kotlinx_ns");
         JMH_METRICS.put("asyncYieldKotlinxLoop", "async_yield_kotlinx_loop_ns");
         JMH_METRICS.put("asyncBaton", "async_baton_ns");
