@@ -130,8 +130,10 @@ final class BoardSupervisor {
             session.setState(BoardSession.State.CLOSED);
             session.closeLink();
             boolean closed = session.closeRequested();
-            session.failAll(new BoardDisconnectedException(label, closed ? BoardException.Reason.CLOSED
-                    : BoardException.Reason.ENDED, closed ? "the board was closed" : "the session ended", null));
+            BoardDisconnectedException end = new BoardDisconnectedException(label, closed ? BoardException.Reason.CLOSED
+                    : BoardException.Reason.ENDED, closed ? "the board was closed" : "the session ended", null);
+            session.failAll(end);
+            session.messages.end(end);
         }
     }
 

@@ -24,13 +24,28 @@ final class Messages {
     private final Map<Integer, MessageStream> streams = new ConcurrentHashMap<>();
     private volatile long boardLost;
     private volatile long unclaimed;
+    /** Why the session ended, once it has (streams asked for later start ended). */
+    private volatile BoardException ended;
 
     /** The stream of messages on {@code topic} (one per topic and session; asking again gives the same one). */
     MessageStream stream(String label, int topic) {
         if (topic < 0 || topic > 255) {
             throw new IllegalArgumentException(label + ": messages(" + topic + "): a topic is 0..255");
         }
-        return streams.computeIfAbsent(topic, t -> new MessageStream(this, label, t, STREAM_CAPACITY));
+        MessageStream s = streams.computeIfAbsent(topic, t -> new MessageStream(this, label, t, STREAM_CAPACITY));
+        BoardException why = ended;
+        if (why != null) {
+            s.end(why);
+        }
+        return s;
+    }
+
+    /** The session ended for good: every stream gives what it holds, then throws {@code why}. */
+    void end(BoardException why) {
+        ended = why;
+        for (MessageStream s : streams.values()) {
+            s.end(why);
+        }
     }
 
     void remove(MessageStream s) {

@@ -370,6 +370,25 @@ class BoardSessionTest extends FakeBoardTest {
         });
     }
 
+    /** A message stream waiting when the board closes fails with the board's CLOSED, and so does every later next(). */
+    @Test
+    void aMessageStreamEndsWithTheBoard() {
+        run(() -> {
+            Board b = await(TestBoards.connect(pair));
+            MessageStream m = b.messages(3);
+            var waiting = Async.spawn("message", m.next());
+            await(Futures.sleep(Duration.ofMillis(20)));
+            b.close();
+            Throwable e = assertThrows(Throwable.class, () -> await(Futures.timeout(waiting, Duration.ofSeconds(2))));
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            assertInstanceOf(BoardDisconnectedException.class, cause, "the waiting next(): " + e);
+            assertEquals(BoardException.Reason.CLOSED, ((BoardException) cause).reason());
+            Throwable later = assertThrows(Throwable.class, () -> await(Futures.timeout(m.next(), Duration.ofSeconds(2))));
+            assertInstanceOf(BoardDisconnectedException.class, later, "a later next(): " + later);
+            return null;
+        });
+    }
+
     @Test
     void withReconnectAStreamSurvivesAnUnplugAndIsReArmed() {
         List<FakeBoard> boards = new ArrayList<>();
