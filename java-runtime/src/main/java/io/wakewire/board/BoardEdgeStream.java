@@ -63,7 +63,7 @@ final class BoardEdgeStream implements EdgeStream {
             return;
         }
         closed = true;
-        sub.unregister();
+        sub.close();
     }
 
     private final class Next implements Future<Edge> {

@@ -185,6 +185,18 @@ final class EdgeSubscription {
         }
     }
 
+    /**
+     * Closing a stream: unsubscribes, and wakes a next() another task awaits, so that its poll
+     * finds the stream closed instead of waiting for good.
+     */
+    void close() {
+        Waker w = waker;
+        unregister();
+        if (w != null) {
+            w.wake();
+        }
+    }
+
     /** Unsubscribes, and cancels an ARM still pending. */
     void unregister() {
         if (arming != null) {

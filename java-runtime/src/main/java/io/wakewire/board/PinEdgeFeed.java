@@ -117,6 +117,6 @@ public final class PinEdgeFeed implements EdgeFeed {
     @Override
     public void close() {
         closed = true;
-        sub.unregister();
+        sub.close();
     }
 }

@@ -370,6 +370,24 @@ class BoardSessionTest extends FakeBoardTest {
         });
     }
 
+    /** Closing a stream ends a next() that another task awaits: it fails, naming the closed stream. */
+    @Test
+    void closingAStreamEndsTheNextAnotherTaskAwaits() {
+        run(() -> {
+            Board b = await(TestBoards.connect(pair));
+            EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH);
+            var waiting = Async.spawn("edge", s.next());
+            await(Futures.sleep(Duration.ofMillis(20)));
+            s.close();
+            Throwable e = assertThrows(Throwable.class, () -> await(Futures.timeout(waiting, Duration.ofSeconds(2))));
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            assertInstanceOf(IllegalStateException.class, cause, String.valueOf(e));
+            assertTrue(cause.getMessage().contains("closed"), cause.getMessage());
+            b.close();
+            return null;
+        });
+    }
+
     /** A message stream waiting when the board closes fails with the board's CLOSED, and so does every later next(). */
     @Test
     void aMessageStreamEndsWithTheBoard() {

@@ -56,6 +56,29 @@ class SampleStreamTest extends FakeBoardTest {
         }));
     }
 
+    /** Closing the stream ends a next() another task awaits (it fails, naming the closed stream) and stops the board's. */
+    @Test
+    void closingEndsTheNextAnotherTaskAwaits() {
+        fake.capabilities = 0x3F | Answer.HelloInfo.CAP_STREAM;
+        ex.blockOn(Async.async(() -> {
+            Board b = await(TestBoards.connect(pair));
+            try {
+                SampleStream s = b.samples(500, "A0");
+                var waiting = Async.spawn("sample", s.next());
+                await(Futures.sleep(Duration.ofMillis(50))); // the STREAM is out and ACKed
+                s.close();
+                Throwable e = assertThrows(Throwable.class, () -> await(Futures.timeout(waiting, Duration.ofSeconds(2))));
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                assertTrue(cause instanceof IllegalStateException && cause.getMessage().contains("closed"), String.valueOf(e));
+                await(Futures.sleep(Duration.ofMillis(50)));
+                assertEquals(2, fake.count(Command.Stream.class), "the STREAM, then its stop");
+            } finally {
+                b.close();
+            }
+            return null;
+        }));
+    }
+
     @Test
     void aBoardWithoutTheModuleIsRefusedBeforeAnythingIsSent() {
         ex.blockOn(Async.async(() -> {
