@@ -154,6 +154,7 @@ public final class I2cPoll implements AutoCloseable {
                 session.i2cReadings = null;
             }
             buffer.clear();
+            wakeTaker(); // a next() another task awaits finds the stream stopped, not a wait for good
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.wakewire.board;
 
 import io.wakewire.task.Async;
+import io.wakewire.task.Futures;
 import io.wakewire.wire.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,6 +54,29 @@ class I2cPollLossTest extends FakeBoardTest {
                 assertEquals(2, poll.lost());
                 assertEquals(2500 * 4000L, rs.get(1).boardNanos() - rs.get(0).boardNanos(), "board time from the ticks");
                 assertEquals(0x7EED, rs.get(4).u16be());
+            } finally {
+                b.close();
+            }
+            return null;
+        }));
+    }
+
+    /** Closing the poll's stream ends a next() another task awaits: it fails, saying the stream is stopped. */
+    @Test
+    void closingEndsTheNextAnotherTaskAwaits() {
+        fake.capabilities = 0x3F | Answer.HelloInfo.CAP_I2C;
+        ex.blockOn(Async.async(() -> {
+            Board b = await(TestBoards.connect(pair));
+            try {
+                I2cBus i2c = await(b.i2c(100_000));
+                I2cPoll poll = await(i2c.poll(0x76, 0xFA, 2, Duration.ofMillis(10)));
+                var waiting = Async.spawn("reading", poll.next());
+                await(Futures.sleep(Duration.ofMillis(20)));
+                poll.close();
+                Throwable e = assertThrows(Throwable.class,
+                        () -> await(Futures.timeout(waiting, Duration.ofSeconds(2))));
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                assertTrue(cause instanceof IllegalStateException && cause.getMessage().contains("stopped"), String.valueOf(e));
             } finally {
                 b.close();
             }
