@@ -58,6 +58,11 @@ final class EdgeInbox {
         wakeConsumer();
     }
 
+    /** Wakes the waiting consumer without an edge (its stream was closed under it). */
+    void wakeWaiter() {
+        wakeConsumer();
+    }
+
     private void wakeConsumer() {
         Waker w = waker.getAndSet(null);
         if (w != null) {

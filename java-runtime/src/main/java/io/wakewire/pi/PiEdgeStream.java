@@ -15,7 +15,7 @@ final class PiEdgeStream implements EdgeStream {
     private final PiInput input;
     private final EdgeFilter filter;
     private boolean started;
-    private boolean closed;
+    private volatile boolean closed;
 
     PiEdgeStream(PiInput input, EdgeFilter filter) {
         this.input = input;
@@ -25,9 +25,13 @@ final class PiEdgeStream implements EdgeStream {
     @Override
     public Future<Edge> next() {
         if (closed) {
-            throw new IllegalStateException(input.name() + ": edges(" + filter + ") is closed");
+            throw new IllegalStateException(closedMessage());
         }
-        return new PiNextEdge(input.inbox(), input.name(), filter, this::startOnce);
+        return new PiNextEdge(input.inbox(), input.name(), filter, this::startOnce, () -> closed ? closedMessage() : null);
+    }
+
+    private String closedMessage() {
+        return input.name() + ": edges(" + filter + ") is closed";
     }
 
     /** True the first time a next() is polled: that poll drops the edges buffered before. */
@@ -54,8 +58,10 @@ final class PiEdgeStream implements EdgeStream {
         return input.buffered();
     }
 
+    /** Ends the stream, not the pin; a next() another task awaits fails, naming the closed stream. */
     @Override
     public void close() {
         closed = true;
+        input.inbox().wakeWaiter();
     }
 }

@@ -23,14 +23,22 @@ final class PiNextEdge implements Future<Edge> {
     private final EdgeFilter filter;
     private final String pin;
     private final BooleanSupplier startFresh;
+    /** What was closed under this wait, when a stream's next() was (then its poll fails); null: never. */
+    private final java.util.function.Supplier<String> closedUnder;
     private boolean polled;
     private boolean done;
 
     PiNextEdge(EdgeInbox inbox, String pin, EdgeFilter filter, BooleanSupplier startFresh) {
+        this(inbox, pin, filter, startFresh, () -> null);
+    }
+
+    PiNextEdge(EdgeInbox inbox, String pin, EdgeFilter filter, BooleanSupplier startFresh,
+               java.util.function.Supplier<String> closedUnder) {
         this.inbox = inbox;
         this.pin = pin;
         this.filter = filter;
         this.startFresh = startFresh;
+        this.closedUnder = closedUnder;
     }
 
     @Override
@@ -38,6 +46,11 @@ final class PiNextEdge implements Future<Edge> {
         if (done) {
             throw new IllegalStateException(pin + ": this nextEdge future has already completed; "
                     + "call nextEdge() again for the next edge");
+        }
+        String closed = closedUnder.get();
+        if (closed != null) {
+            finish();
+            throw new IllegalStateException(closed);
         }
         inbox.claim(this);
         try {

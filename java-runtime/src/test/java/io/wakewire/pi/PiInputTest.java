@@ -79,6 +79,24 @@ class PiInputTest {
         assertEquals(0, in.buffered());
     }
 
+    /** Closing a stream wakes the next() pending on it, which then fails naming the stream; the pin stays open. */
+    @Test
+    void closingAStreamEndsItsPendingNext() throws Exception {
+        PiInput in = gpio.input(24);
+        EdgeStream s = in.edges(BOTH);
+        Future<Edge> next = s.next();
+        assertTrue(cx.poll(next).isPending());
+        s.close();
+        assertTrue(cx.awaitWake(5_000), "close woke the pending next()");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> cx.poll(next));
+        assertTrue(e.getMessage().contains("is closed"), e.getMessage());
+        assertFalse(in.hasPendingWait(), "the closed stream's wait left no claim behind");
+        Future<Edge> after = in.nextEdge(RISING);
+        assertTrue(cx.poll(after).isPending());
+        MockPi.set(in, HIGH);
+        assertEquals(HIGH, cx.poll(after).value().level(), "the pin itself is still open");
+    }
+
     @Test
     void aPendingWaitIsWokenByAnEdgeFromAnotherThread() throws Exception {
         PiInput in = gpio.input(22);
