@@ -6,6 +6,7 @@ import io.wakewire.task.Context;
 import io.wakewire.task.Future;
 import io.wakewire.task.Poll;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The future of the next edge on one Pi pin that a filter accepts. At its first poll it claims the
@@ -24,7 +25,7 @@ final class PiNextEdge implements Future<Edge> {
     private final String pin;
     private final BooleanSupplier startFresh;
     /** What was closed under this wait, when a stream's next() was (then its poll fails); null: never. */
-    private final java.util.function.Supplier<String> closedUnder;
+    private final Supplier<String> closedUnder;
     private boolean polled;
     private boolean done;
 
@@ -33,7 +34,7 @@ final class PiNextEdge implements Future<Edge> {
     }
 
     PiNextEdge(EdgeInbox inbox, String pin, EdgeFilter filter, BooleanSupplier startFresh,
-               java.util.function.Supplier<String> closedUnder) {
+               Supplier<String> closedUnder) {
         this.inbox = inbox;
         this.pin = pin;
         this.filter = filter;
