@@ -361,8 +361,7 @@ class BoardSessionTest extends FakeBoardTest {
             try (EdgeStream s = b.pin("D2").edges(EdgeFilter.BOTH)) {
                 b.close();
                 for (int i = 0; i < 2; i++) {
-                    Throwable e = assertThrows(Throwable.class,
-                            () -> await(Futures.timeout(s.next(), Duration.ofSeconds(2))), "next() #" + (i + 1));
+                    Throwable e = EndedWaits.failureOf(s.next());
                     assertInstanceOf(BoardDisconnectedException.class, e, "next() #" + (i + 1) + ": " + e);
                 }
             }
@@ -379,10 +378,9 @@ class BoardSessionTest extends FakeBoardTest {
             var waiting = Async.spawn("edge", s.next());
             await(Futures.sleep(Duration.ofMillis(20)));
             s.close();
-            Throwable e = assertThrows(Throwable.class, () -> await(Futures.timeout(waiting, Duration.ofSeconds(2))));
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            assertInstanceOf(IllegalStateException.class, cause, String.valueOf(e));
-            assertTrue(cause.getMessage().contains("closed"), cause.getMessage());
+            Throwable e = EndedWaits.failureOf(waiting);
+            assertInstanceOf(IllegalStateException.class, e, String.valueOf(e));
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
             b.close();
             return null;
         });
@@ -397,11 +395,10 @@ class BoardSessionTest extends FakeBoardTest {
             var waiting = Async.spawn("message", m.next());
             await(Futures.sleep(Duration.ofMillis(20)));
             b.close();
-            Throwable e = assertThrows(Throwable.class, () -> await(Futures.timeout(waiting, Duration.ofSeconds(2))));
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            assertInstanceOf(BoardDisconnectedException.class, cause, "the waiting next(): " + e);
-            assertEquals(BoardException.Reason.CLOSED, ((BoardException) cause).reason());
-            Throwable later = assertThrows(Throwable.class, () -> await(Futures.timeout(m.next(), Duration.ofSeconds(2))));
+            Throwable e = EndedWaits.failureOf(waiting);
+            assertInstanceOf(BoardDisconnectedException.class, e, "the waiting next(): " + e);
+            assertEquals(BoardException.Reason.CLOSED, ((BoardException) e).reason());
+            Throwable later = EndedWaits.failureOf(m.next());
             assertInstanceOf(BoardDisconnectedException.class, later, "a later next(): " + later);
             return null;
         });

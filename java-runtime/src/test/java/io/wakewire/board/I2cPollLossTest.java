@@ -73,10 +73,8 @@ class I2cPollLossTest extends FakeBoardTest {
                 var waiting = Async.spawn("reading", poll.next());
                 await(Futures.sleep(Duration.ofMillis(20)));
                 poll.close();
-                Throwable e = assertThrows(Throwable.class,
-                        () -> await(Futures.timeout(waiting, Duration.ofSeconds(2))));
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                assertTrue(cause instanceof IllegalStateException && cause.getMessage().contains("stopped"), String.valueOf(e));
+                Throwable e = EndedWaits.failureOf(waiting);
+                assertTrue(e instanceof IllegalStateException && e.getMessage().contains("stopped"), String.valueOf(e));
             } finally {
                 b.close();
             }

@@ -67,9 +67,8 @@ class SampleStreamTest extends FakeBoardTest {
                 var waiting = Async.spawn("sample", s.next());
                 await(Futures.sleep(Duration.ofMillis(50))); // the STREAM is out and ACKed
                 s.close();
-                Throwable e = assertThrows(Throwable.class, () -> await(Futures.timeout(waiting, Duration.ofSeconds(2))));
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                assertTrue(cause instanceof IllegalStateException && cause.getMessage().contains("closed"), String.valueOf(e));
+                Throwable e = EndedWaits.failureOf(waiting);
+                assertTrue(e instanceof IllegalStateException && e.getMessage().contains("closed"), String.valueOf(e));
                 await(Futures.sleep(Duration.ofMillis(50)));
                 assertEquals(2, fake.count(Command.Stream.class), "the STREAM, then its stop");
             } finally {
