@@ -22,7 +22,11 @@ public interface EdgeStream extends AutoCloseable {
     /** Edges received and not yet taken. */
     int buffered();
 
-    /** Stops buffering (a board pin unsubscribes); later {@code next()} calls fail. Idempotent. */
+    /**
+     * Stops buffering (a board pin unsubscribes); later {@code next()} calls fail, and so does one
+     * that another task is awaiting at the time (it is woken to fail, naming the closed stream).
+     * Idempotent.
+     */
     @Override
     void close();
 }
