@@ -190,11 +190,8 @@ final class EdgeSubscription {
      * finds the stream closed instead of waiting for good.
      */
     void close() {
-        Waker w = waker;
+        wake();
         unregister();
-        if (w != null) {
-            w.wake();
-        }
     }
 
     /** Unsubscribes, and cancels an ARM still pending. */

@@ -187,10 +187,10 @@ final class PinChannel {
     }
 
     private Future<Void> setMode(int m) {
-        session.pinCommanded(name()); // the firmware detaches a servo on this pin first
         if (mode == m) {
-            return Futures.ready(null);
+            return Futures.ready(null); // no servo here: one that took the pin over left its mode forgotten (-1)
         }
+        session.pinCommanded(name()); // the firmware detaches a servo on this pin first
         int before = mode;
         mode = m;
         if (m != Command.PinMode.OUTPUT) {

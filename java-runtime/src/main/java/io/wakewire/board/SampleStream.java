@@ -95,11 +95,8 @@ public final class SampleStream implements AutoCloseable {
         if (starting != null) {
             starting.cancel();
         }
-        Waker w = waker; // a next() another task awaits finds the stream closed, not a wait for good
+        wake(); // a next() another task awaits finds the stream closed, not a wait for good
         waker = null;
-        if (w != null) {
-            w.wake();
-        }
         return started ? session.request("STREAM stop " + pins, (seq, req) -> new Command.Stream(seq, req, 0, 0)) : null;
     }
 

@@ -54,7 +54,6 @@ public final class Servo {
     private final Map<String, Servo> siblings;
     private volatile long minNanos = DEFAULT_MIN.toNanos();
     private volatile long maxNanos = DEFAULT_MAX.toNanos();
-    private volatile boolean attached;
     /** The pulse last sent, in the firmware's ticks, while attached; -1 when detached or never moved. */
     private volatile int lastTicks = -1;
 
@@ -163,16 +162,15 @@ public final class Servo {
 
     private Future<Void> send(long nanos, String what) {
         FirmwareModule.SERVO.require(session, "servo " + pin() + " " + what);
-        if (!hardware && !attached) {
+        if (!hardware && !attached()) {
             synchronized (siblings) {
-                long busy = siblings.values().stream().filter(s -> s.attached && !s.hardware).count();
+                long busy = siblings.values().stream().filter(s -> s.attached() && !s.hardware).count();
                 if (busy >= MAX_INTERRUPT_DRIVEN) {
                     throw new PinException(session.label(), "servo " + pin() + ": " + MAX_INTERRUPT_DRIVEN
                             + " interrupt-driven servos are attached already (detach one first)");
                 }
             }
         }
-        attached = true;
         int ticks = ticksFor(nanos);
         lastTicks = ticks;
         session.channel(pin()).forgetOutput();
@@ -185,8 +183,11 @@ public final class Servo {
      * the board refusing the pulse after a reset.
      */
     void forgetPulse() {
-        attached = false;
         lastTicks = -1;
+    }
+
+    private boolean attached() {
+        return lastTicks >= 0;
     }
 
     /** After a reset or reconnect: the last pulse again, if attached (the session calls it before READY). */

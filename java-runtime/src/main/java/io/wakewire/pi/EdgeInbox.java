@@ -58,12 +58,8 @@ final class EdgeInbox {
         wakeConsumer();
     }
 
-    /** Wakes the waiting consumer without an edge (its stream was closed under it). */
-    void wakeWaiter() {
-        wakeConsumer();
-    }
-
-    private void wakeConsumer() {
+    /** Wakes the waiting consumer: an edge, the pin's close, or its stream closed under it. */
+    void wakeConsumer() {
         Waker w = waker.getAndSet(null);
         if (w != null) {
             w.wake();

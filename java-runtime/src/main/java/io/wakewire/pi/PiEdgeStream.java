@@ -62,6 +62,6 @@ final class PiEdgeStream implements EdgeStream {
     @Override
     public void close() {
         closed = true;
-        input.inbox().wakeWaiter();
+        input.inbox().wakeConsumer();
     }
 }

@@ -29,10 +29,7 @@ class RestoreAfterResetTest extends OnVirtualTime {
                 await(b.pin("D12").write(Level.HIGH));
                 fake.badPins.add(13); // the board comes back refusing pin 13
                 int before = fake.received.size();
-                fake.reset(1);
-                for (int i = 0; i < 200 && b.stats().connects() < 2; i++) {
-                    await(Futures.sleep(Duration.ofMillis(10)));
-                }
+                resetAndAwaitReady(b, 2);
                 assertEquals(2, b.stats().connects(), "ready again after the reset");
                 assertEquals(1, b.stats().restoresRefused());
                 assertEquals(1, b.stats().resets());
@@ -40,10 +37,7 @@ class RestoreAfterResetTest extends OnVirtualTime {
 
                 // the refused state is not replayed at the next reset
                 int second = fake.received.size();
-                fake.reset(1);
-                for (int i = 0; i < 200 && b.stats().connects() < 3; i++) {
-                    await(Futures.sleep(Duration.ofMillis(10)));
-                }
+                resetAndAwaitReady(b, 3);
                 assertEquals(3, b.stats().connects());
                 assertEquals(1, b.stats().restoresRefused(), "pin 13 was forgotten");
                 assertTrue(fake.received.subList(second, fake.received.size()).stream()
@@ -57,5 +51,13 @@ class RestoreAfterResetTest extends OnVirtualTime {
             }
         }));
         assertEquals(List.of("D12=1"), restored, "after the first reset: D12 written again; D13's mode was refused first");
+    }
+
+    /** Resets the fake board and waits (2 s of virtual time at most) for the session's {@code connects}-th handshake. */
+    private void resetAndAwaitReady(Board b, long connects) {
+        fake.reset(1);
+        for (int i = 0; i < 200 && b.stats().connects() < connects; i++) {
+            await(Futures.sleep(Duration.ofMillis(10)));
+        }
     }
 }

@@ -131,9 +131,11 @@ public final class ExecutorBenchMain {
             metric("async_yield_cpu_ns", y[0], "ns");
             metric("continuation_yield_cpu_ns", y[1], "ns");
             Metrics.print("async_yield_cpu_ratio", y[2], "x");
-            Metrics.print("async_yield_cpu_ratio_max", y[3], "x"); // the worst round, for the record
-            if (y[2] > 1.1) {
-                missed.add("async_yield_cpu_ratio " + Metrics.format(y[2]) + " > 1.1");
+            Metrics.print("async_yield_cpu_ratio_max", y[3], "x");
+            // a floor holds for every sample it names: the worst round too, not only the median
+            if (y[3] > 1.1) {
+                missed.add("async_yield_cpu_ratio_max " + Metrics.format(y[3]) + " > 1.1 (median "
+                        + Metrics.format(y[2]) + ")");
             }
         }
 
